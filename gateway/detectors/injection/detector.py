@@ -1,0 +1,92 @@
+"""Injection detector: normalise, run rule families and decoded payloads, add the classifier, combine."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gateway.detectors.base import Finding
+from gateway.detectors.injection.classifier import Classifier
+from gateway.detectors.injection.decode import encoded_segments
+from gateway.detectors.injection.families import family_table
+from gateway.detectors.injection.multilingual import multilingual_table
+from gateway.detectors.injection.normalize import normalize
+from gateway.detectors.injection.tool_result import tool_result_table
+
+
+class Profile(StrEnum):
+    """`chat`: text a user types. `document`: untrusted content (tool results), which also gets the
+    embedded-instruction family, since a document has no business addressing the assistant."""
+
+    CHAT = "chat"
+    DOCUMENT = "document"
+
+
+_MAX_PER_FAMILY = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    name: str
+    score: float
+    regex: re.Pattern[str]
+
+
+class InjectionDetector:
+    """Thread-safe: all state is compiled at construction and read-only afterwards."""
+
+    __slots__ = ("_classifier", "_families", "name", "profile")
+
+    def __init__(
+        self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None
+    ) -> None:
+        self.name = name
+        self.profile = profile
+        tables = [*family_table(), *multilingual_table()]
+        if profile is Profile.DOCUMENT:
+            tables.extend(tool_result_table())
+        self._families = tuple(_Compiled(f.name, f.score, re.compile(f.pattern, re.S)) for f in tables)
+        self._classifier = classifier
+
+    def _rules(self, text: str, depth: int) -> list[Finding]:
+        norm = normalize(text)
+        findings: list[Finding] = []
+        for fam in self._families:
+            for k, m in enumerate(fam.regex.finditer(norm.text)):
+                if k >= _MAX_PER_FAMILY:
+                    break
+                start, end = norm.span(m.start(), m.end())
+                findings.append(Finding(self.name, fam.name, start, end, fam.score))
+        if depth < 2:
+            for start, end, decoded in encoded_segments(text):
+                inner = self._rules(decoded, depth + 1)
+                if inner:
+                    top = max(f.score for f in inner)
+                    findings.append(Finding(self.name, "encoded-payload", start, end, min(1.0, top + 0.05)))
+        return findings
+
+    def scan(self, text: str) -> list[Finding]:
+        findings = self._rules(text, 0)
+        if self._classifier is not None:
+            p = self._classifier.probability(text, self.profile.value)
+            if p >= 0.2:
+                findings.append(Finding(self.name, "classifier", 0, len(text), round(p, 4)))
+        if len({f.entity for f in findings}) > 1:
+            best: dict[str, float] = {}
+            for f in findings:
+                best[f.entity] = max(best.get(f.entity, 0.0), f.score)
+            miss = 1.0
+            for s in best.values():
+                miss *= 1.0 - s
+            combined = round(1.0 - miss, 4)
+            if combined > max(best.values()):
+                first = min(f.start for f in findings)
+                last = max(f.end for f in findings)
+                findings.append(Finding(self.name, "combined", first, last, combined))
+        findings.sort(key=lambda f: (f.start, f.end))
+        return findings
+
+
+def max_score(findings: list[Finding]) -> float:
+    return max((f.score for f in findings), default=0.0)

@@ -1,0 +1,77 @@
+"""Evasion-proof normalisation (NFKC, zero-width, confusables, spacing, leetspeak) that keeps offsets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ZERO_WIDTH = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]"
+)
+# Latin look-alikes from Cyrillic and Greek; applied only inside words that also hold Latin letters,
+# so genuine Russian or Greek text is left alone.
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁһВЕКМНОРСТХАΑΒΕΖΗΙΚΜΝΟΡΤΥΧοναι",
+    "aeopcyxijsdhBEKMHOPCTXAABEZHIKMNOPTYXovai",
+)
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
+_LEET = str.maketrans("013457@$!|", "oieastasil")
+# A word mixing letters with leet digits/symbols, e.g. "1gn0r3", "pr0mpt", "$ystem".
+_LEET_WORD = re.compile(
+    r"(?<![\w@$!|])(?=[\w@$!|]*[a-zA-Z])(?=[\w@$!|]*[013457@$!|])[a-zA-Z013457@$!|]{3,}(?![\w@$!|])"
+)
+# Letters spaced out to dodge keywords: "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e".
+_SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*]){3,}[^\W\d_](?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """`text` is lower-cased and cleaned; `offsets[i]` is the original index of `text[i]` (None: identity)."""
+
+    text: str
+    offsets: tuple[int, ...] | None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.offsets is None:
+            return start, end
+        if not self.offsets:
+            return 0, 0
+        last = len(self.offsets) - 1
+        return self.offsets[min(start, last)], self.offsets[min(max(end - 1, 0), last)] + 1
+
+
+def _needs_slow_path(text: str) -> bool:
+    if text.isascii():
+        return bool(_LEET_WORD.search(text) or _SPACED.search(text))
+    return True
+
+
+def normalize(text: str) -> Normalized:
+    """Cheap for plain ASCII text (one lower() call); character-by-character only when evasion is possible."""
+    if not _needs_slow_path(text):
+        return Normalized(text.lower(), None)
+    chars: list[str] = []
+    offsets: list[int] = []
+    nfkc_clean = unicodedata.is_normalized("NFKC", text)
+    for i, ch in enumerate(text):
+        if _ZERO_WIDTH.match(ch):
+            continue
+        for out in ch if nfkc_clean else unicodedata.normalize("NFKC", ch):
+            for low in out.lower():
+                chars.append(low)
+                offsets.append(i)
+    joined = "".join(chars)
+    # Each rewrite below maps one char to one char or drops chars; offsets follow.
+    if _MIXED_SCRIPT.search(joined):
+        joined = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_CONFUSABLES), joined)
+    if _LEET_WORD.search(joined):
+        joined = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), joined)
+    if _SPACED.search(joined):
+        keep = [True] * len(joined)
+        for m in _SPACED.finditer(joined):
+            for j in range(m.start() + 1, m.end(), 2):
+                keep[j] = False
+        joined = "".join(c for c, k in zip(joined, keep, strict=True) if k)
+        offsets = [o for o, k in zip(offsets, keep, strict=True) if k]
+    return Normalized(joined, tuple(offsets))

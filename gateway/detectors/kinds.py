@@ -1,0 +1,42 @@
+"""Closed vocabularies of the guards file: detector kinds, places, actions, modes, error policy."""
+
+from enum import StrEnum
+
+
+class DetectorKind(StrEnum):
+    INJECTION = "injection"
+    PII = "pii"
+    SECRETS = "secrets"
+    LEAKAGE = "leakage"
+    PATTERN = "pattern"
+
+
+class Place(StrEnum):
+    """Where in a call's life a guard looks."""
+
+    INPUT = "input"  # what the user (or agent) sends to the LLM
+    TOOL_RESULT = "tool_result"  # content fed back to the LLM from a tool: untrusted
+    OUTPUT = "output"  # what the LLM answers
+
+
+class Action(StrEnum):
+    BLOCK = "block"
+    REDACT = "redact"
+    MONITOR = "monitor"
+
+
+class Mode(StrEnum):
+    ENFORCE = "enforce"
+    MONITOR = "monitor"
+
+
+class OnError(StrEnum):
+    DENY = "deny"
+    ALLOW = "allow"
+
+
+class PiiTier(StrEnum):
+    """`patterns`: regex + checksum recognizers only; `ner`: adds PERSON/LOCATION from a local spaCy model."""
+
+    PATTERNS = "patterns"
+    NER = "ner"

@@ -1,0 +1,1 @@
+"""Detection-quality evaluation: read labelled JSONL, run the guards, compute metrics."""

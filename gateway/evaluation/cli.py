@@ -1,0 +1,94 @@
+"""`wardgate eval injection|pii FILE [--rules DIR] [--json]`: registered onto the main CLI's subparsers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gateway.detectors.config import GuardConfig, GuardsConfig
+from gateway.detectors.factory import build_detectors
+from gateway.detectors.kinds import DetectorKind, PiiTier
+from gateway.evaluation.dataset import read_injection, read_pii
+from gateway.evaluation.injection_report import injection_predictor, injection_report, run_predictions
+from gateway.evaluation.pii_report import pii_predictor, pii_report, run_pii
+
+SHIPPED_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def load_guards(rules_dir: Path) -> GuardsConfig:
+    raw = yaml.safe_load((rules_dir / "guards.yaml").read_text(encoding="utf-8")) or {}
+    return GuardsConfig.model_validate(raw)
+
+
+def _only(config: GuardsConfig, kind: DetectorKind, **changes: Any) -> GuardsConfig:
+    """Keep the guards of one kind (the others do not affect this metric), with optional overrides."""
+    guards: list[GuardConfig] = [g.model_copy(update=changes) for g in config.guards if g.detector is kind]
+    return GuardsConfig(guards=tuple(GuardConfig.model_validate(g.model_dump()) for g in guards))
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("eval", help="measure detector quality on labelled JSONL")
+    kinds = parser.add_subparsers(dest="eval_kind", required=True)
+    for name, help_text in (("injection", "prompt-injection rows"), ("pii", "PII rows with spans")):
+        sub = kinds.add_parser(name, help=help_text)
+        sub.add_argument("file", type=Path)
+        sub.add_argument(
+            "--rules", type=Path, default=SHIPPED_RULES, help="rules directory holding guards.yaml"
+        )
+        sub.add_argument("--json", action="store_true", help="print one JSON object")
+        if name == "injection":
+            sub.add_argument("--no-classifier", action="store_true", help="rule families only")
+        else:
+            sub.add_argument("--ner", action="store_true", help="add the spaCy NER tier (PERSON, LOCATION)")
+        sub.set_defaults(func=run_eval)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    config = load_guards(args.rules)
+    if args.eval_kind == "injection":
+        changes = {"classifier": False} if args.no_classifier else {}
+        detectors = build_detectors(_only(config, DetectorKind.INJECTION, **changes))
+        rows = read_injection(args.file)
+        predictions, latency = run_predictions(rows, injection_predictor(detectors))
+        report = injection_report(rows, predictions, latency)
+    else:
+        pii_changes: dict[str, Any] = {"models": PiiTier.NER, "entities": ()} if args.ner else {}
+        detectors = build_detectors(_only(config, DetectorKind.PII, **pii_changes))
+        pii_rows = read_pii(args.file)
+        found, latency = run_pii(pii_rows, pii_predictor(detectors))
+        report = pii_report(pii_rows, found, latency)
+    print(json.dumps(report, indent=2) if args.json else render(report))
+    return 0
+
+
+def _fmt(value: Any) -> str:
+    return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def render(report: dict[str, Any]) -> str:
+    """Human-readable tables of a report."""
+    lines = []
+    head = ("precision", "recall", "f1", "fpr")
+    lines.append("overall  " + "  ".join(f"{k}={_fmt(report.get(k))}" for k in head if k in report))
+    for section in ("by_kind", "by_kind_without_context_dependent", "by_source"):
+        if section in report:
+            lines.append(f"\n{section}:")
+            for key, row in report[section].items():
+                cells = "  ".join(f"{k}={_fmt(row.get(k))}" for k in (*head, "rows"))
+                lines.append(f"  {key:<44} {cells}")
+    if "by_type" in report:
+        lines.append("\nby_type (overlap | exact):")
+        for key, row in report["by_type"].items():
+            o, e = row["overlap"], row["exact"]
+            lines.append(
+                f"  {key:<16} P={_fmt(o['precision'])} R={_fmt(o['recall'])} | P={_fmt(e['precision'])} "
+                f"R={_fmt(e['recall'])}  gold={o['gold']} predicted={o['predicted']}"
+            )
+    for section in ("cyberseceval", "structured_exact", "rows_without_spans", "latency_ms_per_kb"):
+        if section in report:
+            lines.append(f"\n{section}: {json.dumps(report[section])}")
+    return "\n".join(lines)
