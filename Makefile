@@ -12,7 +12,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test,chart,browser]'
 	rm -f $(VENV)/.installed-*; touch $@
 
+# The quickstart agent's key; set WARDGATE_AGENT_KEY to use your own.
+WARDGATE_AGENT_KEY ?= quickstart-dev-key
+export WARDGATE_AGENT_KEY
+
 run: $(STAMP)
+	@echo "quickstart agent key: $$WARDGATE_AGENT_KEY"
 	$(VENV)/bin/wardgate serve
 
 test: $(STAMP)

@@ -1,0 +1,1 @@
+"""Rule files: parsing with line numbers, validation, compilation into one frozen RuleSet."""

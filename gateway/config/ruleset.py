@@ -1,0 +1,119 @@
+"""The compiled, frozen rules every call is decided against; swapped whole on reload."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from gateway.config.agents_file import AgentRule, AgentsFile
+from gateway.config.checks_file import CheckPolicy, ChecksFile
+from gateway.config.loader import RulesInvalid, Sources, load_sources
+from gateway.config.models_file import ModelRule, ModelsFile
+from gateway.config.yamlsource import RuleError
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ModelRoute:
+    """A resolved model: the name the agent asked for and the rule that answers it."""
+
+    name: str
+    rule: ModelRule
+
+    @property
+    def upstream_model(self) -> str:
+        return self.rule.upstream_model or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    revision: str
+    files: tuple[str, ...]
+    models: Mapping[str, ModelRule]
+    model_globs: tuple[tuple[str, ModelRule], ...]
+    agents: Mapping[str, AgentRule]
+    key_index: Mapping[str, str]
+    checks: Mapping[str, CheckPolicy]
+    sources: Sources
+    loaded_at: float = field(default_factory=time.time)
+    warnings: tuple[str, ...] = ()
+
+    def resolve_model(self, name: str) -> ModelRoute | None:
+        rule = self.models.get(name)
+        if rule is not None:
+            return ModelRoute(name, rule)
+        for pattern, glob_rule in self.model_globs:
+            if fnmatchcase(name, pattern):
+                return ModelRoute(name, glob_rule)
+        return None
+
+    def agent_for_key(self, key: str) -> str | None:
+        return self.key_index.get(hash_key(key))
+
+    def policy(self, check: str) -> CheckPolicy:
+        return self.checks.get(check, _DEFAULT_POLICY)
+
+
+_DEFAULT_POLICY = CheckPolicy()
+
+
+def _is_glob(name: str) -> bool:
+    return any(c in name for c in "*?[")
+
+
+def compile_rules(sources: Sources) -> RuleSet:
+    models_file = sources.sections["models"]
+    agents_file = sources.sections["agents"]
+    assert isinstance(models_file, ModelsFile) and isinstance(agents_file, AgentsFile)
+    checks_file = sources.sections.get("checks", ChecksFile())
+    assert isinstance(checks_file, ChecksFile)
+    errors: list[RuleError] = []
+    warnings: list[str] = []
+    key_index: dict[str, str] = {}
+    for agent_id, agent in agents_file.agents.items():
+        usable = 0
+        for i, ref in enumerate(agent.keys):
+            digest = ref.sha256 or (hash_key(ref.value) if ref.value else None)
+            if digest is None:
+                continue
+            owner = key_index.setdefault(digest, agent_id)
+            if owner != agent_id:
+                errors.append(
+                    RuleError("agents.yaml", None, f"agents.{agent_id}.keys[{i}]", f"key already belongs to {owner}")
+                )
+            usable += 1
+        if usable == 0:
+            warnings.append(f"agent {agent_id!r} has no usable key (its key variable is empty)")
+    for name, rule in models_file.models.items():
+        for fb in rule.fallbacks:
+            if fb not in models_file.models:
+                errors.append(RuleError("models.yaml", None, f"models.{name}.fallbacks", f"unknown model {fb!r}"))
+        if rule.provider != "echo" and not rule.base_url:
+            errors.append(RuleError("models.yaml", None, f"models.{name}.base_url", "required for this provider"))
+    if errors:
+        raise RulesInvalid(errors)
+    exact = {n: r for n, r in models_file.models.items() if not _is_glob(n)}
+    globs = tuple((n, r) for n, r in models_file.models.items() if _is_glob(n))
+    return RuleSet(
+        revision=sources.revision,
+        files=sources.files,
+        models=exact,
+        model_globs=globs,
+        agents=dict(agents_file.agents),
+        key_index=key_index,
+        checks=dict(checks_file.checks),
+        sources=sources,
+        warnings=tuple(warnings),
+    )
+
+
+def load_rules(rules_dir: Path, tools_dir: Path | None, env: Mapping[str, str]) -> RuleSet:
+    """Load, validate and compile; raises RulesInvalid with every error."""
+    return compile_rules(load_sources(rules_dir, tools_dir, env))

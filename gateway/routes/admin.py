@@ -1,0 +1,46 @@
+"""Admin plane: rules status and reload, run traces. Bearer token unless dev mode on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+
+from gateway.runtime import Gateway
+
+
+def admin_auth(gw: Gateway) -> Any:
+    async def check(request: Request) -> None:
+        token = gw.settings.admin_token
+        if token is None:  # dev mode: only possible when the admin plane listens on loopback
+            return
+        auth = request.headers.get("authorization", "")
+        given = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "admin token required (Authorization: Bearer …)")
+
+    return Depends(check)
+
+
+def admin_router(gw: Gateway) -> APIRouter:
+    router = APIRouter(prefix="/admin", dependencies=[admin_auth(gw)])
+
+    @router.get("/rules")
+    async def rules_status() -> dict[str, Any]:
+        return gw.rules.status()
+
+    @router.post("/rules/reload")
+    async def rules_reload() -> dict[str, Any]:
+        ok = await asyncio.to_thread(gw.rules.reload)
+        return {"reloaded": ok, **gw.rules.status()}
+
+    @router.get("/runs/{run_id}")
+    async def run_trace(run_id: str) -> dict[str, Any]:
+        view = await gw.recorder.run(run_id)
+        if view is None:
+            raise HTTPException(404, f"no run {run_id!r}")
+        return view
+
+    return router

@@ -1,0 +1,35 @@
+"""The assembled gateway: every collaborator a route needs, built once by the app factory."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from gateway.config.holder import RulesHolder
+from gateway.config.ruleset import RuleSet
+from gateway.flow.stream import StreamTransform
+from gateway.model import Call
+from gateway.pipeline.runner import Runner
+from gateway.settings import Settings
+from gateway.trace.recorder import TraceRecorder
+from gateway.upstream.forwarder import Forwarder
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex}"
+
+
+@dataclass(slots=True)
+class Gateway:
+    settings: Settings
+    rules: RulesHolder
+    runner: Runner
+    recorder: TraceRecorder
+    forwarder: Forwarder
+    clock: Callable[[], float] = time.time
+    ids: Callable[[str], str] = new_id
+    ready_probes: list[Callable[[], bool]] = field(default_factory=list)
+    # Output guards on streams: builds the transforms one streamed answer goes through.
+    stream_transforms: Callable[[Call, RuleSet], Sequence[StreamTransform]] = lambda call, rules: ()

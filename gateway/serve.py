@@ -1,0 +1,50 @@
+"""Runs the data plane and the admin plane as two listeners in one process."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import uvicorn
+
+from gateway.app import admin_app, build_gateway, data_app, running
+from gateway.settings import Settings
+
+log = logging.getLogger("wardgate")
+
+
+def _server(app: Any, host: str, port: int, level: str) -> uvicorn.Server:
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level=level, lifespan="off", access_log=False,
+        loop="none", http="httptools", timeout_keep_alive=30,
+    )
+    return uvicorn.Server(config)
+
+
+async def serve(settings: Settings) -> None:
+    problem = settings.admin_problem()
+    if problem is not None:
+        raise SystemExit(f"wardgate: refusing to start: {problem}")
+    gw = build_gateway(settings)
+    if settings.admin_token is None:
+        log.warning("admin plane on %s without a token (dev mode, loopback only)", settings.admin_host)
+    servers = [
+        _server(data_app(gw), settings.host, settings.port, settings.log_level),
+        _server(admin_app(gw), settings.admin_host, settings.admin_port, settings.log_level),
+    ]
+    async with running(gw):
+        log.info("rules revision %s; data plane %s:%s; admin plane %s:%s", gw.rules.current.revision,
+                 settings.host, settings.port, settings.admin_host, settings.admin_port)
+        await asyncio.gather(*(s.serve() for s in servers))
+
+
+def run(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+    asyncio.run(serve(settings))

@@ -1,0 +1,79 @@
+"""Process settings: the one module that reads the environment."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    admin_host: str = "127.0.0.1"
+    admin_port: int = 8081
+    rules_dir: Path = Path("rules")
+    tools_dir: Path = Path("tool_registry")
+    state_dir: Path = Path("state")
+    admin_token: str | None = None
+    redis_url: str | None = None
+    database_url: str | None = None
+    log_level: str = "info"
+    reload_interval_s: float = 1.0
+    otel_enabled: bool = False
+    # A snapshot of the environment, used for `${VAR}` interpolation in rule files.
+    environ: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def admin_is_loopback(self) -> bool:
+        return _is_loopback(self.admin_host)
+
+    def admin_problem(self) -> str | None:
+        """Why the admin plane must not start with these settings, or None."""
+        if self.admin_token or self.admin_is_loopback:
+            return None
+        return (
+            f"WARDGATE_ADMIN_TOKEN is not set and the admin plane would listen on {self.admin_host}; "
+            "set a token, or bind the admin plane to 127.0.0.1 (WARDGATE_ADMIN_HOST) for local development"
+        )
+
+    def with_overrides(self, **changes: object) -> Settings:
+        clean = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, **clean)  # type: ignore[arg-type]
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def from_environ(env: Mapping[str, str] | None = None) -> Settings:
+    """Build settings from environment variables (defaults suit a laptop)."""
+    e = dict(os.environ if env is None else env)
+    return Settings(
+        host=e.get("WARDGATE_HOST", "127.0.0.1"),
+        port=int(e.get("WARDGATE_PORT", "8080")),
+        admin_host=e.get("WARDGATE_ADMIN_HOST", "127.0.0.1"),
+        admin_port=int(e.get("WARDGATE_ADMIN_PORT", "8081")),
+        rules_dir=Path(e.get("WARDGATE_RULES_DIR", "rules")),
+        tools_dir=Path(e.get("WARDGATE_TOOLS_DIR", "tool_registry")),
+        state_dir=Path(e.get("WARDGATE_STATE_DIR", "state")),
+        admin_token=e.get("WARDGATE_ADMIN_TOKEN") or None,
+        redis_url=e.get("WARDGATE_REDIS_URL") or None,
+        database_url=e.get("WARDGATE_DATABASE_URL") or None,
+        log_level=e.get("WARDGATE_LOG_LEVEL", "info").lower(),
+        reload_interval_s=float(e.get("WARDGATE_RELOAD_INTERVAL", "1.0")),
+        otel_enabled=_flag(e.get("WARDGATE_OTEL_ENABLED")) or bool(e.get("OTEL_EXPORTER_OTLP_ENDPOINT")),
+        environ=e,
+    )

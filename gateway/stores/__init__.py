@@ -1,0 +1,1 @@
+"""Persistent state: decision log, and (later) approvals, budgets and idempotency records."""

@@ -1,0 +1,62 @@
+"""The decision log in SQLite (the embedded default)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from gateway.stores.run_view import run_view
+from gateway.trace.events import CallRecord, DecisionEvent
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id TEXT NOT NULL, decision_id TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_run ON decisions(run_id, seq);
+CREATE TABLE IF NOT EXISTS calls (
+    call_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, started_at REAL NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id, started_at);
+"""
+
+
+class SqliteTraceStore:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def write(self, decisions: list[DecisionEvent], calls: list[CallRecord]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "INSERT INTO decisions(run_id, decision_id, body) VALUES (?, ?, ?)",
+                [(d.run_id, d.decision_id, json.dumps(d.to_dict(), default=str)) for d in decisions],
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO calls(call_id, run_id, started_at, body) VALUES (?, ?, ?, ?)",
+                [(c.call_id, c.run_id, c.started_at, json.dumps(c.to_dict(), default=str)) for c in calls],
+            )
+            self._db.execute("COMMIT")
+
+    def run(self, run_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            calls = [json.loads(r[0]) for r in self._db.execute(
+                "SELECT body FROM calls WHERE run_id = ? ORDER BY started_at", (run_id,))]
+            decisions = [json.loads(r[0]) for r in self._db.execute(
+                "SELECT body FROM decisions WHERE run_id = ? ORDER BY seq", (run_id,))]
+        return run_view(run_id, calls, decisions)
+
+    def ping(self) -> bool:
+        with self._lock:
+            self._db.execute("SELECT 1")
+        return True
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

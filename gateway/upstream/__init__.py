@@ -1,0 +1,1 @@
+"""Upstreams: the pooled HTTP client, LLM providers, and the in-process echo model."""
