@@ -91,17 +91,13 @@ def build_detectors(config: GuardsConfig, classifier: Classifier | None = None) 
             if guard.classifier and model is None:
                 model = Classifier.load_default()
             for place in guard.where:
-                detectors[place] = InjectionDetector(
-                    guard.name, _profile(place), model if guard.classifier else None
-                )
+                detectors[place] = InjectionDetector(guard.name, _profile(place), model if guard.classifier else None)
         else:
             single: Detector
             if kind is DetectorKind.PII:
                 key = (frozenset(guard.entities), guard.models)
                 if key not in pii_cache:
-                    pii_cache[key] = PiiDetector(
-                        guard.name, guard.entities, use_ner=guard.models is PiiTier.NER
-                    )
+                    pii_cache[key] = PiiDetector(guard.name, guard.entities, use_ner=guard.models is PiiTier.NER)
                 single = _Renamed(guard.name, pii_cache[key])
             elif kind is DetectorKind.SECRETS:
                 single = SecretsDetector(guard.name, frozenset(guard.entities) or SECRET_KINDS)

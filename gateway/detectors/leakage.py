@@ -15,9 +15,7 @@ def _shingles(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def find_leaks(
-    output: str, references: Sequence[str], min_words: int, name: str = "leakage"
-) -> list[Finding]:
+def find_leaks(output: str, references: Sequence[str], min_words: int, name: str = "leakage") -> list[Finding]:
     """Spans of `output` that repeat ≥ `min_words` consecutive words (case-insensitive) of any reference.
 
     Pure: punctuation and whitespace between words are ignored, so reformatting does not hide a leak.

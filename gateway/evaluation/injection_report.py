@@ -58,23 +58,17 @@ def injection_report(
         return {**counts.as_dict(), "rows": len(selected)}
 
     report: dict[str, Any] = summary(pairs)
-    report["by_kind"] = {
-        k: summary([x for x in pairs if x[0].kind == k]) for k in sorted({r.kind for r in rows})
-    }
+    report["by_kind"] = {k: summary([x for x in pairs if x[0].kind == k]) for k in sorted({r.kind for r in rows})}
     report["by_kind_without_context_dependent"] = {
         k: summary([x for x in pairs if x[0].kind == k and not x[0].context_dependent])
         for k in sorted({r.kind for r in rows})
     }
-    report["by_source"] = {
-        s: summary([x for x in pairs if x[0].source == s]) for s in sorted({r.source for r in rows})
-    }
+    report["by_source"] = {s: summary([x for x in pairs if x[0].source == s]) for s in sorted({r.source for r in rows})}
     cse = [x for x in pairs if x[0].source.startswith(CYBERSECEVAL_PREFIX)]
     if cse:
         report["cyberseceval"] = {
             "recall_all": summary(cse)["recall"],
-            "recall_without_context_dependent": summary([x for x in cse if not x[0].context_dependent])[
-                "recall"
-            ],
+            "recall_without_context_dependent": summary([x for x in cse if not x[0].context_dependent])["recall"],
             "recall_context_dependent_only": summary([x for x in cse if x[0].context_dependent])["recall"],
             "by_kind": {
                 k: {

@@ -121,9 +121,7 @@ class SpanCounts:
         }
 
 
-def match_spans(
-    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]], exact: bool
-) -> SpanCounts:
+def match_spans(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]], exact: bool) -> SpanCounts:
     """Count matches of one type in one text; a match is any overlap, or identical offsets when `exact`."""
 
     def hit(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -58,10 +58,7 @@ def pii_report(
     predicted_types = {f.entity for fs in predictions for f in fs}
     types = sorted(
         set(GOLD_TO_SCORED.values())
-        & (
-            predicted_types
-            | {GOLD_TO_SCORED[s.type] for r in rows for s in r.spans if s.type in GOLD_TO_SCORED}
-        )
+        & (predicted_types | {GOLD_TO_SCORED[s.type] for r in rows for s in r.spans if s.type in GOLD_TO_SCORED})
     )
     overlap = dict.fromkeys(types, SpanCounts())
     exact = dict.fromkeys(types, SpanCounts())

@@ -48,10 +48,7 @@ def test_redact(text: str, findings: list[Finding], expected: str) -> None:
 def test_placeholders_stay_consistent_across_calls() -> None:
     state = PlaceholderState()
     assert redact("x a@b.io", email_scan("x a@b.io"), state) == "x <EMAIL_ADDRESS_1>"
-    assert (
-        redact("c@d.io, a@b.io", email_scan("c@d.io, a@b.io"), state)
-        == "<EMAIL_ADDRESS_2>, <EMAIL_ADDRESS_1>"
-    )
+    assert redact("c@d.io, a@b.io", email_scan("c@d.io, a@b.io"), state) == "<EMAIL_ADDRESS_2>, <EMAIL_ADDRESS_1>"
 
 
 def test_merge_overlaps_keeps_disjoint() -> None:

@@ -70,10 +70,7 @@ def test_injection_report_arithmetic() -> None:
     assert r["by_kind_without_context_dependent"]["direct"]["recall"] == 1.0
     assert r["by_kind"]["indirect"] == {**r["by_kind"]["indirect"], "recall": 0.0, "fpr": 0.0, "rows": 2}
     assert r["by_source"]["fixture-a"]["fpr"] == 0.5
-    assert (
-        r["cyberseceval"]["recall_all"] == 0.0
-        and r["cyberseceval"]["recall_without_context_dependent"] is None
-    )
+    assert r["cyberseceval"]["recall_all"] == 0.0 and r["cyberseceval"]["recall_without_context_dependent"] is None
     assert r["latency_ms_per_kb"] == {"p50": 4.0, "p99": 7.0}
 
 
@@ -103,9 +100,7 @@ def test_pii_report_arithmetic() -> None:
 
 
 def test_cli_json_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
-    assert (
-        main(["eval", "injection", str(HERE / "fixture_injection.jsonl"), "--json", "--no-classifier"]) == 0
-    )
+    assert main(["eval", "injection", str(HERE / "fixture_injection.jsonl"), "--json", "--no-classifier"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert {"precision", "recall", "f1", "fpr", "by_kind", "by_source"} <= out.keys()
     assert out["by_source"]["fixture-a"]["fpr"] == 0.0  # the git-diff question is not flagged

@@ -1,11 +1,10 @@
-"""Second tier: a hashed-feature linear model over words and character n-grams, weights shipped as a file."""
+"""Second tier: a linear model over words, word bigrams and CJK/Thai character bigrams, shipped as JSON."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-import zlib
 from collections.abc import Iterator, Mapping
 from importlib import resources
 
@@ -28,19 +27,16 @@ def features(text: str, profile: str) -> Iterator[str]:
     yield f"__profile_{profile}"
 
 
-def bucket(feature: str, bits: int) -> int:
-    return zlib.crc32(feature.encode()) & ((1 << bits) - 1)
-
-
 class Classifier:
-    """Logistic regression on hashed binary features; pure Python, a few microseconds per KB."""
+    """Logistic regression on binary features, weights keyed by the feature string (no hashing).
 
-    __slots__ = ("_bias", "_bits", "_weights")
+    Pure Python: one dict lookup per feature, tens of microseconds per KB."""
 
-    def __init__(self, weights: Mapping[int, float], bias: float, bits: int) -> None:
+    __slots__ = ("_bias", "_weights")
+
+    def __init__(self, weights: Mapping[str, float], bias: float) -> None:
         self._weights = dict(weights)
         self._bias = bias
-        self._bits = bits
 
     @classmethod
     def load_default(cls) -> Classifier | None:
@@ -52,12 +48,9 @@ class Classifier:
     @classmethod
     def from_json(cls, raw: str) -> Classifier:
         data = json.loads(raw)
-        return cls(
-            {int(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), int(data["bits"])
-        )
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]))
 
     def probability(self, text: str, profile: str) -> float:
         w = self._weights
-        idx = {bucket(f, self._bits) for f in features(text, profile)}
-        z = self._bias + sum(w.get(i, 0.0) for i in idx)
+        z = self._bias + sum(w.get(f, 0.0) for f in set(features(text, profile)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 _B64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![A-Za-z0-9+/=_-])")
-_HEX = re.compile(r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[ :]?){16,}(?![0-9A-Fa-f])|(?:\\x[0-9A-Fa-f]{2}){8,}")
+_HEX = re.compile(r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}:?){16,}(?![0-9A-Fa-f])|(?:\\x[0-9A-Fa-f]{2}){8,}")
 _URLENC = re.compile(r"(?:%[0-9A-Fa-f]{2}[^%\s]{0,3}){6,}")
 _MAX_DECODE = 16
 
@@ -24,17 +24,18 @@ def _printable(raw: bytes) -> str | None:
 
 
 def encoded_segments(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, decoded) for each segment of `text` that decodes to readable words."""
-    count = 0
-    if len(text) >= 24:
+    """(start, end, decoded) for each segment of `text` that decodes to readable words.
+
+    Base64 and hex payloads are single long tokens, so text without a 24+ character token skips them."""
+    if any(len(token) >= 24 for token in text.split()):
+        count = 0
         for m in _B64.finditer(text):
             chunk = m.group()
             if chunk.isalpha() or chunk.isdigit():
                 continue
+            altchars = b"-_" if "-" in chunk or "_" in chunk else None
             try:
-                raw = base64.b64decode(
-                    chunk + "=" * (-len(chunk) % 4), altchars=b"-_" if "-" in chunk or "_" in chunk else None
-                )
+                raw = base64.b64decode(chunk + "=" * (-len(chunk) % 4), altchars=altchars)
             except (binascii.Error, ValueError):
                 continue
             decoded = _printable(raw)
@@ -42,12 +43,12 @@ def encoded_segments(text: str) -> Iterator[tuple[int, int, str]]:
                 count += 1
                 yield m.start(), m.end(), decoded
             if count >= _MAX_DECODE:
-                return
-    for m in _HEX.finditer(text):
-        digits = re.sub(r"[^0-9A-Fa-f]", "", m.group().replace("\\x", ""))
-        decoded = _printable(bytes.fromhex(digits[: len(digits) // 2 * 2]))
-        if decoded:
-            yield m.start(), m.end(), decoded
+                break
+        for m in _HEX.finditer(text):
+            digits = re.sub(r"[^0-9A-Fa-f]", "", m.group().replace("\\x", ""))
+            decoded = _printable(bytes.fromhex(digits[: len(digits) // 2 * 2]))
+            if decoded:
+                yield m.start(), m.end(), decoded
     if "%" in text:
         for m in _URLENC.finditer(text):
             decoded = unquote(m.group())

@@ -9,7 +9,7 @@ from enum import StrEnum
 from gateway.detectors.base import Finding
 from gateway.detectors.injection.classifier import Classifier
 from gateway.detectors.injection.decode import encoded_segments
-from gateway.detectors.injection.families import family_table
+from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
 from gateway.detectors.injection.tool_result import tool_result_table
@@ -26,11 +26,21 @@ class Profile(StrEnum):
 _MAX_PER_FAMILY = 3
 
 
+_TOKEN = re.compile(r"[a-z]+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     name: str
     score: float
+    triggers: tuple[Trigger, ...]
     regex: re.Pattern[str]
+
+    def triggered(self, text: str, tokens: set[str], is_ascii: bool) -> bool:
+        for t in self.triggers:
+            if t.words.isdisjoint(tokens) and not any(s in text for s in t.substrings if not is_ascii or s.isascii()):
+                return False
+        return True
 
 
 class InjectionDetector:
@@ -38,21 +48,23 @@ class InjectionDetector:
 
     __slots__ = ("_classifier", "_families", "name", "profile")
 
-    def __init__(
-        self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None
-    ) -> None:
+    def __init__(self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None) -> None:
         self.name = name
         self.profile = profile
         tables = [*family_table(), *multilingual_table()]
         if profile is Profile.DOCUMENT:
             tables.extend(tool_result_table())
-        self._families = tuple(_Compiled(f.name, f.score, re.compile(f.pattern, re.S)) for f in tables)
+        self._families = tuple(_Compiled(f.name, f.score, f.triggers, re.compile(f.pattern, re.S)) for f in tables)
         self._classifier = classifier
 
     def _rules(self, text: str, depth: int) -> list[Finding]:
         norm = normalize(text)
         findings: list[Finding] = []
+        tokens = set(_TOKEN.findall(norm.text))
+        is_ascii = norm.text.isascii()
         for fam in self._families:
+            if not fam.triggered(norm.text, tokens, is_ascii):
+                continue
             for k, m in enumerate(fam.regex.finditer(norm.text)):
                 if k >= _MAX_PER_FAMILY:
                     break

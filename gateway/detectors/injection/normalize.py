@@ -21,6 +21,7 @@ _LEET = str.maketrans("013457@$!|", "oieastasil")
 _LEET_WORD = re.compile(
     r"(?<![\w@$!|])(?=[\w@$!|]*[a-zA-Z])(?=[\w@$!|]*[013457@$!|])[a-zA-Z013457@$!|]{3,}(?![\w@$!|])"
 )
+_LEET_HINT = re.compile(r"[a-z][013457@$!|]|[013457@$!|][a-z]")
 # Letters spaced out to dodge keywords: "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e".
 _SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*]){3,}[^\W\d_](?!\w)")
 
@@ -41,37 +42,45 @@ class Normalized:
         return self.offsets[min(start, last)], self.offsets[min(max(end - 1, 0), last)] + 1
 
 
-def _needs_slow_path(text: str) -> bool:
-    if text.isascii():
-        return bool(_LEET_WORD.search(text) or _SPACED.search(text))
-    return True
-
-
-def normalize(text: str) -> Normalized:
-    """Cheap for plain ASCII text (one lower() call); character-by-character only when evasion is possible."""
-    if not _needs_slow_path(text):
-        return Normalized(text.lower(), None)
+def _char_loop(text: str) -> tuple[str, list[int]]:
+    """NFKC and zero-width removal, char by char so every output char knows its source index."""
     chars: list[str] = []
     offsets: list[int] = []
-    nfkc_clean = unicodedata.is_normalized("NFKC", text)
     for i, ch in enumerate(text):
         if _ZERO_WIDTH.match(ch):
             continue
-        for out in ch if nfkc_clean else unicodedata.normalize("NFKC", ch):
+        for out in unicodedata.normalize("NFKC", ch):
             for low in out.lower():
                 chars.append(low)
                 offsets.append(i)
-    joined = "".join(chars)
-    # Each rewrite below maps one char to one char or drops chars; offsets follow.
-    if _MIXED_SCRIPT.search(joined):
+    return "".join(chars), offsets
+
+
+def normalize(text: str) -> Normalized:
+    """One lower() call for clean text; the per-character loop only for NFKC changes or hidden characters.
+
+    Confusable and leetspeak rewrites are one char for one char, so they keep offsets for free;
+    only collapsing spaced-out letters drops characters."""
+    offsets: list[int] | None = None
+    if text.isascii():
+        joined = text.lower()
+    elif unicodedata.is_normalized("NFKC", text) and not _ZERO_WIDTH.search(text):
+        joined = text.lower()
+        if len(joined) != len(text):
+            joined, offsets = _char_loop(text)
+    else:
+        joined, offsets = _char_loop(text)
+    if not joined.isascii() and _MIXED_SCRIPT.search(joined):
         joined = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_CONFUSABLES), joined)
-    if _LEET_WORD.search(joined):
+    if _LEET_HINT.search(joined):
         joined = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), joined)
     if _SPACED.search(joined):
+        if offsets is None:
+            offsets = list(range(len(joined)))
         keep = [True] * len(joined)
         for m in _SPACED.finditer(joined):
             for j in range(m.start() + 1, m.end(), 2):
                 keep[j] = False
         joined = "".join(c for c, k in zip(joined, keep, strict=True) if k)
         offsets = [o for o, k in zip(offsets, keep, strict=True) if k]
-    return Normalized(joined, tuple(offsets))
+    return Normalized(joined, None if offsets is None else tuple(offsets))
