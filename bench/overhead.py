@@ -1,0 +1,389 @@
+"""Overhead benchmark: the same load sent straight to a mock OpenAI upstream and through Wardgate.
+
+Starts `bench/mock_upstream.py` and a `wardgate serve` (temporary rules, state and tools dirs) on
+loopback, drives both with `wrk` and a Lua POST script, and prints requests/s, p50/p95/p99 latency,
+the overhead over direct (p50 difference), the gateway's CPU time per request and its RSS.
+The gateway is pinned to one core and wrk + the mock upstream to another, so "through Wardgate"
+figures are what one gateway core does.
+
+    python bench/overhead.py            # full grid: 2 targets x c=1/16/64 x whole/stream x 1 KB/32 KB
+    python bench/overhead.py --quick    # short cells, c=1/16, 1 KB only
+    python bench/overhead.py --json     # machine-readable result on stdout
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+LUA = HERE / "wrk" / "post.lua"
+AGENT_KEY = "wg-bench-agent-key"
+MODEL = "bench-model"
+# Targets from the foundation issue: one core, 1 KB body, non-streamed.
+TARGET_OVERHEAD_MS = 1.0
+TARGET_RPS_C16 = 2500.0
+
+
+# ---------------------------------------------------------------- request bodies
+
+_SYSTEM = (
+    "You are a coding agent working in a monorepo. Use the tools to read files, run tests and open "
+    "pull requests. Never push to main. Keep answers short; explain what you changed and why."
+)
+_TOOLS = [{"type": "function", "function": {
+    "name": "run_shell", "description": "Run a shell command in the sandbox and return its output.",
+    "parameters": {"type": "object", "properties": {"cmd": {"type": "string"}}, "required": ["cmd"]}}}]
+_LOG = (
+    "tests/pipeline/test_runner.py::test_monitor_never_blocks PASSED\n"
+    "tests/config/test_loader.py::test_every_error_reported PASSED\n"
+    "src/service/handlers.py:118: warning: unused variable 'retry' in handle_refund\n"
+)
+
+
+def _turn(i: int) -> list[dict[str, Any]]:
+    """One round of an agent's history: a tool call, its (log-like) result, a short assistant note."""
+    call_id = f"call_{i:04d}"
+    return [
+        {"role": "assistant", "content": None, "tool_calls": [{"id": call_id, "type": "function", "function": {
+            "name": "run_shell", "arguments": json.dumps({"cmd": f"pytest -q tests/part_{i} -x"})}}]},
+        {"role": "tool", "tool_call_id": call_id, "content": _LOG * 3},
+        {"role": "assistant", "content": f"Step {i}: tests in part {i} pass; moving on to the next package."},
+    ]
+
+
+def agent_body(size: int, stream: bool) -> bytes:
+    """A chat request of about `size` bytes: system prompt, tools, history turns, the latest user message."""
+    messages: list[dict[str, Any]] = [
+        {"role": "system", "content": _SYSTEM},
+        {"role": "user", "content": "Fix the failing refund handler test and open a pull request."},
+    ]
+    head: dict[str, Any] = {"model": MODEL, "temperature": 0.2, "tools": _TOOLS}
+    if stream:
+        head["stream"] = True
+
+    def encode(msgs: list[dict[str, Any]]) -> bytes:
+        return json.dumps({**head, "messages": msgs}, separators=(",", ":")).encode()
+
+    i = 0
+    while len(encode([*messages, *_turn(i)])) < size - 120:
+        messages += _turn(i)
+        i += 1
+    last = "Now summarise what is left to do."
+    filler = " Please also check the handler for retries."
+    while len(encode([*messages, {"role": "user", "content": last + filler}])) <= size:
+        last += filler
+    return encode([*messages, {"role": "user", "content": last}])
+
+
+# ---------------------------------------------------------------- processes
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _pin(core: int | None) -> list[str]:
+    return ["taskset", "-c", str(core)] if core is not None and shutil.which("taskset") else []
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() != 0:
+        raise SystemExit("wrk is not installed; as root run: apt-get update && apt-get install -y wrk")
+    print("installing wrk with apt-get ...", file=sys.stderr)
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    if subprocess.run(["apt-get", "install", "-y", "wrk"], **quiet).returncode != 0:  # type: ignore[call-overload]
+        subprocess.run(["apt-get", "update"], check=True, **quiet)  # type: ignore[call-overload]
+        subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, **quiet)  # type: ignore[call-overload]
+    found = shutil.which("wrk")
+    if not found:
+        raise SystemExit("apt-get did not install wrk")
+    return found
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+def _wait_http(url: str, deadline_s: float, proc: subprocess.Popen[bytes]) -> None:
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise SystemExit(f"process exited early (code {proc.returncode}) while waiting for {url}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1) as r:
+            if r.status == 200:
+                return
+        time.sleep(0.1)
+    raise SystemExit(f"{url} not ready after {deadline_s:g}s")
+
+
+@contextlib.contextmanager
+def mock_upstream(core: int | None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    cmd = [*_pin(core), sys.executable, str(HERE / "mock_upstream.py"), "--port", "0"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().decode()
+        if not line.startswith("listening "):
+            raise SystemExit(f"mock upstream did not start: {line!r}")
+        yield int(line.split()[1]), proc
+    finally:
+        _stop(proc)
+
+
+def _write_rules(rules: Path, upstream_port: int) -> None:
+    rules.mkdir()
+    (rules / "models.yaml").write_text(
+        "models:\n"
+        f"  {MODEL}:\n"
+        "    provider: openai\n"
+        f"    base_url: http://127.0.0.1:{upstream_port}/v1\n"
+        "    api_key: sk-bench\n"
+        "    price: {input_per_mtok: 0.15, output_per_mtok: 0.60}\n"
+        "    timeout_s: 30\n"
+    )
+    (rules / "agents.yaml").write_text(
+        "agents:\n"
+        "  bench:\n"
+        f"    keys: [{{value: {AGENT_KEY}}}]\n"
+        f'    models: {{allow: ["{MODEL}"]}}\n'
+    )
+
+
+def _wardgate_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "wardgate"
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from gateway.cli import main; main()"]
+
+
+@contextlib.contextmanager
+def gateway(upstream_port: int, core: int | None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    with tempfile.TemporaryDirectory(prefix="wardgate-bench-") as tmp:
+        root = Path(tmp)
+        _write_rules(root / "rules", upstream_port)
+        (root / "tools").mkdir()
+        port, admin = _free_port(), _free_port()
+        env = {**os.environ, "WARDGATE_STATE_DIR": str(root / "state"), "WARDGATE_LOG_LEVEL": "warning",
+               "WARDGATE_ADMIN_TOKEN": "bench-admin-token"}
+        cmd = [*_pin(core), *_wardgate_cmd(), "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--admin-host", "127.0.0.1", "--admin-port", str(admin),
+               "--rules", str(root / "rules"), "--tools", str(root / "tools"), "--state", str(root / "state")]
+        proc = subprocess.Popen(cmd, env=env, cwd=tmp)
+        try:
+            _wait_http(f"http://127.0.0.1:{port}/readyz", 30, proc)
+            yield port, proc
+        finally:
+            _stop(proc)
+
+
+def _check_answer(url: str, body: bytes, stream: bool) -> None:
+    """One request before measuring: the path works and answers what the mock sent."""
+    req = urllib.request.Request(url, body, {"content-type": "application/json",
+                                             "authorization": f"Bearer {AGENT_KEY}"})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        text = r.read().decode()
+    ok = text.rstrip().endswith("data: [DONE]") if stream else '"chat.completion"' in text
+    if r.status != 200 or not ok:
+        raise SystemExit(f"unexpected answer from {url}: {r.status} {text[:200]!r}")
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def _proc_cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _proc_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@dataclass
+class Cell:
+    target: str
+    mode: str
+    body: str
+    conc: int
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    errors: int
+    overhead_p50_ms: float | None = None
+    cpu_ms_per_req: float | None = None
+    rss_mb: float | None = None
+
+
+def run_wrk(wrk: str, url: str, body_file: Path, conc: int, seconds: float, core: int | None) -> dict[str, Any]:
+    cmd = [*_pin(core), wrk, "-t1", f"-c{conc}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(LUA), url]
+    env = {**os.environ, "WRK_BODY": str(body_file), "WRK_KEY": AGENT_KEY}
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
+    for line in out.splitlines():
+        if line.startswith("WRKJSON "):
+            result: dict[str, Any] = json.loads(line[len("WRKJSON "):])
+            return result
+    raise SystemExit(f"wrk printed no summary:\n{out}")
+
+
+def measure(wrk: str, target: str, url: str, body_file: Path, conc: int, args: argparse.Namespace,
+            pid: int | None, labels: tuple[str, str]) -> Cell:
+    if args.warmup > 0:
+        run_wrk(wrk, url, body_file, conc, args.warmup, args.load_core)
+    cpu0 = _proc_cpu_s(pid) if pid else 0.0
+    r = run_wrk(wrk, url, body_file, conc, args.duration, args.load_core)
+    cpu1 = _proc_cpu_s(pid) if pid else 0.0
+    lat, n = r["lat_us"], max(r["requests"], 1)
+    errors = sum(r["errors"].values())
+    return Cell(
+        target=target, mode=labels[0], body=labels[1], conc=conc,
+        rps=round(r["requests"] / (r["duration_us"] / 1e6), 1),
+        p50_ms=lat["p50"] / 1000, p95_ms=lat["p95"] / 1000, p99_ms=lat["p99"] / 1000, errors=errors,
+        cpu_ms_per_req=round((cpu1 - cpu0) * 1000 / n, 3) if pid else None,
+        rss_mb=round(_proc_rss_mb(pid), 1) if pid else None,
+    )
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), "cpu": cpu,
+            "cores": os.cpu_count(), "python": platform.python_version(), "kernel": platform.release(),
+            "loadavg_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    wrk = ensure_wrk()
+    info = machine()
+    concs = args.conc or ([1, 16] if args.quick else [1, 16, 64])
+    sizes = {"1KB": 1024, "32KB": 32 * 1024}
+    bodies = {k: sizes[k] for k in (args.body or (["1KB"] if args.quick else list(sizes)))}
+    modes = args.mode or ["whole", "stream"]
+    cells: list[Cell] = []
+    with tempfile.TemporaryDirectory(prefix="wardgate-bench-bodies-") as tmp, \
+            mock_upstream(args.load_core) as (up_port, _), gateway(up_port, args.gateway_core) as (gw_port, gw):
+        info["gateway_rss_mb_idle"] = round(_proc_rss_mb(gw.pid), 1)
+        urls = {"direct": f"http://127.0.0.1:{up_port}/v1/chat/completions",
+                "wardgate": f"http://127.0.0.1:{gw_port}/v1/chat/completions"}
+        for mode in modes:
+            for label, size in bodies.items():
+                body_file = Path(tmp) / f"{mode}-{label}.json"
+                body_file.write_bytes(agent_body(size, mode == "stream"))
+                for url in urls.values():
+                    _check_answer(url, body_file.read_bytes(), mode == "stream")
+                for conc in concs:
+                    direct = measure(wrk, "direct", urls["direct"], body_file, conc, args, None, (mode, label))
+                    through = measure(wrk, "wardgate", urls["wardgate"], body_file, conc, args, gw.pid, (mode, label))
+                    through.overhead_p50_ms = round(through.p50_ms - direct.p50_ms, 3)
+                    cells += [direct, through]
+                    if not args.json:
+                        print(_row(direct), file=sys.stderr)
+                        print(_row(through), file=sys.stderr)
+    info["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    return {"machine": info, "settings": {"duration_s": args.duration, "warmup_s": args.warmup,
+                                          "gateway_core": args.gateway_core, "load_core": args.load_core},
+            "cells": [asdict(c) for c in cells], "targets": targets(cells)}
+
+
+def targets(cells: list[Cell]) -> dict[str, Any]:
+    def find(conc: int) -> Cell | None:
+        return next((c for c in cells if c.target == "wardgate" and c.mode == "whole" and c.body == "1KB"
+                     and c.conc == conc), None)
+
+    c1, c16 = find(1), find(16)
+    out: dict[str, Any] = {}
+    if c1 is not None and c1.overhead_p50_ms is not None:
+        out["overhead_c1_p50_ms"] = {"value": c1.overhead_p50_ms, "target": TARGET_OVERHEAD_MS,
+                                     "met": c1.overhead_p50_ms <= TARGET_OVERHEAD_MS}
+    if c16 is not None:
+        out["rps_c16"] = {"value": c16.rps, "target": TARGET_RPS_C16, "met": c16.rps >= TARGET_RPS_C16}
+    return out
+
+
+_HEADER = (f"{'target':<9} {'mode':<6} {'body':<5} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} "
+           f"{'p99 ms':>8} {'ovh p50':>8} {'cpu/req':>8} {'RSS MB':>7} {'err':>4}")
+
+
+def _row(c: Cell) -> str:
+    def opt(v: float | None, fmt: str) -> str:
+        return format(v, fmt) if v is not None else "-"
+
+    return (f"{c.target:<9} {c.mode:<6} {c.body:<5} {c.conc:>4} {c.rps:>9.0f} {c.p50_ms:>8.2f} {c.p95_ms:>8.2f} "
+            f"{c.p99_ms:>8.2f} {opt(c.overhead_p50_ms, '>8.2f'):>8} {opt(c.cpu_ms_per_req, '>8.3f'):>8} "
+            f"{opt(c.rss_mb, '>7.1f'):>7} {c.errors:>4}")
+
+
+def report(result: dict[str, Any]) -> str:
+    m = result["machine"]
+    lines = [
+        f"# {m['date']}  {m['cpu']} x{m['cores']}  Python {m['python']}  load {m['loadavg_start']} -> "
+        f"{m['loadavg_end']}",
+        f"# gateway pinned to core {result['settings']['gateway_core']}, wrk + mock upstream to core "
+        f"{result['settings']['load_core']}; {result['settings']['duration_s']:g}s per cell; "
+        f"gateway RSS idle {m['gateway_rss_mb_idle']} MB",
+        "# ovh p50 = wardgate p50 - direct p50 (ms); cpu/req = gateway process CPU ms per request",
+        _HEADER,
+    ]
+    lines += [_row(Cell(**c)) for c in result["cells"]]
+    for name, t in result["targets"].items():
+        lines.append(f"target {name}: {t['value']} (target {t['target']}) {'met' if t['met'] else 'NOT met'}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="Wardgate overhead benchmark (direct vs through the gateway).")
+    p.add_argument("--quick", action="store_true", help="short cells, concurrency 1/16, 1 KB body only")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--duration", type=float, help="seconds per measured cell (default 10, quick 3)")
+    p.add_argument("--warmup", type=float, help="seconds of warm-up before each cell (default 2, quick 1)")
+    p.add_argument("--conc", type=int, action="append", help="only this concurrency (repeatable)")
+    p.add_argument("--mode", choices=["whole", "stream"], action="append", help="only this mode (repeatable)")
+    p.add_argument("--body", choices=["1KB", "32KB"], action="append", help="only this body size (repeatable)")
+    p.add_argument("--gateway-core", type=int, default=0)
+    p.add_argument("--load-core", type=int, default=1, help="core for wrk and the mock upstream")
+    args = p.parse_args(argv)
+    args.duration = args.duration or (3.0 if args.quick else 10.0)
+    args.warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 2.0)
+    if not Path("/proc/self/stat").exists():
+        raise SystemExit("this benchmark reads /proc (Linux only)")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the cleanups on a plain kill
+    result = run(args)
+    print(json.dumps(result, indent=2) if args.json else report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
