@@ -8,8 +8,10 @@ from enum import StrEnum
 
 from gateway.detectors.base import Finding
 from gateway.detectors.injection.classifier import Classifier
+from gateway.detectors.injection.cues import cue_table
 from gateway.detectors.injection.decode import encoded_segments
 from gateway.detectors.injection.families import Trigger, family_table
+from gateway.detectors.injection.lexicon import Lexicon
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
 from gateway.detectors.injection.tool_result import tool_result_table
@@ -46,16 +48,17 @@ class _Compiled:
 class InjectionDetector:
     """Thread-safe: all state is compiled at construction and read-only afterwards."""
 
-    __slots__ = ("_classifier", "_families", "name", "profile")
+    __slots__ = ("_classifier", "_families", "_lexicon", "name", "profile")
 
     def __init__(self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None) -> None:
         self.name = name
         self.profile = profile
-        tables = [*family_table(), *multilingual_table()]
+        tables = [*family_table(), *multilingual_table(), *cue_table()]
         if profile is Profile.DOCUMENT:
             tables.extend(tool_result_table())
         self._families = tuple(_Compiled(f.name, f.score, f.triggers, re.compile(f.pattern, re.S)) for f in tables)
         self._classifier = classifier
+        self._lexicon = Lexicon()
 
     def _rules(self, text: str, depth: int) -> list[Finding]:
         norm = normalize(text)
@@ -70,6 +73,9 @@ class InjectionDetector:
                     break
                 start, end = norm.span(m.start(), m.end())
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
+        for hit in self._lexicon.scan(norm.text, tokens):
+            start, end = norm.span(hit.start, hit.end)
+            findings.append(Finding(self.name, hit.family, start, end, hit.score))
         if depth < 2:
             for start, end, decoded in encoded_segments(text):
                 inner = self._rules(decoded, depth + 1)

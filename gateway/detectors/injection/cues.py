@@ -1,0 +1,142 @@
+"""Weak English cues: each alone stays under the threshold, two different ones together cross it.
+
+Attacks that avoid the classic "ignore previous instructions" marker still stack several moves: a
+framing (hypothetical world, authority claim, urgency, test/debug pretext), a target (a secret, the
+hidden prompt, another user's personal data) and a delivery trick (encode it, reverse it, put it at
+the end of your answer). One move is ordinary in benign text; the detector combines distinct cue
+families with a noisy-OR, so only a stack of them is flagged. Written from attack taxonomies
+(persuasion, virtualization, payload splitting, output manipulation), not copied from any dataset.
+"""
+# ruff: noqa: E501  (regex tables read better unwrapped)
+
+from __future__ import annotations
+
+from gateway.detectors.injection.families import Family, family
+
+_SECRET = r"(?:password|passphrase|passcode|pass code|pin code|secret (?:key|code|word|phrase|number|string|value)|access (?:code|key|token)|api key|private key|confidential (?:string|code|key|information)|security (?:code|key|answer))"
+_PRIVATE = r"(?:birth ?(?:date|day|year|month|place)|date of birth|e-?mail(?: address)?|home address|(?:street |postal |mailing )?address|phone(?: number)?|(?:current )?(?:city|town|country|location) of residence|current (?:city|location|address|whereabouts)|initials|favou?rite (?:colou?r|food|movie|book|song|animal)|social security(?: number)?|ssn|credit card(?: number)?|bank (?:balance|account)|salary|income|medical (?:history|record)s?|maiden name|(?:socio-?economic|financial|marital|health) status)"
+
+# (family, score, triggers, pattern). Scores: 0.25-0.35 framing/delivery, 0.4-0.45 targets.
+_CUES: tuple[tuple[str, float, str, str], ...] = (
+    # --- targets ---------------------------------------------------------------------------
+    (
+        "secret-target",
+        0.45,
+        "your our the this + password passphrase passcode pass pin secret access api private confidential security",
+        rf"\b(?:your|our|the|this) (?:own |current |admin |system |master |real |hidden |secret )?{_SECRET}s?\b",
+    ),
+    (
+        "personal-data-target",
+        0.4,
+        "user users + birth birthdate birthday date email e mail home address street postal mailing phone city town country location current initials favorite favourite social ssn credit bank salary income medical maiden socio socioeconomic financial marital health",
+        rf"\b(?:the|this|that|other|another|different|all|any|a|our)? ?users?(?:'s|s'|') (?:personal |private )?{_PRIVATE}\b",
+    ),
+    (
+        "personal-data-target",
+        0.3,
+        "s + birth birthdate birthday date email e mail home address phone city current social ssn credit bank salary medical maiden",
+        r"\b[a-z]{2,}'s (?:personal |private )?(?:birth ?date|date of birth|e-?mail address|home address|phone number|current (?:city|location|address)|city of residence|social security number|credit card(?: number)?|bank (?:balance|account)|salary|medical records?|maiden name)\b",
+    ),
+    (
+        "personal-data-target",
+        0.3,
+        "where + live lives living reside resides",
+        r"\bwhere (?:does|do|did) (?!you\b|i\b|we\b)[a-z]+(?: [a-z]+)? (?:currently )?(?:live|reside)\b",
+    ),
+    (
+        "data-dump",
+        0.45,
+        "print dump show list export give share reveal output + database db records table customers users accounts",
+        r"\b(?:print|dump|show|list|export|give|share|reveal|output)\b(?: me| us)?(?: out)? (?:your|the|all|every|entire|whole)(?: of)?(?: the| your)? (?:entire |whole |full |internal |user |customer )?(?:database|db|user (?:records|data|table|accounts)|customer (?:records|data|list)|records of (?:all|every) users?)\b",
+    ),
+    (
+        "model-self-target",
+        0.45,
+        "your + id identifier configuration config setup settings parameters guidelines rules instructions prompt directives training context memory",
+        r"\b(?:output|print|share|reveal|show|display|give|tell|repeat|list|return|provide|write|disclose|dump|state|expose|leak|summari[sz]e|translate|encode)\b(?: me| us)?(?: out)? (?:your|all of your|all your)(?: own)? (?:unique |internal |hidden |secret |initial |original |full |exact |current |underlying |system )*(?:id|identifier|configuration|config|setup|settings|parameters|guidelines|rules|instructions|prompt|directives|training data|context window|memory)\b",
+    ),
+    (
+        "secret-wrapping",
+        0.3,
+        "poem haiku song story riddle acrostic rhyme limerick joke hint clue write compose + password passphrase passcode pin secret access api private confidential security",
+        rf"\b(?:poem|haiku|song|story|riddle|acrostic|rhyme|limerick|joke|hint|clue|write|compose)\b[^.?!\n]{{0,40}}\b(?:about|with|using|on|for|containing|of|to) (?:your|our|the|this) {_SECRET}\b|\bwrite (?:your|our|the|this) {_SECRET}\b",
+    ),
+    # --- delivery tricks -------------------------------------------------------------------
+    (
+        "output-obfuscation",
+        0.3,
+        "reverse reversed backwards pig latin leetspeak leet base base64 rot rot13 caesar morse hex hexadecimal acrostic first letter letters separated dashes dots interlace split spell encode encoded encrypt binary ascii unicode anagram",
+        r"\b(?:in reverse(?:d)? order|reversed?|backwards|in pig latin|pig latin|leet ?speak|in leet|base ?64|rot-?13|caesar cipher|morse code|in hex(?:adecimal)?|in binary|ascii codes?|acrostic|first letters? of (?:each|every)|(?:each|every) (?:digit|letter|character|word) separated|separated by (?:a )?(?:dash|dot|space|comma|hyphen)|with (?:dashes|dots|spaces|hyphens) (?:in )?between|interlace|split (?:the|your|it|them) (?:\w+ )?into (?:two|three|\d+) parts|spell(?:ed)? (?:it |them )?(?:out|backwards)|letter by letter|one (?:letter|character) at a time|encode (?:it|them|the|each)|encrypt (?:it|them|the|each))\b",
+    ),
+    (
+        "output-append",
+        0.3,
+        "end beginning start top bottom + your response reply answer output message",
+        r"\b(?:at|to) the (?:end|beginning|start|top|bottom) of (?:your|each|every) (?:response|reply|answer|output|message)s?\b",
+    ),
+    (
+        "resource-abuse",
+        0.35,
+        "repeat say write print output + times",
+        r"\b(?:repeat|say|write|print|output)\b[^.\n]{0,60}\b(?:\d{2,}|hundred|thousand|million) times\b",
+    ),
+    (
+        "payload-splitting",
+        0.35,
+        "combine concatenate join merge interlace assume strings parts",
+        r"\b(?:combine|concatenate|join|merge|interlace) (?:the )?(?:strings?|parts?|pieces|fragments|[a-z], [a-z],? and [a-z])\b|\b(?:let's|let us) assume (?:we have )?(?:two|three|four|\d) strings\b|\b[a-z] ?= ?[a-z] ?\+ ?[a-z](?: ?\+ ?[a-z])*\b",
+    ),
+    # --- framings --------------------------------------------------------------------------
+    (
+        "hypothetical-framing",
+        0.25,
+        "imagine suppose pretend hypothetically hypothetical let say world scenario society universe fictional roleplay role play game",
+        r"\b(?:imagine|suppose|pretend|let's say|let us say|hypothetically|just for a hypothetical|in a (?:hypothetical|fictional|parallel|alternate|dystopian|futuristic) (?:world|scenario|universe|society|future)|in this (?:world|scenario|society|universe|future|fictional world)|role ?-?play(?:ing)?|let's play a game)\b",
+    ),
+    (
+        "authority-claim",
+        0.3,
+        "i m am this as + developer creator admin administrator owner boss supervisor manager ceo president god police officer detective agent fbi cia auditor security programmer engineer sysadmin operator employee accountant staff officer",
+        r"\b(?:i am|i'm|this is|as) (?:your |the |a |an )?(?:actually |really |now )?(?:(?:lead |chief |senior |head )?(?:developer|creator|admin(?:istrator)?|owner|boss|supervisor|manager|ceo|president(?: of [a-z ]{3,30})?|god|police(?: officer)?|officer|detective|fbi agent|cia agent|federal agent|auditor|security (?:team|researcher|officer|auditor|engineer)|programmer|engineer (?:at|from|of)|sysadmin|system administrator|operator|employee (?:at|of)|(?:bank )?accountant|staff member|it (?:department|support|admin)))\b",
+    ),
+    (
+        "urgency-pressure",
+        0.25,
+        "emergency urgent urgently immediately priority critical important fired punished penalized penalised die life death",
+        r"\b(?:emergency|urgent(?:ly)?|immediately|priority task|top priority|highest priority|life or death|i (?:will|'ll) (?:be |get )?(?:fired|punished|penali[sz]ed|in trouble)|(?:someone|people) will die|it'?s (?:very |extremely |really )?(?:important|crucial|critical|vital) that you)\b",
+    ),
+    (
+        "pretext",
+        0.3,
+        "testing test pipeline debugging debug diagnostic diagnostics troubleshoot troubleshooting maintenance special unlock hidden security audit verification",
+        r"\b(?:for (?:testing|debugging|diagnostic|verification|audit(?:ing)?) purposes|test pipeline|to enable debug(?:ging)?|(?:debug|diagnostic|maintenance) (?:mode|session)|to troubleshoot|special case:|unlock (?:hidden|secret|all) (?:features?|functionalit(?:y|ies)|capabilities|modes?)|security (?:audit|check|verification) (?:requires|needs))\b",
+    ),
+    (
+        "bribery",
+        0.3,
+        "give pay tip reward + you",
+        r"\bi (?:will|'ll|would) (?:give|pay|tip|reward) you \$?\d|\b(?:tip|pay) you \$\d",
+    ),
+    (
+        "persona",
+        0.25,
+        "you re + ai bot chatbot model assistant llm gpt",
+        r"\b(?:you are|you're)(?: now)? (?:a|an|the) (?:[a-z-]+ ){0,3}(?:ai|bot|chatbot|model|assistant|llm|gpt)\b",
+    ),
+    (
+        "rule-bypass",
+        0.45,
+        "regardless despite matter + previous prior pre existing original system any instructions guidelines restrictions rules input programming",
+        r"\b(?:regardless of|despite|no matter) (?:any |all |your |the |what )?(?:previous|prior|pre-existing|existing|original|system|earlier|other)? ?(?:instructions?|guidelines|restrictions|rules|input|programming|polic(?:y|ies)|you were told)\b",
+    ),
+    (
+        "rule-bypass",
+        0.25,
+        "matter",
+        r"\bno matter what\b",
+    ),
+)
+
+
+def cue_table() -> tuple[Family, ...]:
+    return tuple(family(name, score, t, p) for name, score, t, p in _CUES)

@@ -1,0 +1,328 @@
+"""Multilingual concept lexicons and word-order-free co-occurrence rules over them.
+
+Machine-translated and native attacks move words around ("the previous instructions — ignore
+them", verb-final languages), so instead of fixed phrases each concept is a set of stems per
+language and a rule fires when its concepts all occur within a window of characters. Stems were
+written from general knowledge of each language; Latin-script stems match at a word start,
+stems of other scripts anywhere (no spaces in CJK/Thai, suffixing in Indic scripts).
+"""
+# ruff: noqa: E501  (lexicon tables read better unwrapped)
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# concept -> space-separated stems; "_" stands for a space inside a stem.
+CONCEPTS: dict[str, str] = {
+    "ignore": (
+        # es pt fr de it
+        "ignora ignore_las ignore_los ignore_todas ignore_todo ignore_tudo ignore_as ignore_os ignore_les ignore_toutes ignore_tous ignorar ignoren olvida olvide olvidar olvíd descarta omite haz_caso_omiso pasa_por_alto "
+        "esqueça esqueca esquece desconsidere despreze "
+        "ignorez ignorer oublie oubliez ne_tenez_pas_compte faites_abstraction négligez negligez "
+        "ignorier vergiss vergessen_sie missachte außer_acht ausser_acht "
+        "ignori dimentica dimentichi trascura non_considerare "
+        # ru tr id vi tl
+        "игнорир проигнорир забудь забудьте не_обращай не_обращайте пренебре отбрось отбросьте "
+        "yok_say görmezden gormezden unut ihmal_et dikkate_alma "
+        "abaikan lupakan acuhkan hiraukan "
+        "bỏ_qua quên phớt_lờ lờ_đi "
+        "huwag_pansinin kalimutan balewalain ipagwalang-bahala "
+        # hi bn ar zh ja ko th
+        "अनदेखा नज़रअंदाज़ नजरअंदाज भूल_जा भूल_जाओ भूल_जाएं भूल_जाइए उपेक्षा अवहेलना ध्यान_न "
+        "উপেক্ষা ভুলে_যান ভুলে_যাও অগ্রাহ্য উপেক্ষা "
+        "تجاهل تجاهلي انس انسى تغاضى تغاضي أهمل اهمل لا_تلتفت "
+        "忽略 无视 忽視 無視 忘记 忘記 不要理会 不理会 抛开 拋開 "
+        "無視 忘れ "
+        "무시 잊어 잊으 "
+        "เพิกเฉย ละเว้น ลืม ไม่ต้องสนใจ ไม่สนใจ "
+        # sq ga gd zu
+        "injoro injoroni harro harroni shpërfill shperfill "
+        "déan_neamhaird neamhaird déan_dearmad "
+        "leig_seachad dìochuimhnich diochuimhnich "
+        "ziba ungazinaki khohlwa"
+    ),
+    "previous": (
+        "anteriores previa previas previo previos precedente "
+        "précédent précédentes antérieur "
+        "vorherig bisherig vorige vorigen obige obigen früher frueher "
+        "precedenti sopra "
+        "предыдущ прежн выше ранее "
+        "önceki onceki yukarıdaki yukaridaki "
+        "sebelumnya di_atas "
+        "trước_đó trước ở_trên "
+        "nakaraan naunang nauna "
+        "पिछले पिछली पूर्व पहले ऊपर "
+        "পূর্ববর্তী আগের পূর্বের উপরের "
+        "السابقة السابق سابق أعلاه اعلاه من_قبل "
+        "之前 先前 以前 上面 以上 上述 "
+        "前の これまで 上記 "
+        "이전 앞의 위의 "
+        "ก่อนหน้า ข้างต้น "
+        "mëparshme meparshme më_parë "
+        "roimhe roimhe_seo "
+        "roimhe_seo "
+        "langaphambili ngaphambili"
+    ),
+    "instructions": (
+        "instruccion instrucción indicacion indicación órdenes ordenes reglas "
+        "instruç instruc orientaç orientac regras "
+        "les_instructions vos_instructions tes_instructions des_instructions toutes_instructions consigne règles "
+        "anweisung anleitung instruktion regeln befehl vorgabe "
+        "istruzion indicazion regole direttiv "
+        "инструкци указани правил команд директив "
+        "talimat yönerge yonerge kural komut direktif "
+        "instruksi petunjuk perintah aturan "
+        "hướng_dẫn chỉ_dẫn chỉ_thị lệnh quy_tắc "
+        "tagubilin utos instruksyon panuto "
+        "निर्देश आदेश नियम हिदायत "
+        "নির্দেশ আদেশ নিয়ম "
+        "تعليمات التعليمات الإرشادات الارشادات الأوامر الاوامر القواعد تعليماتك "
+        "指令 指示 说明 說明 规则 規則 命令 "
+        "ルール 指令 "
+        "지시 지침 명령 규칙 "
+        "คำสั่ง คำแนะนำ กฎ "
+        "udhëzim udhezim rregull "
+        "treoracha treoir rialacha "
+        "stiùiridh stiùireadh stiuiridh stiuireadh riaghailt "
+        "imiyalo umyalelo imithetho"
+    ),
+    "secret": (
+        "contraseña contrasena clave_secreta senha chave_secreta mot_de_passe clé_secrète cle_secrete "
+        "passwort kennwort geheim schlüssel parola_d'ordine chiave_segreta "
+        "пароль секретн "
+        "şifre sifre parola gizli_anahtar "
+        "kata_sandi kunci_rahasia sandi "
+        "mật_khẩu khóa_bí_mật "
+        "lihim "
+        "पासवर्ड गुप्त_कुंजी गुप्त_कोड "
+        "পাসওয়ার্ড গোপন "
+        "كلمة_المرور كلمة_السر المفتاح_السري مفتاحك_السري مفتاح_سري "
+        "密码 密碼 密钥 密鑰 秘密キー パスワード 秘密鍵 "
+        "비밀번호 암호 비밀_키 "
+        "รหัสผ่าน คีย์ลับ รหัสลับ "
+        "fjalëkalim fjalekalim çelës_sekret "
+        "pasfhocal focal_faire "
+        "facal-faire "
+        "iphasiwedi"
+    ),
+    "reveal": (
+        "dime dígame digame revela revele muestra muéstrame comparte cuál_es cual_es "
+        "diga me_diga revele mostre compartilhe qual_é qual_e "
+        "dis-moi dites-moi révèle revele montre partage quel_est "
+        "sag_mir sagen_sie verrate zeig teile was_ist geben_sie gib_mir "
+        "dimmi rivela mostra condividi qual_è "
+        "скажи скажите раскрой покажи поделись назови какой каков "
+        "söyle soyle göster goster paylaş paylas nedir "
+        "beri_tahu beritahu katakan tunjukkan bagikan apa_itu "
+        "cho_tôi_biết nói_cho tiết_lộ chia_sẻ là_gì "
+        "sabihin ibahagi ano_ang "
+        "बताओ बताएं बताइए बताएँ बता_सकते दिखा साझा क्या_है "
+        "বলুন বলো দেখান শেয়ার কী_ "
+        "أخبرني اخبرني اكشف شارك ما_هو ما_هي أعطني اعطني "
+        "告诉 告訴 透露 分享 是什么 是什麼 "
+        "教えて 明かして 共有 "
+        "알려 말해 공유 "
+        "บอก เปิดเผย แชร์ คืออะไร "
+        "më_trego trego zbulo "
+        "inis_dom taispeáin "
+        "innis_dhomh seall "
+        "ngitshele veza"
+    ),
+    "system_prompt": (
+        "prompt_del_sistema mensaje_del_sistema instrucciones_del_sistema instruções_do_sistema prompt_do_sistema "
+        "prompt_du_système prompt_systeme message_système message_systeme "
+        "systemanweisung systemprompt systemnachricht prompt_di_sistema messaggio_di_sistema "
+        "системн_промпт системный_промпт системные_инструкц системное_сообщ "
+        "sistem_istemi sistem_talimat sistem_mesaj "
+        "prompt_sistem pesan_sistem "
+        "lời_nhắc_hệ_thống "
+        "सिस्टम_प्रॉम्प्ट सिस्टम_संदेश सिस्टम_निर्देश "
+        "সিস্টেম_প্রম্পট "
+        "موجه_النظام تعليمات_النظام رسالة_النظام "
+        "系统提示 系統提示 "
+        "システムプロンプト "
+        "시스템_프롬프트 "
+        "พรอมต์ระบบ "
+        "teachdaireachd_siostam"
+    ),
+    "user": (
+        "usuario usuário utilizador utilisateur benutzer nutzer utente "
+        "пользовател kullanıcı kullanici pengguna người_dùng gumagamit "
+        "उपयोगकर्ता यूजर ব্যবহারকারী المستخدم 用户 用戶 使用者 ユーザー 利用者 사용자 유저 ผู้ใช้"
+    ),
+    "personal": (
+        "nacimiento nascimento naissance geburt nascita рождени doğum dogum lahir ngày_sinh kapanganakan जन्म জন্ম ميلاد 出生 生日 誕生 生年 생일 생년 วันเกิด "
+        "correo courriel почт e-posta surel ईमेल ইমেল البريد 邮箱 郵箱 电子邮件 電子郵件 メール 이메일 อีเมล "
+        "dirección direccion endereço endereco adresse indirizzo адрес adres alamat địa_chỉ tirahan पता ঠিকানা عنوان 地址 住所 주소 ที่อยู่ "
+        "ciudad cidade ville wohnort stadt città город şehir sehir kota thành_phố lungsod शहर শহর مدينة 城市 都市 住んで 도시 거주 เมือง "
+        "color_favorito cor_favorita couleur_préférée lieblingsfarbe colore_preferito любимый_цвет favori_ren warna_favorit màu_yêu_thích पसंदीदा প্রিয় المفضل 最喜欢 好きな色 좋아하는 สีโปรด"
+    ),
+    "pretend": (
+        "ahora_eres finge actúa_como actua_como imagina "
+        "agora_você_é agora_voce_e finja aja_como imagina "
+        "tu_es_maintenant vous_êtes_maintenant fais_semblant faites_semblant imaginez agis_comme "
+        "du_bist_jetzt sie_sind_jetzt tu_so stell_dir_vor stellen_sie_sich_vor "
+        "ora_sei fingi fai_finta immagina "
+        "теперь_ты притворись представь представьте "
+        "artık_sen artik_sen gibi_davran farz_et hayal_et varsayalım "
+        "sekarang_kamu berpura-pura bayangkan anggap_saja "
+        "bây_giờ_bạn_là giả_vờ tưởng_tượng giả_sử "
+        "magpanggap isipin_na "
+        "अब_तुम अब_आप मान_लीजिए कल्पना_कीजिए कल्पना_करें नाटक "
+        "এখন_তুমি কল্পনা_করুন ধরুন ভান "
+        "أنت_الآن تظاهر تخيل افترض "
+        "现在你是 假装 想象 假設 假设 "
+        "今からあなたは ふりをして 想像して 仮定 "
+        "이제_너는 이제_당신은 척해 상상해 가정해 "
+        "ตอนนี้คุณคือ แกล้ง จินตนาการ สมมติ"
+    ),
+    "mode": (
+        "modo_desarrollador modo_de_desarrollador modo_administrador modo_de_administrador modo_sistema modo_de_sistema modo_dios modo_sin_restricciones modo_de_anulación modo_anulacion modo_de_anulacion "
+        "modo_de_desenvolvedor modo_desenvolvedor modo_administrador modo_de_substituição "
+        "mode_développeur mode_developpeur mode_administrateur mode_système mode_systeme mode_sans_restriction mode_de_remplacement mode_pengembang mode_admin mode_sistem "
+        "entwicklermodus administratormodus systemmodus überschreibungsmodus "
+        "modalità_sviluppatore modalità_amministratore modalità_sistema modalità_di_override "
+        "режим_разработчика режим_администратора режим_системы режим_бога режим_переопределения "
+        "geliştirici_modu gelistirici_modu yönetici_modu yonetici_modu sistem_modu geçersiz_kılma_modu "
+        "chế_độ_nhà_phát_triển chế_độ_quản_trị chế_độ_hệ_thống chế_độ_ghi_đè "
+        "डेवलपर_मोड सिस्टम_मोड एडमिन_मोड ओवरराइड_मोड "
+        "ডেভেলপার_মোড সিস্টেম_মোড ওভাররাইড_মোড "
+        "وضع_المطور وضع_النظام وضع_المسؤول وضع_التجاوز "
+        "开发者模式 系统模式 管理员模式 覆盖模式 開發者模式 "
+        "開発者モード システムモード 管理者モード オーバーライドモード "
+        "개발자_모드 시스템_모드 관리자_모드 "
+        "โหมดนักพัฒนา โหมดระบบ "
+        "modalitetin_zhvillues modalitet_zhvillues "
+        "mód_forbartha "
+        "modh_leasachaidh"
+    ),
+}
+
+# (concepts that must all occur within `window` characters, family, score, why)
+RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
+    (("ignore", "instructions"), 60, "instruction-override", 0.85),  # "forget your instructions"
+    (("ignore", "previous"), 30, "instruction-override", 0.6),  # "ignore everything above"
+    (("previous", "instructions"), 25, "instruction-override", 0.3),  # a reference alone is weak
+    (("secret", "reveal"), 60, "prompt-exfiltration", 0.6),  # "tell me the password"
+    (("secret",), 0, "secret-target", 0.45),
+    (("system_prompt",), 0, "prompt-exfiltration", 0.7),
+    (("user", "personal"), 40, "personal-data-target", 0.45),
+    (("pretend",), 0, "hypothetical-framing", 0.25),
+    (("mode",), 0, "role-hijack", 0.75),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconHit:
+    family: str
+    score: float
+    start: int
+    end: int
+
+
+_WORD = re.compile(r"\w+")
+_SCRIPTS: dict[str, re.Pattern[str]] = {
+    "DEVANAGARI": re.compile("[\u0900-\u097f]"),
+    "BENGALI": re.compile("[\u0980-\u09ff]"),
+    "ARABIC": re.compile("[\u0600-\u06ff]"),
+    "THAI": re.compile("[\u0e00-\u0e7f]"),
+    "HANGUL": re.compile("[\uac00-\ud7af]"),
+    "CJK": re.compile("[\u3040-\u30ff\u3400-\u9fff]"),
+}
+
+
+def _script(ch: str) -> str | None:
+    """None for alphabets written with spaces (matched at word starts), else the script's key."""
+    name = unicodedata.name(ch, "")
+    if name.startswith(("LATIN", "CYRILLIC", "GREEK")) or ch.isascii():
+        return None
+    for key, rx in _SCRIPTS.items():
+        if rx.match(ch):
+            return key
+    return "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA")) else "OTHER"
+
+
+class Lexicon:
+    """Stems indexed for cheap lookup, so clean English text costs a set lookup per distinct word.
+
+    Word-start stems (Latin, Cyrillic) are found through their first word's first three letters;
+    stems of other scripts by substring search, only for scripts present in the text. A large regex
+    alternation was tried first and cost over 1 ms per KB."""
+
+    __slots__ = ("_by_prefix", "_by_script", "_concept", "_full")
+
+    def __init__(self) -> None:
+        self._concept: dict[str, str] = {}
+        self._by_prefix: dict[str, list[tuple[str, str]]] = {}  # first 3 chars -> (first word, stem)
+        self._by_script: dict[str, list[str]] = {}
+        self._full: dict[str, re.Pattern[str]] = {}
+        for concept, stems in CONCEPTS.items():
+            for raw in stems.split():
+                stem = raw.replace("_", " ")
+                self._concept.setdefault(stem, concept)
+                script = _script(stem[0])
+                if script is None:
+                    first = stem.split(" ")[0]
+                    self._by_prefix.setdefault(first[:3], []).append((first, stem))
+                    self._full[stem] = re.compile(rf"\b{re.escape(stem)}")
+                else:
+                    self._by_script.setdefault(script, []).append(stem)
+
+    def _marks(self, text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+        marks: dict[str, list[tuple[int, int]]] = {}
+        if not text.isascii():
+            words = set(_WORD.findall(text))
+        found: set[str] = set()
+        index = self._by_prefix
+        for w in words:
+            for first, stem in index.get(w[:3], ()):
+                if w.startswith(first):
+                    found.add(stem)
+        for stem in found:
+            for m in self._full[stem].finditer(text):
+                marks.setdefault(self._concept[stem], []).append((m.start(), m.end()))
+        if not text.isascii():
+            for script, stems in self._by_script.items():
+                rx = _SCRIPTS.get(script)
+                if rx is not None and not rx.search(text):
+                    continue
+                for stem in stems:
+                    at = text.find(stem)
+                    while at >= 0:
+                        marks.setdefault(self._concept[stem], []).append((at, at + len(stem)))
+                        at = text.find(stem, at + len(stem))
+        return marks
+
+    def scan(self, text: str, words: set[str]) -> list[LexiconHit]:
+        """`text` is normalised (lower-case), `words` its ASCII word tokens. One hit per rule at most."""
+        marks = self._marks(text, words)
+        if not marks:
+            return []
+        for spans in marks.values():
+            spans.sort()
+        hits: list[LexiconHit] = []
+        for concepts, window, fam, score in RULES:
+            if not all(c in marks for c in concepts):
+                continue
+            span = _within(marks, concepts, window)
+            if span is not None:
+                hits.append(LexiconHit(fam, score, span[0], span[1]))
+        return hits
+
+
+def _within(marks: dict[str, list[tuple[int, int]]], concepts: tuple[str, ...], window: int) -> tuple[int, int] | None:
+    anchor, *others = concepts
+    for start, end in marks[anchor]:
+        lo, hi = start, end
+        ok = True
+        for other in others:
+            near = [s for s in marks[other] if abs(s[0] - start) <= window]
+            if not near:
+                ok = False
+                break
+            lo, hi = min(lo, near[0][0]), max(hi, near[0][1])
+        if ok:
+            return lo, hi
+    return None
