@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from gateway.approvals.service import ApprovalService
 from gateway.config.holder import RulesHolder
 from gateway.config.ruleset import RuleSet
 from gateway.flow.stream import StreamTransform
@@ -31,5 +32,7 @@ class Gateway:
     clock: Callable[[], float] = time.time
     ids: Callable[[str], str] = new_id
     ready_probes: list[Callable[[], bool]] = field(default_factory=list)
+    # The approval queue (admin API, agent polling, console); built by the app factory.
+    approvals: ApprovalService | None = None
     # Output guards on streams: builds the transforms one streamed answer goes through.
     stream_transforms: Callable[[Call, RuleSet], Sequence[StreamTransform]] = lambda call, rules: ()

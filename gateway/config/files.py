@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from gateway.approvals.rules_file import ApprovalsFile
 from gateway.config.agents_file import AgentsFile
 from gateway.config.checks_file import ChecksFile
 from gateway.config.models_file import ModelsFile
@@ -15,6 +16,7 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "agents": AgentsFile,
     "checks": ChecksFile,
     "guards": GuardsConfig,
+    "approvals": ApprovalsFile,
 }
 REQUIRED_KINDS = frozenset({"models", "agents"})
 # Files that live beside the rules but are not rules.

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from gateway.approvals.policy import EMPTY_POLICY, ApprovalPolicy, compile_policy, duplicate_tokens
+from gateway.approvals.rules_file import ApprovalsFile
 from gateway.config.agents_file import AgentRule, AgentsFile
 from gateway.config.checks_file import CheckPolicy, ChecksFile
 from gateway.config.loader import RulesInvalid, Sources, load_sources
@@ -44,6 +46,8 @@ class RuleSet:
     sources: Sources
     loaded_at: float = field(default_factory=time.time)
     warnings: tuple[str, ...] = ()
+    # The compiled approval policy (approvals.yaml); defaults when the file is absent.
+    approvals: ApprovalPolicy = EMPTY_POLICY
 
     def resolve_model(self, name: str) -> ModelRoute | None:
         rule = self.models.get(name)
@@ -97,6 +101,11 @@ def compile_rules(sources: Sources) -> RuleSet:
                 errors.append(RuleError("models.yaml", None, f"models.{name}.fallbacks", f"unknown model {fb!r}"))
         if rule.provider != "echo" and not rule.base_url:
             errors.append(RuleError("models.yaml", None, f"models.{name}.base_url", "required for this provider"))
+    approvals_section = sources.sections.get("approvals")
+    approvals_file = approvals_section if isinstance(approvals_section, ApprovalsFile) else None
+    for name, owner in duplicate_tokens(approvals_file) if approvals_file else ():
+        errors.append(RuleError("approvals.yaml", None, f"approvers.{name}.token_sha256",
+                                f"token already belongs to {owner}"))
     if errors:
         raise RulesInvalid(errors)
     exact = {n: r for n, r in models_file.models.items() if not _is_glob(n)}
@@ -111,6 +120,7 @@ def compile_rules(sources: Sources) -> RuleSet:
         checks=dict(checks_file.checks),
         sources=sources,
         warnings=tuple(warnings),
+        approvals=compile_policy(approvals_file),
     )
 
 

@@ -1,0 +1,1 @@
+"""The risk-tiered approval queue: tiering, binding, decisions, storage, notifications."""
