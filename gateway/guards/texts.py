@@ -1,0 +1,130 @@
+"""Where the scannable texts of each API's payloads live, and how to write rewritten texts back."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.detectors.kinds import Place
+from gateway.model import Api
+
+Path_ = tuple[str | int, ...]
+_TRUSTED_ROLES = frozenset({"system", "developer"})
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One text in a payload: where it is, which place's guards look at it, and whether it is trusted.
+
+    Trusted text (the system prompt the agent's developer wrote) is scanned for PII and secrets but not
+    for injection — it is the policy, not an attack on it."""
+
+    path: Path_
+    place: Place
+    text: str
+    trusted: bool = False
+
+
+def _content(content: Any, path: Path_, place: Place, trusted: bool) -> Iterator[Text]:
+    if isinstance(content, str):
+        if content:
+            yield Text(path, place, content, trusted)
+    elif isinstance(content, list):
+        for i, part in enumerate(content):
+            if not isinstance(part, Mapping):
+                continue
+            kind = part.get("type")
+            if kind == "tool_result":  # Anthropic: a tool's output fed back to the model
+                yield from _content(part.get("content"), (*path, i, "content"), Place.TOOL_RESULT, False)
+            elif kind in (None, "text", "input_text", "output_text") and isinstance(part.get("text"), str):
+                yield from _content(part["text"], (*path, i, "text"), place, trusted)
+
+
+def _message_place(role: Any) -> tuple[Place, bool]:
+    if role == "tool" or role == "function":
+        return Place.TOOL_RESULT, False
+    return Place.INPUT, role in _TRUSTED_ROLES
+
+
+def request_texts(api: Api, payload: Mapping[str, Any]) -> list[Text]:
+    out: list[Text] = []
+    if api is Api.CHAT:
+        for i, m in enumerate(payload.get("messages") or []):
+            if isinstance(m, Mapping):
+                place, trusted = _message_place(m.get("role"))
+                out.extend(_content(m.get("content"), ("messages", i, "content"), place, trusted))
+    elif api is Api.MESSAGES:
+        out.extend(_content(payload.get("system"), ("system",), Place.INPUT, True))
+        for i, m in enumerate(payload.get("messages") or []):
+            if isinstance(m, Mapping):
+                out.extend(_content(m.get("content"), ("messages", i, "content"), Place.INPUT, False))
+    elif api is Api.RESPONSES:
+        out.extend(_content(payload.get("instructions"), ("instructions",), Place.INPUT, True))
+        items = payload.get("input")
+        if isinstance(items, str):
+            out.extend(_content(items, ("input",), Place.INPUT, False))
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, Mapping):
+                continue
+            if item.get("type") == "function_call_output":
+                out.extend(_content(item.get("output"), ("input", i, "output"), Place.TOOL_RESULT, False))
+            elif "content" in item:
+                place, trusted = _message_place(item.get("role"))
+                out.extend(_content(item.get("content"), ("input", i, "content"), place, trusted))
+    elif api is Api.EMBEDDINGS:
+        data = payload.get("input")
+        if isinstance(data, str):
+            out.extend(_content(data, ("input",), Place.INPUT, False))
+        elif isinstance(data, list):
+            for i, t in enumerate(data):
+                if isinstance(t, str):
+                    out.extend(_content(t, ("input", i), Place.INPUT, False))
+    return out
+
+
+def response_texts(api: Api, body: Mapping[str, Any]) -> list[Text]:
+    """The model's answer text in a complete response."""
+    out: list[Text] = []
+    if api is Api.CHAT:
+        for i, choice in enumerate(body.get("choices") or []):
+            msg = choice.get("message") if isinstance(choice, Mapping) else None
+            if isinstance(msg, Mapping) and isinstance(msg.get("content"), str):
+                out.extend(_content(msg["content"], ("choices", i, "message", "content"), Place.OUTPUT, False))
+    elif api is Api.MESSAGES:
+        out.extend(_content(body.get("content"), ("content",), Place.OUTPUT, False))
+    elif api is Api.RESPONSES:
+        for i, item in enumerate(body.get("output") or []):
+            if isinstance(item, Mapping) and item.get("type") == "message":
+                out.extend(_content(item.get("content"), ("output", i, "content"), Place.OUTPUT, False))
+    return out
+
+
+def leaf_texts(value: Any, path: Path_ = (), place: Place = Place.TOOL_RESULT) -> list[Text]:
+    """Every string inside a JSON value (a tool's result)."""
+    if isinstance(value, str):
+        return [Text(path, place, value)] if value else []
+    if isinstance(value, Mapping):
+        return [t for k, v in value.items() for t in leaf_texts(v, (*path, k), place)]
+    if isinstance(value, list):
+        return [t for i, v in enumerate(value) for t in leaf_texts(v, (*path, i), place)]
+    return []
+
+
+def system_references(api: Api, payload: Mapping[str, Any]) -> tuple[str, ...]:
+    """The request's own system prompt(s), for the leakage guard."""
+    return tuple(t.text for t in request_texts(api, payload) if t.trusted)
+
+
+def write_back(payload: Mapping[str, Any], replacements: Mapping[Path_, str]) -> dict[str, Any]:
+    """A deep copy of `payload` with the texts at the given paths replaced."""
+    out: Any = copy.deepcopy(dict(payload))
+    for path, text in replacements.items():
+        if not path:
+            continue
+        node = out
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = text
+    return dict(out)
