@@ -130,6 +130,24 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         r"\b(?:regardless of|despite|no matter) (?:any |all |your |the |what )?(?:previous|prior|pre-existing|existing|original|system|earlier|other)? ?(?:instructions?|guidelines|restrictions|rules|input|programming|polic(?:y|ies)|you were told)\b",
     ),
     (
+        "instruction-override",
+        0.85,
+        "ignore disregard forget skip overlook + and then instead + state say write output print respond reply answer tell claim declare report insist",
+        r"\b(?:ignore|disregard|forget|skip|overlook)\b(?: the| this| that| all| any| these| those| actual| real| above| given| provided)*(?: [a-z'-]+){0,3}?(?:,? and|,? then|\.|,|;|:)(?: then| instead)?,? (?:just |simply |only )?(?:state|say|write|output|print|respond|reply|answer|tell (?:me|the user|them|everyone)|claim|declare|report|insist)\b",
+    ),
+    (
+        "hidden-instruction",
+        0.35,
+        "<!--",
+        r"<!--(?:(?!-->).){0,400}?\b(?:ignore|instead|say|state|respond|reply|tell|print|output|write|assistant|ai|model|llm|you must|you should|you will)\b",
+    ),
+    (
+        "reader-address",
+        0.35,
+        "suggest advise recommend urge ask + you + consider treat say state answer respond output report",
+        r"\bi (?:suggest|advise|recommend|urge|ask) (?:that )?you (?:to )?(?:consider|treat|say|state|answer|respond|output|report)\b|\b(?:listen to|obey|follow) (?:my|these|the following|our) (?:new )?(?:instructions|orders|commands|directions)\b",
+    ),
+    (
         "rule-bypass",
         0.25,
         "matter",

@@ -25,15 +25,69 @@ _PATTERNS = (  # (triggers, pattern)
         "\\b(?:respond|reply|answer) (?:only |exclusively |solely )?(?:with|in|using) (?:the )?(?:word|phrase|string|following|caesar|base64|pig latin|emoji|morse|reverse|uppercase|all caps)\\b",
     ),
     (
-        "must should need have required sure remember forget + include add append mention insert say tell write recommend promote advertise ask output print start end reply respond use",
-        "\\b(?:you (?:must|should|need to|have to|are required to)|make sure (?:to|that you)|be sure to|remember to|don't forget to)\\s+(?:also\\s+)?(?:include|add|append|mention|insert|say|tell|write|recommend|promote|advertise|ask|output|print|start|end|reply|respond|use)\\b",
-    ),
-    (
         "tell ask inform remind urge convince persuade advise warn + user",
         "\\b(?:tell|ask|inform|remind|urge|convince|persuade|advise|warn) the user\\b",
     ),
 )
 
 
+# Verbs that open an instruction about how to shape an answer: at a sentence start in a document,
+# together with "your response/reply/answer", they address the model that reads the document.
+_SHAPE_VERBS = "add include integrate insert append embed incorporate mention modify change alter adjust rewrite rephrase provide give write format structure present deliver express render end start begin finish conclude close open translate encode encrypt convert replace substitute swap remove delete strip drop omit group split separate scramble jumble shuffle rearrange reverse misspell anagram capitalize capitalise uppercase lowercase enhance augment enrich expand extend shorten limit keep make ensure use introduce inject promote advertise recommend suggest urge invite ask tell remind respond reply answer output print display show sign"
+_SHAPE_RX = _SHAPE_VERBS.replace(" ", "|")
+_OUTPUT = r"(?:response|reply|answer|output|message|summary|completion|result)s?"
+
+# Softer patterns: common in real documents ("you need to include both lines"), so they only add
+# weight next to another cue.
+_WEAK = (
+    (
+        "must should need have required sure remember forget + include add append mention insert say tell write recommend promote advertise ask output print start end reply respond",
+        "\\b(?:you (?:must|should|need to|have to|are required to)|make sure (?:to|that you)|be sure to|remember to|don't forget to)\\s+(?:also\\s+)?(?:include|add|append|mention|insert|say|tell|write|recommend|promote|advertise|ask|output|print|start|end|reply|respond)\\b",
+    ),
+    (
+        "state say claim declare assert admit write respond reply answer output print + following",
+        "\\b(?:state|say|claim|declare|assert|admit|write|respond|reply|answer|output|print)(?: that)? the following\\b|\\b(?:we might|we could|let's|let us|you should|you must) (?:state|say|claim|declare|assert|admit|pretend|assume)\\b",
+    ),
+    (
+        "integrate embed include merge blend fuse weave incorporate adopt utilize utilise employ leverage infuse harmonize harmonise render execute introduce ensure consider add use insert + following subsequent below this + code snippet excerpt block section",
+        "\\b(?:integrate|embed|include|merge|blend|fuse|weave|incorporate|adopt|utili[sz]e|employ|leverage|infuse|harmoni[sz]e|render|execute|introduce|ensure|consider|add|use|insert)\\b[^\\n]{0,60}\\b(?:following|subsequent|below|this) (?:code )?(?:snippet|excerpt|block|section|code)\\b",
+    ),
+)
+
+
+# A line of its own that is a chatbot request (explain X, write a story, translate Y, who wrote Z?)
+# has no business inside an email, a table or a search result: it is a task switch for the reader.
+_TASK_LINE = (
+    "explain describe write draft develop compose translate summarize summarise break give tell can could how what who",
+    r"(?:^|\n)[ \t*-]*(?:please )?(?:explain|describe|(?:write|draft|develop|compose) (?:a|an|me a) (?:[a-z]+ ){0,2}(?:poem|story|essay|speech|song|haiku|limerick|introduction|article|summary|blog post|tweet)|translate|summari[sz]e|break down|give me|tell me|(?:can|could) you (?:show|explain|tell|write|give|translate|describe)|how (?:do|does|can) (?:i|you|one)|what(?:'s| is| are| was| were)|who (?:wrote|invented|discovered|painted|composed))\b[^\n|]{6,140}[.?!][ \t]*(?=\n|$)",
+)
+# Code that ships data off the machine, destroys it or fetches and runs more code.
+_BAD_CODE = (
+    (
+        "environ cookies cookie cookiejar psutil getpass passwd ssh keychain + post urlopen sendto send publish smtplib ftp connect upload",
+        r"(?:os\.environ|cookie|psutil\.|getpass|/etc/passwd|\.ssh/|keychain)[\s\S]{0,400}?(?:requests\.post|urlopen|\.sendto|\.send\(|publish\.|smtplib|ftp|\.connect\(|upload)|(?:requests\.post|smtplib|ftp)[\s\S]{0,400}?(?:os\.environ|cookie|psutil\.|getpass|/etc/passwd|\.ssh/)",
+    ),
+    (
+        "rm dd systemctl mkfs chmod remove rmtree shred format",
+        r"\brm\s+-rf\s+/|\bdd\s+if=/dev/(?:zero|random|urandom)\s+of=/dev/|systemctl\s+(?:stop|disable)\b|\bmkfs\b|chmod\s+-?r?\s*777\s+/|os\.remove\(\s*['\"]/(?:lib|usr|etc|bin|boot|sbin)|shutil\.rmtree\(\s*['\"]/",
+    ),
+    (
+        "exec subprocess system popen wget curl urlretrieve + http https",
+        r"(?:urlretrieve|wget|curl|requests\.get|urlopen)[\s\S]{0,300}?(?:exec\(|subprocess|os\.system|\|\s*(?:sh|bash|python))|(?:curl|wget)\s[^\n]{0,200}\|\s*(?:sh|bash|python)",
+    ),
+    ("miner mining cryptomine xmrig monero", r"\b(?:crypto-?min(?:e|er|ing)|xmrig|monero miner|coinhive)\b"),
+    ("contacts csv + smtplib yagmail sendmail", r"(?:smtplib|yagmail|sendmail)[\s\S]{0,400}?contacts|contacts[\s\S]{0,400}?(?:smtplib|yagmail|sendmail)"),
+)
+
+
 def tool_result_table() -> tuple[Family, ...]:
-    return tuple(family("embedded-instruction", 0.6, t, p) for t, p in _PATTERNS)
+    shape = (
+        f"{_SHAPE_VERBS} + your",
+        rf"(?:^|[.!?:;\n]\s*|\bplease\s+|\band\s+|\bthen\s+)(?:{_SHAPE_RX})\b[^.!?\n]{{0,80}}\byour (?:{_OUTPUT}|reply's|response's|answer's)",
+    )
+    return (
+        *(family("embedded-instruction", 0.6, t, p) for t, p in (*_PATTERNS, shape)),
+        *(family("embedded-imperative", 0.35, t, p) for t, p in _WEAK),
+        family("task-switch", 0.5, *_TASK_LINE),
+        *(family("harmful-code", 0.35, t, p, stems=True) for t, p in _BAD_CODE),
+    )
