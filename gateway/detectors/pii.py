@@ -124,7 +124,9 @@ class PiiDetector:
             return []
         results = self._analyzer.analyze(text=text, language="en", entities=entities)
         found = [Finding(self.name, r.entity_type, r.start, r.end, round(float(r.score), 3)) for r in results]
-        extra = context_findings(self.name, text, "CREDIT_CARD" in entities, "PHONE_NUMBER" in entities)
+        extra = context_findings(
+            self.name, text, "CREDIT_CARD" in entities, "PHONE_NUMBER" in entities, "IBAN_CODE" in entities
+        )
         for f in extra:  # Presidio's own finding wins where both see the same span
             if not any(g.entity == f.entity and g.start < f.end and f.start < g.end for g in found):
                 found.append(f)

@@ -10,13 +10,19 @@ from gateway.detectors.base import Finding
 # any 12–19 digits passing Luhn, but only next to a card word, since ~10% of random numbers pass Luhn.
 _CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){11,18}\d(?![\d-])")
 _CARD_CONTEXT = re.compile(r"(?i)\b(?:card|credit|debit|visa|mastercard|amex|maestro|jcb|discover|diners|cc|pan)\b")
-# Local-format phone numbers (7–15 digits in groups) next to a phone word.
-_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w-])")
+# Local-format phone numbers (7–15 digits in groups, or one unbroken run) next to a phone word.
+# A label glued on with a dash ("…-Office") or an extension ("x769") may follow.
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,6}){1,4}|\+?\d{7,15})"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w]|-\d)"
+)
 _PHONE_CONTEXT = re.compile(
     r"(?i)\b(?:phone|call|calling|tel|telephone|mobile|cell|fax|reach|contact|dial|text|whatsapp|number|no|desk|office|"
     r"home|work|answering|messages?|registered|sms)\b"
 )
 _WINDOW = 48
+# IBANs written in lower case, which Presidio's upper-case pattern misses; mod-97 decides.
+_IBAN = re.compile(r"(?i)(?<![a-z0-9])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]){11,30}(?![a-z0-9])")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -27,6 +33,14 @@ def luhn_ok(digits: str) -> bool:
             d = d * 2 - 9 if d > 4 else d * 2
         total += d
     return total % 10 == 0
+
+
+def iban_ok(candidate: str) -> bool:
+    compact = re.sub(r"[ -]", "", candidate).upper()
+    if not 15 <= len(compact) <= 34 or not compact.isalnum():
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
 
 
 def _near(context: re.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -46,8 +60,14 @@ def drop_shadowed_phones(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def context_findings(name: str, text: str, want_card: bool, want_phone: bool) -> list[Finding]:
+def context_findings(
+    name: str, text: str, want_card: bool, want_phone: bool, want_iban: bool = False
+) -> list[Finding]:
     found: list[Finding] = []
+    if want_iban:
+        for m in _IBAN.finditer(text):
+            if not m.group()[:2].isupper() and iban_ok(m.group()):
+                found.append(Finding(name, "IBAN_CODE", m.start(), m.end(), 0.8))
     if want_card:
         for m in _CARD.finditer(text):
             digits = re.sub(r"\D", "", m.group())

@@ -17,6 +17,10 @@ from gateway.detectors.pii import PiiDetector
         ("my ssn is 536-90-4399", "US_SSN", "536-90-4399"),
         ("server at 10.20.30.40 is down", "IP_ADDRESS", "10.20.30.40"),
         ("v6 host 2001:db8::1 answers", "IP_ADDRESS", "2001:db8::1"),
+        ("my iban is gb82west12345698765432", "IBAN_CODE", "gb82west12345698765432"),
+        ("desk: +1-415-555-0132x77 after lunch", "PHONE_NUMBER", "+1-415-555-0132x77"),
+        ("(31) 555-0199-Office", "PHONE_NUMBER", "(31) 555-0199"),
+        ("fax 4155550132 anytime", "PHONE_NUMBER", "4155550132"),
     ],
 )
 def test_finds(pii: PiiDetector, text: str, entity: str, value: str) -> None:
@@ -29,6 +33,8 @@ def test_finds(pii: PiiDetector, text: str, entity: str, value: str) -> None:
     [
         ("card 4111 1111 1111 1112 exp 12/29", "CREDIT_CARD"),  # fails Luhn
         ("IBAN GB82 WEST 1234 5698 7654 33 please", "IBAN_CODE"),  # fails mod-97
+        ("my iban is gb82west12345698765433", "IBAN_CODE"),  # lower case, fails mod-97
+        ("order 3660170548 shipped", "PHONE_NUMBER"),  # a bare digit run, no phone word, no valid area code
         ("my ssn is 000-12-3456", "US_SSN"),  # area 000 is never issued
         ("my ssn is 666-12-3456", "US_SSN"),  # area 666 is never issued
         ("version 1.2.3 of the app", "IP_ADDRESS"),
