@@ -45,7 +45,7 @@ CONCEPTS: dict[str, str] = {
     ),
     "previous": (
         "anteriores previa previas previo previos precedente "
-        "précédent précédentes antérieur "
+        "précédent précédentes antérieur précède ce_qui_précède "
         "vorherig bisherig vorige vorigen obige obigen früher frueher "
         "precedenti sopra "
         "предыдущ прежн выше ранее "
@@ -95,7 +95,7 @@ CONCEPTS: dict[str, str] = {
         "şifre sifre parola gizli_anahtar "
         "kata_sandi kunci_rahasia sandi "
         "mật_khẩu khóa_bí_mật "
-        "lihim "
+        "lihim tua_password la_password sua_password password_anda kata_laluan ang_password password_mo "
         "पासवर्ड गुप्त_कुंजी गुप्त_कोड "
         "পাসওয়ার্ড গোপন "
         "كلمة_المرور كلمة_السر المفتاح_السري مفتاحك_السري مفتاح_سري "
@@ -176,7 +176,38 @@ CONCEPTS: dict[str, str] = {
         "现在你是 假装 想象 假設 假设 "
         "今からあなたは ふりをして 想像して 仮定 "
         "이제_너는 이제_당신은 척해 상상해 가정해 "
-        "ตอนนี้คุณคือ แกล้ง จินตนาการ สมมติ"
+        "ตอนนี้คุณคือ แกล้ง จินตนาการ สมมติ "
+        "supongamos hipotéticamente hipoteticamente hypothétiquement hypothetisch ipoteticamente гипотетическ hipotetik "
+        "universo_paralelo univers_parallèle paralleluniversum paralel_evren алтернативн параллельн काल्पनिक সমান্তরাল افتراضي 平行世界 平行宇宙 평행"
+    ),
+    "authority": (
+        "soy_el_presidente soy_dios soy_tu_jefe soy_policía soy_el_administrador soy_el_desarrollador "
+        "sou_o_presidente sou_deus sou_seu_chefe sou_policial sou_o_administrador sou_o_desenvolvedor "
+        "je_suis_le_président je_suis_dieu je_suis_votre_patron je_suis_policier je_suis_l'administrateur je_suis_le_développeur "
+        "ich_bin_der_präsident ich_bin_gott ich_bin_ihr_chef ich_bin_dein_chef ich_bin_polizist ich_bin_der_administrator ich_bin_der_entwickler "
+        "sono_il_presidente sono_dio sono_il_tuo_capo sono_un_poliziotto sono_l'amministratore sono_lo_sviluppatore "
+        "я_президент я_бог я_твой_начальник я_ваш_начальник я_полицейский я_администратор я_разработчик "
+        "ben_başkan ben_cumhurbaşkanı ben_tanrı ben_polis ben_yönetici ben_geliştirici patronunum "
+        "saya_presiden saya_tuhan saya_atasan saya_polisi saya_administrator saya_pengembang aku_tuhan "
+        "tôi_là_tổng_thống tôi_là_chúa tôi_là_sếp tôi_là_cảnh_sát tôi_là_quản_trị tôi_là_nhà_phát_triển "
+        "ako_ang_pangulo ako_ay_diyos ako_ang_diyos ako_ay_pulis "
+        "मैं_राष्ट्रपति मैं_भगवान मैं_आपका_बॉस मैं_पुलिस मैं_डेवलपर मैं_व्यवस्थापक "
+        "আমি_রাষ্ট্রপতি আমি_ঈশ্বর আমি_ভগবান আমি_পুলিশ আমি_আপনার_বস "
+        "أنا_الرئيس أنا_رئيس أنا_الله أنا_إله أنا_مديرك أنا_ضابط أنا_شرطي أنا_المطور أنا_المسؤول "
+        "我是总统 我是總統 我是上帝 我是神 我是你的老板 我是警察 我是管理员 我是开发者 "
+        "大統領です 私は神 上司です 警察官です 管理者です 開発者です "
+        "대통령입니다 나는_신 신이다 상사입니다 경찰관이다 경찰입니다 관리자입니다 개발자입니다 "
+        "ฉันเป็นประธานาธิบดี ฉันคือพระเจ้า ฉันเป็นตำรวจ ฉันเป็นเจ้านาย"
+    ),
+    "whereabouts": (
+        "dónde_vive donde_vive onde_mora onde_vive où_habite ou_habite wo_wohnt dove_vive где_живет где_живёт "
+        "nerede_yaşıyor nerede_yasiyor sống_ở_đâu saan_nakatira कहाँ_रहत কোথায়_থাক أين_يعيش أين_يسكن 住在哪 住在哪裡 どこに住んで 어디에_살 어디_살 อาศัยอยู่ที่ไหน "
+        "saldo_bancario saldo_bancário solde_bancaire kontostand saldo_bancario saldo_di_conto баланс_банковск banka_bakiyesi saldo_bank số_dư_ngân_hàng बैंक_बैलेंस ব্যাংক_ব্যালেন্স الرصيد_المصرفي 银行余额 銀行残高 은행_잔고 ยอดเงินในธนาคาร"
+    ),
+    "obfuscate": (
+        "orden_inverso ordem_inversa ordre_inverse umgekehrter_reihenfolge ordine_inverso обратном_порядке ters_sırada "
+        "urutan_terbalik thứ_tự_ngược baligtad_na विपरीत_क्रम উল্টো_ক্রম বিপরীত_ক্রম ترتيب_عكسي 倒序 相反的顺序 逆順 역순 ลำดับย้อนกลับ "
+        "latín_de_cerdo pig_latin código_morse codigo_morse code_morse morsecode codice_morse азбук морзе mors_alfabesi kode_morse mã_morse मोर्स মোর্স مورس 摩尔斯 モールス 모스 มอร์ส"
     ),
     "mode": (
         "modo_desarrollador modo_de_desarrollador modo_administrador modo_de_administrador modo_sistema modo_de_sistema modo_dios modo_sin_restricciones modo_de_anulación modo_anulacion modo_de_anulacion "
@@ -210,6 +241,10 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("system_prompt",), 0, "prompt-exfiltration", 0.7),
     (("user", "personal"), 40, "personal-data-target", 0.45),
     (("pretend",), 0, "hypothetical-framing", 0.25),
+    (("authority",), 0, "authority-claim", 0.3),  # "I am the president / God / the admin"
+    (("whereabouts",), 0, "personal-data-target", 0.3),  # "where does X live", "X's bank balance"
+    (("personal", "reveal"), 40, "personal-data-target", 0.3),
+    (("obfuscate",), 0, "output-obfuscation", 0.3),
     (("mode",), 0, "role-hijack", 0.75),
 )
 

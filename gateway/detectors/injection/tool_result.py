@@ -64,19 +64,19 @@ _TASK_LINE = (
 # Code that ships data off the machine, destroys it or fetches and runs more code.
 _BAD_CODE = (
     (
-        "environ cookies cookie cookiejar psutil getpass passwd ssh keychain + post urlopen sendto send publish smtplib ftp connect upload",
+        "environ cookie psutil. getpass /etc/passwd .ssh/ keychain + requests.post urlopen .sendto .send( publish. smtplib ftp .connect( upload",
         r"(?:os\.environ|cookie|psutil\.|getpass|/etc/passwd|\.ssh/|keychain)[\s\S]{0,400}?(?:requests\.post|urlopen|\.sendto|\.send\(|publish\.|smtplib|ftp|\.connect\(|upload)|(?:requests\.post|smtplib|ftp)[\s\S]{0,400}?(?:os\.environ|cookie|psutil\.|getpass|/etc/passwd|\.ssh/)",
     ),
     (
-        "rm dd systemctl mkfs chmod remove rmtree shred format",
+        "-rf if=/dev/ systemctl mkfs chmod os.remove rmtree",
         r"\brm\s+-rf\s+/|\bdd\s+if=/dev/(?:zero|random|urandom)\s+of=/dev/|systemctl\s+(?:stop|disable)\b|\bmkfs\b|chmod\s+-?r?\s*777\s+/|os\.remove\(\s*['\"]/(?:lib|usr|etc|bin|boot|sbin)|shutil\.rmtree\(\s*['\"]/",
     ),
     (
-        "exec subprocess system popen wget curl urlretrieve + http https",
+        "urlretrieve wget curl requests.get urlopen + exec( subprocess os.system bash python",
         r"(?:urlretrieve|wget|curl|requests\.get|urlopen)[\s\S]{0,300}?(?:exec\(|subprocess|os\.system|\|\s*(?:sh|bash|python))|(?:curl|wget)\s[^\n]{0,200}\|\s*(?:sh|bash|python)",
     ),
     ("miner mining cryptomine xmrig monero", r"\b(?:crypto-?min(?:e|er|ing)|xmrig|monero miner|coinhive)\b"),
-    ("contacts csv + smtplib yagmail sendmail", r"(?:smtplib|yagmail|sendmail)[\s\S]{0,400}?contacts|contacts[\s\S]{0,400}?(?:smtplib|yagmail|sendmail)"),
+    ("contacts + smtplib yagmail sendmail", r"(?:smtplib|yagmail|sendmail)[\s\S]{0,400}?contacts|contacts[\s\S]{0,400}?(?:smtplib|yagmail|sendmail)"),
 )
 
 
