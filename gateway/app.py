@@ -13,10 +13,13 @@ from starlette.requests import Request
 
 from gateway import checks
 from gateway.config.holder import RulesHolder
+from gateway.observability.tracing import Tracing
+from gateway.observability.wiring import instrument, observe
 from gateway.pipeline.runner import Runner
 from gateway.routes.admin import admin_router
 from gateway.routes.health import health_routes
 from gateway.routes.llm import llm_routes
+from gateway.routes.metrics import metrics_router
 from gateway.runtime import Gateway, new_id
 from gateway.settings import Settings
 from gateway.stores.sqlite_trace import SqliteTraceStore
@@ -30,6 +33,7 @@ def build_gateway(
     *,
     clock: Callable[[], float] = time.time,
     ids: Callable[[str], str] = new_id,
+    tracing: Tracing | None = None,
 ) -> Gateway:
     """Build the gateway: rules (fatal if invalid at start), stores, pipeline, upstream client."""
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
@@ -37,6 +41,7 @@ def build_gateway(
     recorder = TraceRecorder(store)
     runner = Runner(checks.request_steps(), checks.response_steps(), recorder.decision, clock)
     gw = Gateway(settings, rules, runner, recorder, Forwarder(UpstreamClient()), clock, ids)
+    observe(gw, tracing)
     gw.ready_probes.append(store.ping)
     return gw
 
@@ -55,6 +60,7 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
                 await watcher
         await gw.forwarder.client.close()
         await gw.recorder.stop()
+        gw.tracing.shutdown()
 
 
 async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
@@ -65,6 +71,7 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_exception_handler(Exception, _unhandled)
+    instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw)]:
         app.router.routes.append(route)
     return app
@@ -72,5 +79,7 @@ def data_app(gw: Gateway) -> FastAPI:
 
 def admin_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate admin plane")
+    instrument(gw, app, "admin")
+    app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))
     return app

@@ -9,6 +9,7 @@ from typing import Any
 import uvicorn
 
 from gateway.app import admin_app, build_gateway, data_app, running
+from gateway.observability.logs import configure_logging
 from gateway.settings import Settings
 
 log = logging.getLogger("wardgate")
@@ -16,7 +17,7 @@ log = logging.getLogger("wardgate")
 
 def _server(app: Any, host: str, port: int, level: str) -> uvicorn.Server:
     config = uvicorn.Config(
-        app, host=host, port=port, log_level=level, lifespan="off", access_log=False,
+        app, host=host, port=port, log_level=level, lifespan="off", access_log=False, log_config=None,
         loop="none", http="httptools", timeout_keep_alive=30,
     )
     return uvicorn.Server(config)
@@ -40,7 +41,7 @@ async def serve(settings: Settings) -> None:
 
 
 def run(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(settings.log_level, settings.log_format)
     try:
         import uvloop
 

@@ -33,6 +33,15 @@ class Settings:
     log_level: str = "info"
     reload_interval_s: float = 1.0
     otel_enabled: bool = False
+    # OTEL_SERVICE_NAME; the OTLP exporter, sampler and resource read their other OTEL_* variables themselves.
+    otel_service_name: str = "wardgate"
+    log_format: str = "json"
+    # /metrics needs the admin token (when one is set) unless WARDGATE_METRICS_AUTH=false.
+    metrics_auth: bool = True
+    # Several worker processes: PROMETHEUS_MULTIPROC_DIR (prometheus-client's own variable) merges their metrics.
+    prometheus_multiproc_dir: Path | None = None
+    # A run with no call for this long counts as finished (run outcome and cost metrics).
+    run_idle_s: float = 300.0
     # A snapshot of the environment, used for `${VAR}` interpolation in rule files.
     environ: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -58,6 +67,10 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
 def from_environ(env: Mapping[str, str] | None = None) -> Settings:
     """Build settings from environment variables (defaults suit a laptop)."""
     e = dict(os.environ if env is None else env)
@@ -75,5 +88,10 @@ def from_environ(env: Mapping[str, str] | None = None) -> Settings:
         log_level=e.get("WARDGATE_LOG_LEVEL", "info").lower(),
         reload_interval_s=float(e.get("WARDGATE_RELOAD_INTERVAL", "1.0")),
         otel_enabled=_flag(e.get("WARDGATE_OTEL_ENABLED")) or bool(e.get("OTEL_EXPORTER_OTLP_ENDPOINT")),
+        otel_service_name=e.get("OTEL_SERVICE_NAME") or "wardgate",
+        log_format="text" if e.get("WARDGATE_LOG_FORMAT", "json").lower() == "text" else "json",
+        metrics_auth=e.get("WARDGATE_METRICS_AUTH", "true").strip().lower() not in {"0", "false", "no", "off"},
+        prometheus_multiproc_dir=_path(e.get("PROMETHEUS_MULTIPROC_DIR") or e.get("prometheus_multiproc_dir")),
+        run_idle_s=float(e.get("WARDGATE_RUN_IDLE_S", "300")),
         environ=e,
     )

@@ -12,6 +12,7 @@ from gateway.config.checks_file import CheckPolicy
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
 from gateway.model import Action, Call, Mode, OnError, Verdict
+from gateway.observability.tracing import NO_TRACING, Tracing
 from gateway.pipeline.check import ResponseStep, Step
 from gateway.trace.events import DecisionEvent, Phase
 
@@ -56,6 +57,9 @@ def effective(verdict: Verdict, mode: Mode) -> Verdict:
 
 
 class Runner:
+    # A span per check with its verdict, when tracing is on (set by the app factory).
+    tracing: Tracing = NO_TRACING
+
     def __init__(
         self,
         steps: Sequence[Step],
@@ -86,11 +90,13 @@ class Runner:
             if not check.applies(call, rules):
                 continue
             policy = self._policy(check.name, check.configurable, rules)
-            try:
-                verdict = await check.on_request(call, rules)
-            except Exception as exc:
-                log.exception("check %s raised", check.name)
-                verdict = failure_verdict(check.name, exc, policy)
+            with self.tracing.check(check.name, Phase.REQUEST) as span:
+                try:
+                    verdict = await check.on_request(call, rules)
+                except Exception as exc:
+                    log.exception("check %s raised", check.name)
+                    verdict = failure_verdict(check.name, exc, policy)
+                span.verdict(verdict, policy.mode)
             self._trace(call, Phase.REQUEST, check.name, verdict, policy.mode, rules)
             verdict = effective(verdict, policy.mode)
             if verdict.action is not Action.CONTINUE:
@@ -106,11 +112,13 @@ class Runner:
             if not check.applies(call, rules):
                 continue
             policy = self._policy(check.name, check.configurable, rules)
-            try:
-                verdict = await check.on_response(call, rules, body)
-            except Exception as exc:
-                log.exception("response check %s raised", check.name)
-                verdict = failure_verdict(check.name, exc, policy)
+            with self.tracing.check(check.name, Phase.RESPONSE) as span:
+                try:
+                    verdict = await check.on_response(call, rules, body)
+                except Exception as exc:
+                    log.exception("response check %s raised", check.name)
+                    verdict = failure_verdict(check.name, exc, policy)
+                span.verdict(verdict, policy.mode)
             self._trace(call, Phase.RESPONSE, check.name, verdict, policy.mode, rules)
             verdict = effective(verdict, policy.mode)
             if verdict.action is not Action.CONTINUE:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from gateway.trace.events import CallRecord, DecisionEvent
@@ -25,6 +26,9 @@ class TraceRecorder:
 
     def __init__(self, store: TraceStore, interval_s: float = 0.2, max_batch: int = 2000) -> None:
         self._store = store
+        # Observers (metrics, logs) see every record as it is made, wherever it is made.
+        self.on_decision: Callable[[DecisionEvent], None] | None = None
+        self.on_call: Callable[[CallRecord], None] | None = None
         self._interval = interval_s
         self._max_batch = max_batch
         self._decisions: list[DecisionEvent] = []
@@ -39,11 +43,15 @@ class TraceRecorder:
 
     def decision(self, event: DecisionEvent) -> None:
         self._decisions.append(event)
+        if self.on_decision is not None:
+            self.on_decision(event)
         if len(self._decisions) >= self._max_batch:
             self._wake.set()
 
     def call(self, record: CallRecord) -> None:
         self._calls.append(record)
+        if self.on_call is not None:
+            self.on_call(record)
 
     async def start(self) -> None:
         if self._task is None:

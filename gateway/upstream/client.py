@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -45,6 +45,9 @@ def clean_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 class UpstreamClient:
+    # Adds W3C trace context to outgoing headers; set only when tracing is on.
+    propagate: Callable[[dict[str, str]], None] | None = None
+
     def __init__(self, max_connections: int = 512) -> None:
         self._max = max_connections
         self._session: aiohttp.ClientSession | None = None
@@ -54,6 +57,12 @@ class UpstreamClient:
             connector = aiohttp.TCPConnector(limit=self._max, ttl_dns_cache=300, keepalive_timeout=30)
             self._session = aiohttp.ClientSession(connector=connector, skip_auto_headers=("User-Agent",))
         return self._session
+
+    def _outgoing(self, headers: Mapping[str, str]) -> dict[str, str]:
+        out = dict(headers)
+        if self.propagate is not None:
+            self.propagate(out)
+        return out
 
     async def close(self) -> None:
         if self._session is not None:
@@ -65,7 +74,7 @@ class UpstreamClient:
         start = time.perf_counter()
         try:
             async with self._get().request(
-                method, url, headers=dict(headers), data=body, timeout=aiohttp.ClientTimeout(total=timeout_s)
+                method, url, headers=self._outgoing(headers), data=body, timeout=aiohttp.ClientTimeout(total=timeout_s)
             ) as resp:
                 data = await resp.read()
                 return UpstreamResponse(
@@ -84,7 +93,7 @@ class UpstreamClient:
         start = time.perf_counter()
         timeout = aiohttp.ClientTimeout(total=None, connect=timeout_s, sock_read=timeout_s)
         try:
-            ctx = self._get().request(method, url, headers=dict(headers), data=body, timeout=timeout)
+            ctx = self._get().request(method, url, headers=self._outgoing(headers), data=body, timeout=timeout)
             resp = await ctx.__aenter__()
         except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
             raise UpstreamFault(Reason.UPSTREAM_TIMEOUT, f"upstream did not answer within {timeout_s:g}s") from exc

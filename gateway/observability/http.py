@@ -1,0 +1,52 @@
+"""One access log line per HTTP request: method, path (no query), status, time, and the gateway's ids."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+access_log = logging.getLogger("wardgate.access")
+
+# Probes and scrapes are logged at DEBUG: they arrive every few seconds and say nothing new.
+_QUIET = frozenset({"/healthz", "/readyz", "/metrics"})
+
+
+class AccessLog:
+    """Pure ASGI (no body buffering, streams pass through); logs when the response is complete."""
+
+    def __init__(self, app: ASGIApp, plane: str) -> None:
+        self.app = app
+        self.plane = plane
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        level = logging.DEBUG if path in _QUIET else logging.INFO
+        if not access_log.isEnabledFor(level):
+            await self.app(scope, receive, send)
+            return
+        t0 = time.perf_counter()
+        seen: dict[str, Any] = {"status": 500}
+
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                seen["status"] = message["status"]
+                for k, v in message.get("headers", ()):
+                    if k == b"x-wardgate-run-id":
+                        seen["run_id"] = v.decode("latin-1")
+                    elif k == b"x-wardgate-decision-id":
+                        seen["decision_id"] = v.decode("latin-1")
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        finally:
+            access_log.log(level, "request", extra={
+                "method": scope.get("method"), "path": path, "route": self.plane, "status": seen["status"],
+                "duration_ms": round((time.perf_counter() - t0) * 1000, 3), "run_id": seen.get("run_id"),
+                "decision_id": seen.get("decision_id")})
