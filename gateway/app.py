@@ -13,19 +13,21 @@ from starlette.requests import Request
 
 from gateway import checks
 from gateway.config.holder import RulesHolder
-from gateway.observability.tracing import Tracing
-from gateway.observability.wiring import instrument, observe
+from gateway.flow.tool_services import ToolServices
 from gateway.pipeline.runner import Runner
 from gateway.routes.admin import admin_router
 from gateway.routes.health import health_routes
 from gateway.routes.llm import llm_routes
-from gateway.routes.metrics import metrics_router
+from gateway.routes.mcp import McpEndpoint, mcp_routes
+from gateway.routes.tools import tool_routes
 from gateway.runtime import Gateway, new_id
 from gateway.settings import Settings
 from gateway.stores.sqlite_trace import SqliteTraceStore
+from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
 from gateway.upstream.forwarder import Forwarder
+from gateway.upstream.tools import ToolForwarder
 
 
 def build_gateway(
@@ -33,7 +35,6 @@ def build_gateway(
     *,
     clock: Callable[[], float] = time.time,
     ids: Callable[[str], str] = new_id,
-    tracing: Tracing | None = None,
 ) -> Gateway:
     """Build the gateway: rules (fatal if invalid at start), stores, pipeline, upstream client."""
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
@@ -41,8 +42,10 @@ def build_gateway(
     recorder = TraceRecorder(store)
     runner = Runner(checks.request_steps(), checks.response_steps(), recorder.decision, clock)
     gw = Gateway(settings, rules, runner, recorder, Forwarder(UpstreamClient()), clock, ids)
-    observe(gw, tracing)
+    idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
+    gw.tools = ToolServices(ToolForwarder(gw.forwarder.client), idempotency)
     gw.ready_probes.append(store.ping)
+    gw.ready_probes.append(idempotency.ping)
     return gw
 
 
@@ -51,8 +54,10 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
     """Start the background tasks (decision-log writer, rules watcher); stop them cleanly."""
     await gw.recorder.start()
     watcher = asyncio.create_task(gw.rules.watch(gw.settings.reload_interval_s)) if watch else None
+    tools = gw.tools.running() if gw.tools is not None else contextlib.nullcontext()
     try:
-        yield gw
+        async with tools:
+            yield gw
     finally:
         if watcher is not None:
             watcher.cancel()
@@ -60,7 +65,6 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
                 await watcher
         await gw.forwarder.client.close()
         await gw.recorder.stop()
-        gw.tracing.shutdown()
 
 
 async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
@@ -71,15 +75,17 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_exception_handler(Exception, _unhandled)
-    instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw)]:
         app.router.routes.append(route)
+    if gw.tools is not None:
+        mcp = McpEndpoint(gw)
+        gw.tools.lifespans.append(mcp.run)  # entered by `running()`, which starts after the apps are built
+        for route in [*tool_routes(gw), *mcp_routes(mcp)]:
+            app.router.routes.append(route)
     return app
 
 
 def admin_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate admin plane")
-    instrument(gw, app, "admin")
-    app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))
     return app

@@ -11,9 +11,8 @@ from gateway.approvals.service import ApprovalService
 from gateway.config.holder import RulesHolder
 from gateway.config.ruleset import RuleSet
 from gateway.flow.stream import StreamTransform
+from gateway.flow.tool_services import ToolServices
 from gateway.model import Call
-from gateway.observability.metrics import Metrics
-from gateway.observability.tracing import NO_TRACING, Tracing
 from gateway.pipeline.runner import Runner
 from gateway.settings import Settings
 from gateway.trace.recorder import TraceRecorder
@@ -34,11 +33,9 @@ class Gateway:
     clock: Callable[[], float] = time.time
     ids: Callable[[str], str] = new_id
     ready_probes: list[Callable[[], bool]] = field(default_factory=list)
-    # Prometheus metric families (own registry); every subsystem reports through it. Always on.
-    metrics: Metrics = field(default_factory=Metrics)
-    # OpenTelemetry; the default does nothing and costs nothing. Set by the app factory.
-    tracing: Tracing = NO_TRACING
     # The approval queue (admin API, agent polling, console); built by the app factory.
     approvals: ApprovalService | None = None
+    # The tool gateway: tool forwarder, idempotency store, MCP endpoint lifespan; built by the app factory.
+    tools: ToolServices | None = None
     # Output guards on streams: builds the transforms one streamed answer goes through.
     stream_transforms: Callable[[Call, RuleSet], Sequence[StreamTransform]] = lambda call, rules: ()

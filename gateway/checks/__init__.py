@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from gateway.checks.authenticate import Authenticate
+from gateway.checks.loop import LoopProtection
 from gateway.checks.permission import ModelPermission
+from gateway.checks.proposed_calls import ProposedCalls
+from gateway.checks.tool_permission import ToolPermission
+from gateway.checks.tool_result import ResultSchema
+from gateway.checks.tool_schema import ToolSchema
+from gateway.checks.user_token import UserToken
 from gateway.pipeline.check import ResponseStep, Step
 
 
@@ -11,10 +17,17 @@ def request_steps() -> list[Step]:
     """Request phase, in order. Each later issue adds its step here, and nowhere else."""
     return [
         Step(Authenticate(), "who is calling decides everything after it"),
+        Step(UserToken(), "acting for a user narrows what the agent may do, so the user is known before permission"),
         Step(ModelPermission(), "least privilege: a model the agent may not use is refused before any work"),
+        Step(ToolPermission(), "deny by default: unknown tool, tool or arguments not granted to agent and user"),
+        Step(ToolSchema(), "arguments must match the tool's schema before anything counts or executes them"),
+        Step(LoopProtection(), "an agent stuck repeating the same call is stopped before it spends more"),
     ]
 
 
 def response_steps() -> list[ResponseStep]:
     """Response phase; run in reverse order of this list."""
-    return []
+    return [
+        ResponseStep(ProposedCalls(), "tool calls a model proposes are checked before the agent acts on them"),
+        ResponseStep(ResultSchema(), "a tool result that breaks its output schema is withheld (runs first: reversed)"),
+    ]

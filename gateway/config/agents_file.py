@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -29,13 +30,40 @@ class AllowDeny(RuleModel):
     deny: tuple[str, ...] = ()
 
 
+class ProposedCallAction(StrEnum):
+    BLOCK = "block"
+    STRIP = "strip"
+    MONITOR = "monitor"
+
+
+class UserTokens(RuleModel):
+    """Signed end-user tokens (JWT in `x-wardgate-user`): the agent then gets the intersection of permissions."""
+
+    algorithms: tuple[Literal["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "EdDSA"], ...] = (
+        "HS256",)
+    keys: tuple[str, ...] = Field(
+        min_length=1, description="HMAC secrets or PEM public keys, normally `${ENV_VAR}`; empty entries are ignored")
+    issuer: str | None = None
+    audience: str | None = None
+    leeway_s: float = Field(30.0, ge=0, le=300, description="Allowed clock skew for `exp`/`nbf`/`iat`")
+    max_lifetime_s: float | None = Field(None, gt=0, description="Refuse tokens whose exp - iat is longer")
+    tools_claim: str = Field("tools", description="Claim listing the tool globs granted to the user")
+
+
 class AgentRule(RuleModel):
     description: str = ""
     keys: tuple[KeyRef, ...] = Field(min_length=1)
     models: AllowDeny = AllowDeny()
     tools: AllowDeny = AllowDeny()
-    tool_args: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Tool glob → JSON-Schema fragment ANDed with the tool's input schema"
+    tool_args: dict[str, dict[str, dict[str, Any]]] = Field(
+        default_factory=dict,
+        description="Tool glob → {argument path (dotted for nested) → JSON-Schema fragment}, ANDed with the "
+        "tool's input schema; a constrained argument must be present",
+    )
+    proposed_tool_calls: ProposedCallAction = Field(
+        ProposedCallAction.MONITOR,
+        description="What to do with tool calls a model proposes that this agent may not make or that do not "
+        "match the tool's schema: block the answer, strip the call, or monitor (trace only)",
     )
     limits: dict[str, Any] = Field(default_factory=dict, description="Rate limits (see README)")
     budget: dict[str, Any] = Field(default_factory=dict, description="Per-run budget (see README)")
@@ -43,3 +71,4 @@ class AgentRule(RuleModel):
 
 class AgentsFile(RuleModel):
     agents: dict[str, AgentRule]
+    user_tokens: UserTokens | None = None

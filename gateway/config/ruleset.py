@@ -16,6 +16,7 @@ from gateway.config.checks_file import CheckPolicy, ChecksFile
 from gateway.config.loader import RulesInvalid, Sources, load_sources
 from gateway.config.models_file import ModelRule, ModelsFile
 from gateway.config.yamlsource import RuleError
+from gateway.tools.registry import EMPTY_REGISTRY, ToolRegistry, compile_registry
 
 
 def hash_key(key: str) -> str:
@@ -46,6 +47,8 @@ class RuleSet:
     sources: Sources
     loaded_at: float = field(default_factory=time.time)
     warnings: tuple[str, ...] = ()
+    # The compiled tool registry (tool_registry/*.yaml) and the agents' argument constraints.
+    tools: ToolRegistry = EMPTY_REGISTRY
     # The compiled approval policy (approvals.yaml); defaults when the file is absent.
     approvals: ApprovalPolicy = EMPTY_POLICY
 
@@ -106,6 +109,7 @@ def compile_rules(sources: Sources) -> RuleSet:
     for name, owner in duplicate_tokens(approvals_file) if approvals_file else ():
         errors.append(RuleError("approvals.yaml", None, f"approvers.{name}.token_sha256",
                                 f"token already belongs to {owner}"))
+    tools = compile_registry(sources.tool_documents, agents_file, errors)
     if errors:
         raise RulesInvalid(errors)
     exact = {n: r for n, r in models_file.models.items() if not _is_glob(n)}
@@ -120,6 +124,7 @@ def compile_rules(sources: Sources) -> RuleSet:
         checks=dict(checks_file.checks),
         sources=sources,
         warnings=tuple(warnings),
+        tools=tools,
         approvals=compile_policy(approvals_file),
     )
 

@@ -16,8 +16,19 @@ def schema_of(kind: str) -> dict[str, Any]:
     return schema
 
 
+def tool_registry_schema() -> dict[str, Any]:
+    from gateway.tools.registry_file import ToolRegistryFile
+
+    schema = ToolRegistryFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Wardgate tool_registry/*.yaml"
+    return schema
+
+
 def rendered() -> dict[str, str]:
-    return {f"{kind}.schema.json": json.dumps(schema_of(kind), indent=2, sort_keys=True) + "\n" for kind in FILE_KINDS}
+    out = {f"{kind}.schema.json": json.dumps(schema_of(kind), indent=2, sort_keys=True) + "\n" for kind in FILE_KINDS}
+    out["tool.schema.json"] = json.dumps(tool_registry_schema(), indent=2, sort_keys=True) + "\n"
+    return out
 
 
 def write_schemas(out: Path) -> list[Path]:

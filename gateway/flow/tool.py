@@ -1,0 +1,158 @@
+"""The life of a tool call (REST or MCP): checks, idempotency, forward, result checks, trace."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from gateway.checks.tool_permission import tool_args
+from gateway.config.ruleset import RuleSet
+from gateway.errors import Reason, Refusal
+from gateway.model import Action, Call
+from gateway.pipeline.runner import Stop
+from gateway.runtime import Gateway
+from gateway.stores.sqlite_idempotency import ClaimKind
+from gateway.tools.canonical import args_hash
+from gateway.trace.events import CallRecord, Outcome
+from gateway.upstream.tools import PinMismatch, ToolUpstreamFault
+
+# Reasons whose check detail helps the caller fix the call (JSON path, limits); other details stay in the trace.
+_SHOWN = frozenset({Reason.ARGS_INVALID, Reason.TOOL_NOT_ALLOWED, Reason.TOOL_UNKNOWN, Reason.LOOP_DETECTED,
+                    Reason.OUTPUT_INVALID, Reason.TOOL_DISABLED, Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT})
+_DETAIL_KEYS = ("tool", "path", "expected", "message", "count", "limit", "by", "upstream_status", "upstream_body")
+
+
+class ToolStatus(StrEnum):
+    SUCCESS = "success"
+    FAILURE = "failure"
+    NEEDS_HUMAN = "needs_human"
+
+
+@dataclass(frozen=True, slots=True)
+class ToolOutcome:
+    """The protocol-neutral answer; the REST and MCP routes render it."""
+
+    status: ToolStatus
+    http_status: int
+    body: dict[str, Any]
+    call: Call
+    refusal: Refusal | None = None
+    replayed: bool = False
+
+
+@dataclass(slots=True)
+class _Ledger:
+    call: Call
+    rules: RuleSet
+    started: float
+    via: str
+    t0: float = field(default_factory=time.perf_counter)
+    upstream_ms: float | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def record(self, gw: Gateway, outcome: ToolOutcome) -> None:
+        c = outcome.call
+        kind = {ToolStatus.SUCCESS: Outcome.OK, ToolStatus.NEEDS_HUMAN: Outcome.HELD}.get(outcome.status)
+        if kind is None:
+            r = outcome.refusal.reason if outcome.refusal else None
+            kind = Outcome.UPSTREAM_ERROR if r in {Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT} else Outcome.REFUSED
+        gw.recorder.call(CallRecord(
+            call_id=c.id, run_id=c.run_id, agent_id=c.agent_id, api="tool", target=c.target,
+            started_at=self.started, duration_ms=round((time.perf_counter() - self.t0) * 1000, 3),
+            status=outcome.http_status, outcome=kind, revision=self.rules.revision,
+            reason=outcome.refusal.reason if outcome.refusal else None, answered_by=c.target,
+            upstream_ms=self.upstream_ms, detail={"via": self.via, **self.detail},
+        ))
+
+
+def refusal_outcome(call: Call, refusal: Refusal) -> ToolOutcome:
+    return ToolOutcome(ToolStatus.FAILURE, refusal.status, {"status": "failure", **refusal.openai_body()}, call,
+                       refusal)
+
+
+def stop_outcome(call: Call, stop: Stop) -> ToolOutcome:
+    v = stop.verdict
+    if v.action is Action.HOLD:
+        detail = dict(v.detail or {})
+        body = {"status": ToolStatus.NEEDS_HUMAN.value, "approval": detail.get("approval"),
+                "message": v.message or "This call needs a human's approval.", "decision_id": call.id}
+        return ToolOutcome(ToolStatus.NEEDS_HUMAN, 202, body, call)
+    reason = v.reason or Reason.CHECK_FAILED
+    details = {k: v.detail[k] for k in _DETAIL_KEYS if k in v.detail} if v.detail and reason in _SHOWN else None
+    return refusal_outcome(call, Refusal(reason, v.message or f"Refused by check '{stop.check}'.", stop.check,
+                                         call.id, v.retry_after, details or None))
+
+
+async def invoke(gw: Gateway, call: Call, via: str = "rest") -> ToolOutcome:
+    rules = gw.rules.current
+    ledger = _Ledger(call, rules, gw.clock(), via)
+    outcome = await _invoke(gw, call, rules, ledger)
+    ledger.record(gw, outcome)
+    return outcome
+
+
+async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> ToolOutcome:
+    result = await gw.runner.run_request(call, rules)
+    call = result.call
+    if result.stop is not None:
+        return stop_outcome(call, result.stop)
+    tool = rules.tools.get(call.target)
+    if tool is None:  # only reachable with the permission check in monitor mode: nothing to execute
+        return refusal_outcome(call, Refusal(Reason.TOOL_UNKNOWN, f"No tool '{call.target}' is registered.",
+                                             "permission", call.id))
+    assert gw.tools is not None, "the app factory builds the tool services"
+    services, args = gw.tools, tool_args(call)
+    key, scope = call.headers.get("idempotency-key"), call.agent_id or ""
+    if key:
+        claim = await asyncio.to_thread(services.idempotency.claim, scope, key,
+                                        args_hash({"tool": tool.name, "arguments": args}))
+        ledger.detail["idempotency"] = claim.kind.value
+        if claim.kind is ClaimKind.REPLAY:
+            assert claim.body is not None and claim.status is not None
+            status = ToolStatus(claim.body.get("status", "failure"))
+            return ToolOutcome(status, claim.status, claim.body, call, replayed=True)
+        if claim.kind is not ClaimKind.NEW:
+            why = ("was already used for a different call (other tool or arguments); use a new key"
+                   if claim.kind is ClaimKind.CONFLICT else "belongs to a call that is still executing; retry later")
+            return refusal_outcome(call, Refusal(Reason.IDEMPOTENCY_CONFLICT, f"Idempotency-Key '{key}' {why}.",
+                                                 "idempotency", call.id))
+    outcome = await _execute(gw, call, rules, ledger, args)
+    if key:
+        transient = outcome.refusal is not None and outcome.refusal.reason in {
+            Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT, Reason.TOOL_DISABLED, Reason.CHECK_FAILED}
+        if transient:
+            await asyncio.to_thread(services.idempotency.release, scope, key)
+        else:
+            await asyncio.to_thread(services.idempotency.complete, scope, key, outcome.http_status, outcome.body)
+    return outcome
+
+
+async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, args: Mapping[str, Any]) -> ToolOutcome:
+    assert gw.tools is not None
+    tool = rules.tools.get(call.target)
+    assert tool is not None
+    try:
+        answer = await gw.tools.forwarder.invoke(tool, args)
+    except PinMismatch as exc:
+        ledger.detail.update(pinned=exc.pinned, upstream=exc.actual)
+        return refusal_outcome(call, Refusal(
+            Reason.TOOL_DISABLED, f"Tool '{tool.name}' is disabled: its {exc}. An operator must review and re-pin "
+            "it (`wardgate tools pin`) before it can be used again.", "pin", call.id, None, {"tool": tool.name}))
+    except ToolUpstreamFault as fault:
+        details = {"tool": tool.name, "upstream_status": fault.upstream_status}
+        return refusal_outcome(call, Refusal(fault.reason, str(fault), "upstream", call.id, None, details))
+    ledger.upstream_ms = round(answer.upstream_ms, 3)
+    if not answer.ok:
+        ledger.detail["upstream_status"] = answer.upstream_status
+        return refusal_outcome(call, Refusal(
+            Reason.UPSTREAM_ERROR, f"Tool '{tool.name}' refused the call (upstream status {answer.upstream_status}).",
+            "upstream", call.id, None,
+            {"tool": tool.name, "upstream_status": answer.upstream_status, "upstream_body": answer.result}))
+    checked = await gw.runner.run_response(call, rules, {"result": answer.result})
+    if checked.stop is not None:
+        return stop_outcome(call, checked.stop)
+    return ToolOutcome(ToolStatus.SUCCESS, 200, {"status": "success", "result": checked.body.get("result")}, call)

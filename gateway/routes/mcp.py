@@ -1,0 +1,125 @@
+"""`/mcp`: Wardgate as an MCP server (Streamable HTTP). tools/list is filtered by permission; tools/call runs
+the same tool flow as REST, so every check applies and refusals carry the same reason codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import mcp_types as types
+from mcp.server.context import ServerRequestContext
+from mcp.server.lowlevel.server import Server
+from mcp.server.streamable_http_manager import StreamableHTTPASGIApp, StreamableHTTPSessionManager
+from mcp.shared.exceptions import MCPError
+from starlette.requests import Request
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from gateway.errors import Reason, Refusal
+from gateway.flow import tool as tool_flow
+from gateway.flow.respond import json_response
+from gateway.model import Api
+from gateway.routes.common import credential_of, new_call
+from gateway.runtime import Gateway
+from gateway.tools.permission import visible_tools
+
+# `_meta` keys an MCP client may use for a request-scoped idempotency key.
+IDEMPOTENCY_META = ("wardgate/idempotency-key", "idempotency_key", "idempotencyKey")
+_UNAUTHENTICATED = -32001
+
+
+def _request(ctx: ServerRequestContext[Any, Any]) -> Request:
+    if not isinstance(ctx.request, Request):
+        raise MCPError(types.INVALID_REQUEST, "Wardgate serves MCP over Streamable HTTP only.")
+    return ctx.request
+
+
+def _meta_key(meta: Any) -> str | None:
+    data = meta.model_dump(by_alias=True) if hasattr(meta, "model_dump") else meta
+    if not isinstance(data, Mapping):
+        return None
+    for k in IDEMPOTENCY_META:
+        if isinstance(data.get(k), str) and data[k]:
+            return str(data[k])
+    return None
+
+
+def outcome_result(outcome: tool_flow.ToolOutcome) -> types.CallToolResult:
+    """The REST body as structured content, and a text block an LLM reads; refusals are `isError`."""
+    body = outcome.body
+    if outcome.status is tool_flow.ToolStatus.SUCCESS:
+        result = body.get("result")
+        text = result if isinstance(result, str) else json.dumps(result, separators=(",", ":"))
+    elif outcome.status is tool_flow.ToolStatus.NEEDS_HUMAN:
+        text = f"needs_human: {body.get('message')} Poll the approval, then call again with the same arguments."
+    else:
+        err = body.get("error", {})
+        text = f"{err.get('code')}: {err.get('message')}"
+    return types.CallToolResult(content=[types.TextContent(type="text", text=text)], structured_content=body,
+                                is_error=outcome.status is tool_flow.ToolStatus.FAILURE)
+
+
+class McpEndpoint:
+    """The low-level MCP server and its stateless session manager; `run` is entered for the gateway's lifetime."""
+
+    def __init__(self, gw: Gateway) -> None:
+        self.gw = gw
+        self.server: Server[Any] = Server("wardgate", version="1", on_list_tools=self._list_tools,
+                                          on_call_tool=self._call_tool)
+        # Stateless: every POST is authenticated and checked on its own; no session to hijack or to keep.
+        self.manager = StreamableHTTPSessionManager(app=self.server, json_response=True, stateless=True)
+        self.asgi = StreamableHTTPASGIApp(self.manager)
+
+    def run(self) -> Any:
+        return self.manager.run()
+
+    async def _list_tools(
+        self, ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams | None
+    ) -> types.ListToolsResult:
+        gw, rules = self.gw, self.gw.rules.current
+        call = new_call(gw, _request(ctx), Api.MODELS, "", {})
+        result = await gw.runner.run_request(call, rules)
+        if result.stop is not None:
+            v = result.stop.verdict
+            raise MCPError(_UNAUTHENTICATED, f"{(v.reason or Reason.CHECK_FAILED).value}: {v.message}")
+        c = result.call
+        tools = visible_tools(rules.agents.get(c.agent_id or ""), c.principal.user_scopes if c.principal else None,
+                              rules.tools)
+        return types.ListToolsResult(tools=[
+            types.Tool(name=t.name, description=t.description, input_schema=dict(t.input_schema))
+            for t in sorted(tools, key=lambda t: t.name)])
+
+    async def _call_tool(self, ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
+                         ) -> types.CallToolResult:
+        gw, request = self.gw, _request(ctx)
+        name = gw.rules.current.tools.canonical(params.name)
+        call = new_call(gw, request, Api.MCP, name, {"arguments": dict(params.arguments or {})})
+        key = _meta_key(params.meta)
+        if key and "idempotency-key" not in call.headers:
+            call = replace(call, headers={**call.headers, "idempotency-key": key})
+        outcome = await tool_flow.invoke(gw, call, via="mcp")
+        return outcome_result(outcome)
+
+
+class _Guarded:
+    """Refuses unknown agents at the door with the gateway's envelope (HTTP 401), before any MCP work."""
+
+    def __init__(self, endpoint: McpEndpoint) -> None:
+        self.endpoint = endpoint
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        gw = self.endpoint.gw
+        credential = credential_of(Request(scope))
+        if not credential or gw.rules.current.agent_for_key(credential) is None:
+            refusal = Refusal(Reason.UNAUTHENTICATED, "Send the agent key as 'Authorization: Bearer <key>' "
+                              "or 'x-api-key: <key>'.", "authenticate")
+            await json_response({"status": "failure", **refusal.openai_body()}, 401)(scope, receive, send)
+            return
+        await self.endpoint.asgi(scope, receive, send)
+
+
+def mcp_routes(endpoint: McpEndpoint) -> list[Route]:
+    app = _Guarded(endpoint)
+    return [Route("/mcp", app), Route("/mcp/", app)]
