@@ -94,6 +94,9 @@ def _extensions() -> list[Callable[[Any], None]]:
         found.append(eval_register)
     except ImportError:
         pass
+    from gateway.approvals.cli import register as approvals_register
+
+    found.append(approvals_register)
     return found
 
 

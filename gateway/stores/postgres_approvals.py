@@ -54,6 +54,7 @@ class PostgresApprovalStore:
                                          pg_errors.DuplicateObject):
                     await conn.execute(statement)
             self._conn = conn
+            self._healthy = True
         return self._conn
 
     async def _run(self, sql: str, params: list[Any] | tuple[Any, ...]) -> tuple[list[tuple[Any, ...]], int]:
