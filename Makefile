@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,17 @@ run: $(STAMP)
 	@echo "quickstart agent key: $$WARDGATE_AGENT_KEY"
 	$(VENV)/bin/wardgate serve
 
-test: $(STAMP)
+# The approval console's browser test drives Debian's Chromium through Playwright (Playwright's own
+# browser download is not used). Installed here when missing and apt-get is usable as root.
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium for the console browser test"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "chromium could not be installed: the console browser test will skip"; \
+	else echo "no /usr/bin/chromium and apt-get is not usable as root: the console browser test will skip"; fi
+
+test: $(STAMP) browser-deps
 	$(PY) -m pytest
 
 lint: $(STAMP)
