@@ -12,10 +12,13 @@ from fastapi.responses import JSONResponse
 from starlette.requests import Request
 
 from gateway import checks
+from gateway.approvals.wiring import build_approvals
 from gateway.config.holder import RulesHolder
 from gateway.flow.tool_services import ToolServices
 from gateway.pipeline.runner import Runner
 from gateway.routes.admin import admin_router
+from gateway.routes.approvals import approval_poll_routes, approvals_admin_router
+from gateway.routes.console import console_routes
 from gateway.routes.health import health_routes
 from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
@@ -42,10 +45,13 @@ def build_gateway(
     recorder = TraceRecorder(store)
     runner = Runner(checks.request_steps(), checks.response_steps(), recorder.decision, clock)
     gw = Gateway(settings, rules, runner, recorder, Forwarder(UpstreamClient()), clock, ids)
+    approvals = build_approvals(settings, recorder.run, clock, ids)
+    gw.approvals = approvals
     idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
     gw.tools = ToolServices(ToolForwarder(gw.forwarder.client), idempotency)
     gw.ready_probes.append(store.ping)
     gw.ready_probes.append(idempotency.ping)
+    gw.ready_probes.append(approvals.store.ping)
     return gw
 
 
@@ -53,6 +59,8 @@ def build_gateway(
 async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
     """Start the background tasks (decision-log writer, rules watcher); stop them cleanly."""
     await gw.recorder.start()
+    if gw.approvals is not None:
+        await gw.approvals.start()
     watcher = asyncio.create_task(gw.rules.watch(gw.settings.reload_interval_s)) if watch else None
     tools = gw.tools.running() if gw.tools is not None else contextlib.nullcontext()
     try:
@@ -65,6 +73,8 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
                 await watcher
         await gw.forwarder.client.close()
         await gw.recorder.stop()
+        if gw.approvals is not None:
+            await gw.approvals.close()
 
 
 async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
@@ -75,7 +85,7 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_exception_handler(Exception, _unhandled)
-    for route in [*llm_routes(gw), *health_routes(gw)]:
+    for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
     if gw.tools is not None:
         mcp = McpEndpoint(gw)
@@ -88,4 +98,7 @@ def data_app(gw: Gateway) -> FastAPI:
 def admin_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate admin plane")
     app.include_router(admin_router(gw))
+    app.include_router(approvals_admin_router(gw))
+    for route in console_routes(gw):
+        app.router.routes.append(route)
     return app
