@@ -136,6 +136,18 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         r"\b(?:ignore|disregard|forget|skip|overlook)\b(?: the| this| that| all| any| these| those| actual| real| above| given| provided)*(?: [a-z'-]+){0,3}?(?:,? and|,? then|\.|,|;|:)(?: then| instead)?,? (?:just |simply |only )?(?:state|say|write|output|print|respond|reply|answer|tell (?:me|the user|them|everyone)|claim|declare|report|insist)\b",
     ),
     (
+        "role-hijack",
+        0.8,
+        "refuse refusal amoral unfiltered uncensored confines censorship ethical moral openai policy policies responses",
+        r"\b(?:never|will not|won't|cannot|can't) (?:ever )?refuse\b|\bunfiltered and amoral\b|\bamoral and unfiltered\b|\bbroken free of the (?:typical )?confines\b|\b(?:does not|doesn't|do not|don't|no longer|not) (?:have to |need to )?(?:follow|adhere to|abide by|comply with|care about) (?:openai's|openai|any|the|its|content|ethical|moral|safety) (?:content )?(?:polic(?:y|ies)|guidelines|rules|principles)\b|\bno (?:ethical|moral) (?:guidelines|boundaries|principles|restrictions|limits)\b|\btwo (?:different |separate )?(?:responses|answers)\b[^.\n]{0,60}\b(?:jailbreak|unfiltered|normal|classic|dan|developer mode)\b",
+    ),
+    (
+        "character-lock",
+        0.35,
+        "character",
+        r"\b(?:stay(?:ing)?|remain|keep) in character\b|\bbreak(?:ing)? character\b",
+    ),
+    (
         "hidden-instruction",
         0.35,
         "<!--",
