@@ -19,6 +19,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -216,9 +218,15 @@ def _check_answer(url: str, body: bytes, stream: bool) -> None:
 # ---------------------------------------------------------------- measuring
 
 
-def _proc_cpu_s(pid: int) -> float:
+def _proc_cpu(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of a process, all its threads."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
+
+
+def _proc_cpu_s(pid: int) -> float:
+    return sum(_proc_cpu(pid))
 
 
 def _proc_rss_mb(pid: int) -> float:
@@ -241,6 +249,7 @@ class Cell:
     errors: int
     overhead_p50_ms: float | None = None
     cpu_ms_per_req: float | None = None
+    sys_pct: float | None = None
     rss_mb: float | None = None
 
 
@@ -255,20 +264,62 @@ def run_wrk(wrk: str, url: str, body_file: Path, conc: int, seconds: float, core
     raise SystemExit(f"wrk printed no summary:\n{out}")
 
 
+def _start_profile(args: argparse.Namespace, pid: int | None, conc: int,
+                   labels: tuple[str, str]) -> subprocess.Popen[bytes] | None:
+    """py-spy on the gateway during the one cell the targets are about (non-streamed, 1 KB, c=16)."""
+    if not args.profile or pid is None or labels != ("whole", "1KB") or conc != 16:
+        return None
+    spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    if not Path(spy).exists():
+        raise SystemExit("--profile needs py-spy: pip install py-spy (into the venv; a bench-only tool)")
+    cmd = [*_pin(args.load_core), spy, "record", "--pid", str(pid), "--duration", str(max(1, int(args.duration) - 1)),
+           "--rate", "200", "--format", "raw", "--nonblocking", "--output", args.profile]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+# Frames every sample of the event loop shares: the process entry, the loop, uvicorn and the ASGI stack.
+_ROOT_FRAMES = ("<module>", "main ", "_serve ", "run ", "Runner.run ", "RequestResponseCycle.run_asgi",
+                "ProxyHeadersMiddleware", "FastAPI.__call__", "Starlette.__call__", "ServerErrorMiddleware",
+                "ExceptionMiddleware", "Router.__call__", "APIRouter.app", "Route.handle", "request_response.",
+                "wrap_app_handling_exceptions", "AsyncExitStackMiddleware", "AppBodyLimitMiddleware",
+                "ExceptionTelemetryMiddleware", "Thread.", "Thread._bootstrap")
+
+
+def profile_summary(path: Path, top: int = 40) -> str:
+    """Inclusive share of samples per function (collapsed py-spy stacks), gateway and library frames."""
+    total, incl = 0, Counter[str]()
+    for line in path.read_text().splitlines():
+        stack, _, n = line.rpartition(" ")
+        total += int(n)
+        names = {re.sub(r"^(.*) \((?:.*/)?(site-packages/|gateway/)?([^:]*):\d+\)$", r"\1 (\2\3)", f)
+                 for f in stack.split(";")}
+        for name in names:
+            incl[name] += int(n)
+    rows = [f"{100 * v / max(total, 1):5.1f}%  {k}" for k, v in incl.most_common()
+            if not k.startswith(_ROOT_FRAMES)][:top]
+    return f"# profile {path} ({total} samples), inclusive share:\n" + "\n".join(rows)
+
+
 def measure(wrk: str, target: str, url: str, body_file: Path, conc: int, args: argparse.Namespace,
             pid: int | None, labels: tuple[str, str]) -> Cell:
     if args.warmup > 0:
         run_wrk(wrk, url, body_file, conc, args.warmup, args.load_core)
-    cpu0 = _proc_cpu_s(pid) if pid else 0.0
+    spy = _start_profile(args, pid, conc, labels)
+    cpu0 = _proc_cpu(pid) if pid else (0.0, 0.0)
     r = run_wrk(wrk, url, body_file, conc, args.duration, args.load_core)
-    cpu1 = _proc_cpu_s(pid) if pid else 0.0
+    cpu1 = _proc_cpu(pid) if pid else (0.0, 0.0)
+    user, system = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
+    if spy is not None:
+        spy.wait(args.duration + 30)
+        print(profile_summary(Path(args.profile)), file=sys.stderr)
     lat, n = r["lat_us"], max(r["requests"], 1)
     errors = sum(r["errors"].values())
     return Cell(
         target=target, mode=labels[0], body=labels[1], conc=conc,
         rps=round(r["requests"] / (r["duration_us"] / 1e6), 1),
         p50_ms=lat["p50"] / 1000, p95_ms=lat["p95"] / 1000, p99_ms=lat["p99"] / 1000, errors=errors,
-        cpu_ms_per_req=round((cpu1 - cpu0) * 1000 / n, 3) if pid else None,
+        cpu_ms_per_req=round((user + system) * 1000 / n, 3) if pid else None,
+        sys_pct=round(100 * system / max(user + system, 1e-9)) if pid else None,
         rss_mb=round(_proc_rss_mb(pid), 1) if pid else None,
     )
 
@@ -334,7 +385,7 @@ def targets(cells: list[Cell]) -> dict[str, Any]:
 
 
 _HEADER = (f"{'target':<9} {'mode':<6} {'body':<5} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} "
-           f"{'p99 ms':>8} {'ovh p50':>8} {'cpu/req':>8} {'RSS MB':>7} {'err':>4}")
+           f"{'p99 ms':>8} {'ovh p50':>8} {'cpu/req':>8} {'sys%':>5} {'RSS MB':>7} {'err':>4}")
 
 
 def _row(c: Cell) -> str:
@@ -343,7 +394,7 @@ def _row(c: Cell) -> str:
 
     return (f"{c.target:<9} {c.mode:<6} {c.body:<5} {c.conc:>4} {c.rps:>9.0f} {c.p50_ms:>8.2f} {c.p95_ms:>8.2f} "
             f"{c.p99_ms:>8.2f} {opt(c.overhead_p50_ms, '>8.2f'):>8} {opt(c.cpu_ms_per_req, '>8.3f'):>8} "
-            f"{opt(c.rss_mb, '>7.1f'):>7} {c.errors:>4}")
+            f"{opt(c.sys_pct, '>5.0f'):>5} {opt(c.rss_mb, '>7.1f'):>7} {c.errors:>4}")
 
 
 def report(result: dict[str, Any]) -> str:
@@ -354,7 +405,8 @@ def report(result: dict[str, Any]) -> str:
         f"# gateway pinned to core {result['settings']['gateway_core']}, wrk + mock upstream to core "
         f"{result['settings']['load_core']}; {result['settings']['duration_s']:g}s per cell; "
         f"gateway RSS idle {m['gateway_rss_mb_idle']} MB",
-        "# ovh p50 = wardgate p50 - direct p50 (ms); cpu/req = gateway process CPU ms per request",
+        "# ovh p50 = wardgate p50 - direct p50 (ms); cpu/req = gateway process CPU ms per request (sys% of it in"
+        " the kernel)",
         _HEADER,
     ]
     lines += [_row(Cell(**c)) for c in result["cells"]]
@@ -372,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--conc", type=int, action="append", help="only this concurrency (repeatable)")
     p.add_argument("--mode", choices=["whole", "stream"], action="append", help="only this mode (repeatable)")
     p.add_argument("--body", choices=["1KB", "32KB"], action="append", help="only this body size (repeatable)")
+    p.add_argument("--profile", metavar="FILE", help="py-spy the gateway in the c=16 whole 1KB cell; raw stacks here")
     p.add_argument("--gateway-core", type=int, default=0)
     p.add_argument("--load-core", type=int, default=1, help="core for wrk and the mock upstream")
     args = p.parse_args(argv)
