@@ -9,10 +9,10 @@ from typing import Any
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
 
-from gateway.checks.globs import allowed
 from gateway.config.agents_file import AgentRule
 from gateway.errors import Reason
 from gateway.model import Verdict
+from gateway.tools.globs import allowed
 from gateway.tools.registry import Tool, ToolRegistry
 
 
@@ -23,6 +23,8 @@ def explain(error: ValidationError) -> dict[str, Any]:
 
 
 def first_error(validator: Validator, value: Any) -> ValidationError | None:
+    if validator.is_valid(value):  # the common case, without building error objects
+        return None
     error: ValidationError | None = best_match(validator.iter_errors(value))
     return error
 
@@ -55,7 +57,11 @@ def tool_permission(
 
 
 def constraint_verdict(agent_id: str, tool: Tool, args: Mapping[str, Any], registry: ToolRegistry) -> Verdict:
-    for constraint in registry.constraints_for(agent_id, tool.name):
+    # Arguments the tool itself rejects are the schema check's to refuse (`args-invalid` is the actionable answer).
+    matching = list(registry.constraints_for(agent_id, tool.name))
+    if matching and not tool.input_validator.is_valid(args):
+        return Verdict.proceed(detail={"tool": tool.name, "constraints": "deferred to schema"})
+    for constraint in matching:
         error = first_error(constraint.validator, args)
         if error is not None:
             why = explain(error)
