@@ -13,15 +13,22 @@ from starlette.requests import Request
 
 from gateway import checks
 from gateway.approvals.wiring import build_approvals
+from gateway.checks.services import CheckServices
 from gateway.config.holder import RulesHolder
 from gateway.flow.tool_services import ToolServices
+from gateway.flow.proposed_stream import proposed_transforms
+from gateway.guards.stream import guard_transforms
+from gateway.observability.tracing import Tracing
+from gateway.observability.wiring import instrument, observe
 from gateway.pipeline.runner import Runner
 from gateway.routes.admin import admin_router
+from gateway.routes.admin_breakers import limits_admin_router
 from gateway.routes.approvals import approval_poll_routes, approvals_admin_router
 from gateway.routes.console import console_routes
 from gateway.routes.health import health_routes
 from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
+from gateway.routes.metrics import metrics_router
 from gateway.routes.tools import tool_routes
 from gateway.runtime import Gateway, new_id
 from gateway.settings import Settings
@@ -29,7 +36,8 @@ from gateway.stores.sqlite_trace import SqliteTraceStore
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
-from gateway.upstream.forwarder import Forwarder
+from gateway.limits.resilient import ResilientForwarder
+from gateway.limits.service import build_limits, webhook_poster
 from gateway.upstream.tools import ToolForwarder
 
 
@@ -38,17 +46,32 @@ def build_gateway(
     *,
     clock: Callable[[], float] = time.time,
     ids: Callable[[str], str] = new_id,
+    tracing: Tracing | None = None,
 ) -> Gateway:
     """Build the gateway: rules (fatal if invalid at start), stores, pipeline, upstream client."""
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
     store = SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
     recorder = TraceRecorder(store)
-    runner = Runner(checks.request_steps(), checks.response_steps(), recorder.decision, clock)
-    gw = Gateway(settings, rules, runner, recorder, Forwarder(UpstreamClient()), clock, ids)
     approvals = build_approvals(settings, recorder.run, clock, ids)
+    client = UpstreamClient()
+    limits = build_limits(settings.redis_url, settings.redis_prefix, settings.state_dir, clock,
+                          webhook_poster(client))
+    limits.budgets.record = recorder.decision
+    services = CheckServices(record=recorder.decision, approvals=approvals, limits=limits)
+    runner = Runner(checks.request_steps(services), checks.response_steps(services), recorder.decision, clock)
+    forwarder = ResilientForwarder(client, limits.breakers, lambda: rules.current, clock)
+    gw = Gateway(settings, rules, runner, recorder, forwarder, clock, ids)
+    gw.limits = limits
+    gw.finishers.append(limits.finish)
+    gw.ready_probes.append(limits.ping)
+    gw.stream_transforms = lambda call, rules: [
+        *guard_transforms(call, rules, services.guards.placeholders, recorder.decision),
+        *proposed_transforms(call, rules, recorder.decision),
+    ]
     gw.approvals = approvals
     idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
     gw.tools = ToolServices(ToolForwarder(gw.forwarder.client), idempotency)
+    observe(gw, tracing)
     gw.ready_probes.append(store.ping)
     gw.ready_probes.append(idempotency.ping)
     gw.ready_probes.append(approvals.store.ping)
@@ -72,7 +95,10 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
         await gw.forwarder.client.close()
+        if gw.limits is not None:
+            await gw.limits.close()
         await gw.recorder.stop()
+        gw.tracing.shutdown()
         if gw.approvals is not None:
             await gw.approvals.close()
 
@@ -85,6 +111,7 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_exception_handler(Exception, _unhandled)
+    instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
     if gw.tools is not None:
@@ -97,7 +124,10 @@ def data_app(gw: Gateway) -> FastAPI:
 
 def admin_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate admin plane")
+    instrument(gw, app, "admin")
+    app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))
+    app.include_router(limits_admin_router(gw))
     app.include_router(approvals_admin_router(gw))
     for route in console_routes(gw):
         app.router.routes.append(route)

@@ -81,6 +81,7 @@ class Refusal:
     decision_id: str | None = None
     retry_after: float | None = None
     details: dict[str, Any] | None = None
+    extra_headers: dict[str, str] | None = None
 
     @property
     def status(self) -> int:
@@ -105,9 +106,10 @@ class Refusal:
         return {"type": "error", "error": {"type": STATUS[self.reason].anthropic_type, **self._fields()}}
 
     def headers(self) -> dict[str, str]:
+        extra = dict(self.extra_headers or {})
         if self.retry_after is None:
-            return {}
-        return {"retry-after": str(max(1, round(self.retry_after + 0.499)))}
+            return extra
+        return {**extra, "retry-after": str(max(1, round(self.retry_after + 0.499)))}
 
 
 class RefusedError(Exception):

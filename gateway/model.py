@@ -69,6 +69,8 @@ class Call:
     headers: Mapping[str, str] = field(default_factory=dict)
     principal: Principal | None = None
     run_id_created: bool = False
+    # Headers checks ask to add to the gateway's answer (e.g. the run's remaining budget).
+    reply_headers: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def agent_id(self) -> str | None:
@@ -93,6 +95,9 @@ class Verdict:
     response: Mapping[str, Any] | None = None
     detail: Mapping[str, Any] | None = None
     retry_after: float | None = None
+    # For a refusal: headers to send (e.g. x-ratelimit-*) and details safe to show the agent (not the trace's).
+    headers: Mapping[str, str] | None = None
+    public: Mapping[str, Any] | None = None
 
     @staticmethod
     def proceed(
@@ -108,8 +113,11 @@ class Verdict:
         message: str,
         detail: Mapping[str, Any] | None = None,
         retry_after: float | None = None,
+        headers: Mapping[str, str] | None = None,
+        public: Mapping[str, Any] | None = None,
     ) -> Verdict:
-        return Verdict(Action.DENY, reason=reason, message=message, detail=detail, retry_after=retry_after)
+        return Verdict(Action.DENY, reason=reason, message=message, detail=detail, retry_after=retry_after,
+                       headers=headers, public=public)
 
     @staticmethod
     def hold(message: str, detail: Mapping[str, Any] | None = None) -> Verdict:

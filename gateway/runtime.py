@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from gateway.approvals.service import ApprovalService
@@ -12,9 +12,11 @@ from gateway.config.holder import RulesHolder
 from gateway.config.ruleset import RuleSet
 from gateway.flow.stream import StreamTransform
 from gateway.flow.tool_services import ToolServices
+from gateway.limits.service import Limits
 from gateway.model import Call
 from gateway.pipeline.runner import Runner
 from gateway.settings import Settings
+from gateway.trace.events import CallRecord
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.forwarder import Forwarder
 
@@ -33,6 +35,10 @@ class Gateway:
     clock: Callable[[], float] = time.time
     ids: Callable[[str], str] = new_id
     ready_probes: list[Callable[[], bool]] = field(default_factory=list)
+    # The finish phase: run after every call's record is written, on every path (budget settlement, limits).
+    finishers: list[Callable[[CallRecord], Awaitable[None]]] = field(default_factory=list)
+    # Rate limiter, budgets and breakers (admin plane: /admin/breakers, /admin/budgets); built by the app factory.
+    limits: Limits | None = None
     # The approval queue (admin API, agent polling, console); built by the app factory.
     approvals: ApprovalService | None = None
     # The tool gateway: tool forwarder, idempotency store, MCP endpoint lifespan; built by the app factory.

@@ -29,6 +29,7 @@ class Settings:
     state_dir: Path = Path("state")
     admin_token: str | None = None
     redis_url: str | None = None
+    redis_prefix: str = "wardgate:"  # keys of limits, budgets and breakers (replicas of one gateway share it)
     database_url: str | None = None
     log_level: str = "info"
     reload_interval_s: float = 1.0
@@ -84,6 +85,7 @@ def from_environ(env: Mapping[str, str] | None = None) -> Settings:
         state_dir=Path(e.get("WARDGATE_STATE_DIR", "state")),
         admin_token=e.get("WARDGATE_ADMIN_TOKEN") or None,
         redis_url=e.get("WARDGATE_REDIS_URL") or None,
+        redis_prefix=e.get("WARDGATE_REDIS_PREFIX") or "wardgate:",
         database_url=e.get("WARDGATE_DATABASE_URL") or None,
         log_level=e.get("WARDGATE_LOG_LEVEL", "info").lower(),
         reload_interval_s=float(e.get("WARDGATE_RELOAD_INTERVAL", "1.0")),

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from gateway.config.base import RuleModel
+from gateway.limits.rules import BudgetRule, LimitRule
 
 
 class KeyRef(RuleModel):
@@ -65,8 +66,8 @@ class AgentRule(RuleModel):
         description="What to do with tool calls a model proposes that this agent may not make or that do not "
         "match the tool's schema: block the answer, strip the call, or monitor (trace only)",
     )
-    limits: dict[str, Any] = Field(default_factory=dict, description="Rate limits (see README)")
-    budget: dict[str, Any] = Field(default_factory=dict, description="Per-run budget (see README)")
+    limits: tuple[LimitRule, ...] = Field((), description="Sliding-window rate limits (docs/limits.md)")
+    budget: BudgetRule | None = Field(None, description="Per-run budget (docs/limits.md)")
 
 
 class AgentsFile(RuleModel):

@@ -11,6 +11,7 @@ from typing import Any
 import anyio
 from starlette.responses import Response, StreamingResponse
 
+from gateway.config.models_file import Price
 from gateway.config.ruleset import ModelRoute, RuleSet
 from gateway.errors import Reason, Refusal
 from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
@@ -53,19 +54,38 @@ class Ledger:
         self.status, self.reason, self.outcome = refusal.status, refusal.reason, outcome
 
     def record(self, gw: Gateway) -> None:
+        gw.recorder.call(self._record())
+
+    async def finish(self, gw: Gateway) -> None:
+        """Write the record, then run the finish phase (budget settlement, usage-based limits) on every path."""
+        record = self._record()
+        gw.recorder.call(record)
+        for finisher in gw.finishers:
+            try:
+                await finisher(record)
+            except Exception:
+                log.exception("finishing call %s failed", record.call_id)
+
+    def price(self, route: ModelRoute) -> Price:
+        """The price of the model that answered (a fallback may have), else of the route asked for."""
+        answered = self.rules.resolve_model(self.answered_by) if self.answered_by else None
+        return (answered or route).rule.price
+
+    def _record(self) -> CallRecord:
         c = self.call
-        gw.recorder.call(CallRecord(
+        return CallRecord(
             call_id=c.id, run_id=c.run_id, agent_id=c.agent_id, api=c.api.value, target=c.target,
             started_at=self.started, duration_ms=round((time.perf_counter() - self.t0) * 1000, 3),
             status=self.status, outcome=self.outcome, revision=self.rules.revision, reason=self.reason,
             answered_by=self.answered_by, streamed=c.streaming, prompt_tokens=self.usage.prompt_tokens,
             completion_tokens=self.usage.completion_tokens, cost_usd=self.cost, upstream_ms=self.upstream_ms,
             detail=self.detail,
-        ))
+        )
 
 
 def _fault_refusal(call: Call, fault: UpstreamFault) -> Refusal:
-    return Refusal(fault.reason, str(fault), check="upstream", decision_id=call.id)
+    return Refusal(fault.reason, str(fault), check="upstream", decision_id=call.id,
+                   retry_after=getattr(fault, "retry_after", None))
 
 
 async def handle(gw: Gateway, call: Call) -> Response:
@@ -76,21 +96,21 @@ async def handle(gw: Gateway, call: Call) -> Response:
     if result.stop is not None:
         refusal = refusal_from_stop(call, result.stop)
         ledger.refused(refusal)
-        ledger.record(gw)
+        await ledger.finish(gw)
         return refusal_response(call, refusal)
     route = rules.resolve_model(call.target)
     route_refusal = _route_refusal(call, route)
     if route_refusal is not None or route is None:
         assert route_refusal is not None
         ledger.refused(route_refusal)
-        ledger.record(gw)
+        await ledger.finish(gw)
         return refusal_response(call, route_refusal)
     if call.streaming and call.api is not Api.EMBEDDINGS:
         return await _stream(gw, call, route, ledger)
     try:
         return await _whole(gw, call, route, ledger)
     finally:
-        ledger.record(gw)
+        await ledger.finish(gw)
 
 
 def _route_refusal(call: Call, route: ModelRoute | None) -> Refusal | None:
@@ -112,15 +132,17 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
     except UpstreamFault as fault:
         refusal = _fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
+        ledger.detail["attempts"] = list(getattr(fault, "attempts", ()))
         return refusal_response(call, refusal)
     ledger.answered_by, ledger.upstream_ms = answer.answered_by, round(answer.upstream_ms, 3)
+    ledger.detail["attempts"] = list(answer.attempts)
     if answer.body is None:  # the provider's own 4xx, passed through faithfully
         ledger.status, ledger.outcome = answer.status, Outcome.UPSTREAM_ERROR
         ledger.detail["upstream_status"] = answer.status
         ctype = answer.headers.get("content-type", answer.headers.get("Content-Type", "application/json"))
         return Response(answer.raw, answer.status, headers=gateway_headers(call), media_type=ctype)
     ledger.usage = usage_from_body(call.api, answer.body)
-    ledger.cost = ledger.usage.cost(route.rule.price)
+    ledger.cost = ledger.usage.cost(ledger.price(route))
     checked = await gw.runner.run_response(call, ledger.rules, answer.body)
     if checked.stop is not None:
         refusal = refusal_from_stop(call, checked.stop)
@@ -136,15 +158,17 @@ async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) ->
     except UpstreamFault as fault:
         refusal = _fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
-        ledger.record(gw)
+        ledger.detail["attempts"] = list(getattr(fault, "attempts", ()))
+        await ledger.finish(gw)
         return refusal_response(call, refusal)
-    ledger.answered_by = route.name
+    ledger.answered_by = st.answered_by or route.name
+    ledger.detail["attempts"] = list(st.attempts)
     if st.status >= 400:
         body, ctype = st.error_body, st.headers.get("content-type", st.headers.get("Content-Type", "application/json"))
         await cm.__aexit__(None, None, None)
         ledger.status, ledger.outcome = st.status, Outcome.UPSTREAM_ERROR
         ledger.detail["upstream_status"] = st.status
-        ledger.record(gw)
+        await ledger.finish(gw)
         return Response(body, st.status, headers=gateway_headers(call), media_type=ctype)
     keep_usage = bool((call.payload.get("stream_options") or {}).get("include_usage"))
     # Usage is always requested upstream (to settle budgets); a client that did not ask does not get it.
@@ -179,13 +203,13 @@ async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) ->
                     ledger.outcome = Outcome.CANCELLED
                     ledger.detail["cancelled"] = "client disconnected mid-stream"
                 ledger.usage = counter.usage
-                ledger.cost = counter.usage.cost(route.rule.price)
+                ledger.cost = counter.usage.cost(ledger.price(route))
                 ledger.upstream_ms = round((time.perf_counter() - st.started) * 1000, 3)
                 try:
                     await cm.__aexit__(None, None, None)
                 except Exception:
                     log.debug("closing the upstream stream failed", exc_info=True)
-                ledger.record(gw)
+                await ledger.finish(gw)
 
     return StreamingResponse(relay(), media_type="text/event-stream", headers={
         **gateway_headers(call), "cache-control": "no-cache", "x-accel-buffering": "no"})

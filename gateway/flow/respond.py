@@ -14,7 +14,7 @@ from gateway.pipeline.runner import Stop
 
 
 def gateway_headers(call: Call) -> dict[str, str]:
-    return {"x-wardgate-run-id": call.run_id, "x-wardgate-decision-id": call.id}
+    return {**call.reply_headers, "x-wardgate-run-id": call.run_id, "x-wardgate-decision-id": call.id}
 
 
 def json_response(
@@ -34,6 +34,8 @@ def refusal_from_stop(call: Call, stop: Stop) -> Refusal:
         check=stop.check,
         decision_id=call.id,
         retry_after=v.retry_after,
+        details=dict(v.public) if v.public else None,
+        extra_headers=dict(v.headers) if v.headers else None,
     )
 
 

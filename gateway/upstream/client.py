@@ -38,6 +38,9 @@ class UpstreamStream:
     chunks: AsyncIterator[bytes]
     started: float
     error_body: bytes = b""
+    # Set by the resilient forwarder: the model that answered, and every try it made (retries, fallbacks).
+    answered_by: str | None = None
+    attempts: tuple[dict[str, object], ...] = ()
 
 
 def clean_headers(headers: Mapping[str, str]) -> dict[str, str]:

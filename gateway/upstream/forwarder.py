@@ -28,6 +28,7 @@ class Answer:
     headers: Mapping[str, str]
     answered_by: str
     upstream_ms: float
+    attempts: tuple[dict[str, Any], ...] = ()  # every try (retries, fallbacks), in order
 
 
 def parse_answer(resp: UpstreamResponse, answered_by: str) -> Answer:

@@ -1,0 +1,1 @@
+"""Rate limits, per-run budgets, circuit breakers, retries and model fallbacks."""

@@ -1,0 +1,123 @@
+"""Per-run budgets: reserve a call's worst case before forwarding, settle to real usage after, alert once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.config.models_file import Price
+from gateway.limits.budget import NANO, Amounts, Caps, cost_nusd, remaining
+from gateway.limits.ledger import BudgetLedger, Reserved, RunState
+from gateway.limits.rules import BudgetRule
+from gateway.model import Action, Call, Mode
+from gateway.trace.events import CallRecord, DecisionEvent, Outcome, Phase
+
+log = logging.getLogger("wardgate.budget")
+
+Poster = Callable[[str, Mapping[str, Any]], Awaitable[None]]
+_HEADER = {"tokens_in": "tokens-in", "tokens_out": "tokens-out", "tokens": "tokens", "cost_usd": "cost-usd",
+           "llm_calls": "llm-calls", "tool_calls": "tool-calls", "wall_time_s": "wall-time-s"}
+
+
+def budget_headers(left: Mapping[str, float]) -> dict[str, str]:
+    """`x-wardgate-budget-remaining-*` for every capped counter."""
+    return {f"x-wardgate-budget-remaining-{_HEADER[k]}": (f"{v:.6f}".rstrip("0").rstrip(".") if k in
+            ("cost_usd", "wall_time_s") else str(int(v))) for k, v in left.items()}
+
+
+def actual_of(record: CallRecord, price: Price | None) -> Amounts:
+    """What a finished call really used. A call the upstream never answered is released (charged nothing)."""
+    if record.api in ("tool", "mcp"):
+        return Amounts(tool_calls=1) if record.outcome in (Outcome.OK, Outcome.CANCELLED) else Amounts()
+    answered = record.outcome in (Outcome.OK, Outcome.CANCELLED) or record.prompt_tokens or record.completion_tokens
+    if not answered:
+        return Amounts()
+    cost = (cost_nusd(record.prompt_tokens, record.completion_tokens, price.input_per_mtok, price.output_per_mtok)
+            if price else round(record.cost_usd * NANO))
+    return Amounts(record.prompt_tokens, record.completion_tokens, cost, llm_calls=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    run_id: str
+    agent_id: str | None
+    rule: BudgetRule
+    caps: Caps
+
+
+class Budgets:
+    """The thin I/O around the budget arithmetic: the ledger, the alert event, metric hooks and webhook."""
+
+    def __init__(self, ledger: BudgetLedger, clock: Callable[[], float] = time.time,
+                 post: Poster | None = None) -> None:
+        self.ledger = ledger
+        self._clock = clock
+        self._post = post
+        self._pending: dict[str, Pending] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.record: Callable[[DecisionEvent], None] = lambda event: None
+        self.alert_hooks: list[Callable[[str, str | None, Mapping[str, Any]], None]] = []
+        self.alerts_fired = 0
+
+    async def reserve(self, call: Call, rule: BudgetRule, want: Amounts) -> Reserved:
+        caps = Caps.of(rule)
+        result = await self.ledger.reserve(call.run_id, call.id, want, caps, self._clock(), rule.idle_ttl_s)
+        if result.decision.admit:
+            self._pending[call.id] = Pending(call.run_id, call.agent_id, rule, caps)
+        return result
+
+    def left(self, rule: BudgetRule, state: RunState) -> dict[str, float]:
+        return remaining(Caps.of(rule), state.used, state.reserved, state.started_at, self._clock())
+
+    def in_flight(self) -> int:
+        return len(self._pending)
+
+    async def settle(self, record: CallRecord, price: Price | None) -> None:
+        """Swap the call's reservation for its real usage (zero when it failed before an answer)."""
+        p = self._pending.pop(record.call_id, None)
+        if p is None:
+            return
+        actual = actual_of(record, price)
+        now = self._clock()
+        settled = await self.ledger.settle(p.run_id, record.call_id, actual, p.caps, p.rule.alert_at, now,
+                                           p.rule.idle_ttl_s)
+        if settled.alert:
+            self._alert(p, record, settled.state, now)
+
+    def _alert(self, p: Pending, record: CallRecord, state: RunState, now: float) -> None:
+        self.alerts_fired += 1
+        left = remaining(p.caps, state.used, state.reserved, state.started_at, now)
+        detail = {"alert_at": p.rule.alert_at, "remaining": left,
+                  "used": {"tokens_in": state.used.tokens_in, "tokens_out": state.used.tokens_out,
+                           "cost_usd": state.used.cost_nusd / NANO, "llm_calls": state.used.llm_calls,
+                           "tool_calls": state.used.tool_calls}}
+        self.record(DecisionEvent(
+            decision_id=record.call_id, run_id=p.run_id, agent_id=p.agent_id, phase=Phase.RESPONSE,
+            check="budget-alert", action=Action.CONTINUE, mode=Mode.ENFORCE, revision=record.revision, at=now,
+            message=f"Run {p.run_id} reached {p.rule.alert_at:.0%} of its budget.", detail=detail))
+        for hook in self.alert_hooks:
+            try:
+                hook(p.run_id, p.agent_id, detail)
+            except Exception:
+                log.exception("budget alert hook failed")
+        if p.rule.alert_webhook and self._post is not None:
+            body = {"event": "budget.alert", "run_id": p.run_id, "agent_id": p.agent_id, "at": now, **detail}
+            task = asyncio.create_task(self._webhook(p.rule.alert_webhook, body))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _webhook(self, url: str, body: Mapping[str, Any]) -> None:
+        assert self._post is not None
+        try:
+            await self._post(url, body)
+        except Exception as exc:
+            log.warning("budget alert webhook %s failed: %s", url, exc)
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await self.ledger.close()

@@ -1,0 +1,115 @@
+"""The rate-limit and budget checks of the request phase (their place in the order: gateway/checks)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from gateway.config.ruleset import RuleSet
+from gateway.errors import Reason
+from gateway.limits.budget import NANO, cost_nusd
+from gateway.limits.budgets import Budgets, budget_headers
+from gateway.limits.estimate import prompt_tokens, worst_case
+from gateway.limits.ratelimit import RateLimiter
+from gateway.model import Call, OnError, Verdict
+
+log = logging.getLogger("wardgate.limits")
+
+
+class RateLimitCheck:
+    name = "rate-limit"
+    configurable = True
+
+    def __init__(self, limiter: RateLimiter, pending: dict[str, Any]) -> None:
+        self._limiter = limiter
+        self._pending = pending  # call id → token/spend charges to correct when the call finishes
+
+    def applies(self, call: Call, rules: RuleSet) -> bool:
+        agent = rules.agents.get(call.agent_id or "")
+        return agent is not None and bool(agent.limits) and (call.api.is_llm or call.api.is_tool)
+
+    async def on_request(self, call: Call, rules: RuleSet) -> Verdict:
+        agent = rules.agents[call.agent_id or ""]
+        tokens, cost = 0, 0
+        if call.api.is_llm:
+            tokens = prompt_tokens(call.api, call.payload)
+            route = rules.resolve_model(call.target)
+            if route is not None:
+                cost = cost_nusd(tokens, 0, route.rule.price.input_per_mtok, 0.0, up=True)
+        admission = await self._limiter.admit(call, agent.limits, tokens, cost)
+        if admission.charged:
+            self._pending[call.id] = admission.charged
+        refused = admission.refused
+        if refused is None:
+            detail = {"skipped_store_down": admission.skipped} if admission.skipped else None
+            return Verdict.proceed(detail=detail)
+        lim = refused.limit
+        what = f"{lim.unit.value} per {lim.every if lim.every > 1 else ''}{' ' if lim.every > 1 else ''}{lim.per.value}"
+        if refused.store_error:
+            message = "The rate-limit store is unreachable and this limit is configured to fail closed."
+        else:
+            message = (f"Rate limit reached ({what}, keyed by {', '.join(p.value for p in lim.key)}). "
+                       f"Retry after {refused.retry_after:g}s.")
+        return Verdict.deny(Reason.RATE_LIMITED, message, detail={"limit": lim.model_dump(mode="json")},
+                            retry_after=refused.retry_after, headers=refused.headers)
+
+
+class BudgetCheck:
+    name = "budget"
+    configurable = True
+
+    def __init__(self, budgets: Budgets, approvals_available: Callable[[], bool] = lambda: False) -> None:
+        self._budgets = budgets
+        self._approvals = approvals_available
+
+    def applies(self, call: Call, rules: RuleSet) -> bool:
+        agent = rules.agents.get(call.agent_id or "")
+        return (agent is not None and agent.budget is not None and agent.budget.capped
+                and (call.api.is_llm or call.api.is_tool))
+
+    async def on_request(self, call: Call, rules: RuleSet) -> Verdict:
+        rule = rules.agents[call.agent_id or ""].budget
+        assert rule is not None
+        route = rules.resolve_model(call.target) if call.api.is_llm else None
+        want = worst_case(call, route.rule.price if route else None, rule.default_max_tokens)
+        try:
+            reserved = await self._budgets.reserve(call, rule, want)
+        except Exception as exc:
+            log.warning("budget ledger failed: %s", exc)
+            if rule.on_error is OnError.ALLOW:
+                return Verdict.proceed(detail={"ledger_error": type(exc).__name__, "on_error": "allow"})
+            return Verdict.deny(Reason.CHECK_FAILED, "The budget ledger is unreachable; budgets fail closed.",
+                                detail={"ledger_error": type(exc).__name__})
+        left = self._budgets.left(rule, reserved.state)
+        headers = budget_headers(left)
+        if not reserved.decision.admit:
+            exceeded = list(reserved.decision.exceeded)
+            return Verdict.deny(
+                Reason.BUDGET_EXHAUSTED,
+                f"Run '{call.run_id}' has exhausted its budget ({', '.join(exceeded)}). "
+                "Start a new run or ask for a larger budget.",
+                detail={"exceeded": exceeded, "remaining": left, "wanted": want.as_tuple()},
+                headers=headers, public={"exceeded": exceeded, "remaining": left})
+        call = replace(call, reply_headers={**call.reply_headers, **headers})
+        detail: dict[str, Any] = {"reserved": {"tokens_in": want.tokens_in, "tokens_out": want.tokens_out,
+                                               "cost_usd": want.cost_nusd / NANO}, "remaining": left}
+        if reserved.state.alerted and call.api.is_llm:
+            return self._past_alert(call, rules, rule.on_alert.fallback_model, rule.on_alert.require_approval,
+                                    detail)
+        return Verdict.proceed(call=call, detail=detail)
+
+    def _past_alert(self, call: Call, rules: RuleSet, fallback: str | None, approval: bool,
+                    detail: dict[str, Any]) -> Verdict:
+        detail["past_alert"] = True
+        if approval:
+            if self._approvals():
+                return Verdict.hold(f"Run '{call.run_id}' is past its budget alert; further LLM calls need "
+                                    "approval.", detail=detail)
+            detail["require_approval"] = "not enforced: no approval service"
+        if fallback and fallback != call.target and rules.resolve_model(fallback) is not None:
+            detail["rerouted"] = {"from": call.target, "to": fallback}
+            payload = {**call.payload, "model": fallback}
+            call = replace(call, target=fallback, payload=payload)
+        return Verdict.proceed(call=call, detail=detail)

@@ -1,0 +1,114 @@
+"""The budget ledger: a run's counters and open reservations, and the pure steps that change them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from gateway.limits.budget import Amounts, Caps, Decision, decide_reserve, should_alert
+
+
+@dataclass(frozen=True, slots=True)
+class RunState:
+    started_at: float
+    last_seen: float
+    used: Amounts = field(default_factory=Amounts)
+    reserved: Amounts = field(default_factory=Amounts)
+    alerted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reserved:
+    decision: Decision
+    state: RunState
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    state: RunState
+    alert: bool  # the alert threshold was crossed by this settlement (true once per run)
+
+
+@dataclass(slots=True)
+class RunBook:
+    """A run's state plus its open reservations, as a store holds them."""
+
+    state: RunState
+    open: dict[str, Amounts] = field(default_factory=dict)
+
+
+def fresh(book: RunBook | None, now: float, ttl_s: float) -> RunBook:
+    """The run's book, or a new one when absent or idle past its TTL (closed runs start over)."""
+    if book is None or now - book.state.last_seen > ttl_s:
+        return RunBook(RunState(started_at=now, last_seen=now))
+    return book
+
+
+def apply_reserve(book: RunBook, call_id: str, want: Amounts, caps: Caps, now: float) -> Reserved:
+    s = book.state
+    decision = decide_reserve(caps, s.used, s.reserved, want, s.started_at, now)
+    if decision.admit:
+        book.open[call_id] = want
+        s = replace(s, reserved=s.reserved + want, last_seen=now)
+    else:
+        s = replace(s, last_seen=now)
+    book.state = s
+    return Reserved(decision, s)
+
+
+def apply_settle(book: RunBook, call_id: str, actual: Amounts, caps: Caps, alert_at: float, now: float) -> Settled:
+    """Swap the call's reservation for its actual usage; an unknown call id changes nothing (idempotent)."""
+    held = book.open.pop(call_id, None)
+    s = book.state
+    if held is None:
+        return Settled(s, False)
+    s = replace(s, reserved=s.reserved - held, used=s.used + actual, last_seen=now)
+    alert = should_alert(caps, s.used, s.started_at, now, alert_at, s.alerted)
+    if alert:
+        s = replace(s, alerted=True)
+    book.state = s
+    return Settled(s, alert)
+
+
+class BudgetLedger(Protocol):
+    """Atomic reserve/settle per run. Stores: in memory (tests), SQLite (default), Redis (replicas)."""
+
+    async def reserve(self, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
+                      ttl_s: float) -> Reserved: ...
+
+    async def settle(self, run_id: str, call_id: str, actual: Amounts, caps: Caps, alert_at: float,
+                     now: float, ttl_s: float) -> Settled: ...
+
+    async def state(self, run_id: str, now: float) -> RunState | None: ...
+
+    async def close(self) -> None: ...
+
+
+class MemoryLedger:
+    """The ledger in a dict: exact within one process (one event loop), gone on restart."""
+
+    def __init__(self) -> None:
+        self._books: dict[str, RunBook] = {}
+        self._ttl: dict[str, float] = {}
+
+    async def reserve(self, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
+                      ttl_s: float) -> Reserved:
+        book = self._books[run_id] = fresh(self._books.get(run_id), now, ttl_s)
+        self._ttl[run_id] = ttl_s
+        return apply_reserve(book, call_id, want, caps, now)
+
+    async def settle(self, run_id: str, call_id: str, actual: Amounts, caps: Caps, alert_at: float,
+                     now: float, ttl_s: float) -> Settled:
+        book = self._books.get(run_id)
+        if book is None:
+            return Settled(RunState(now, now), False)
+        return apply_settle(book, call_id, actual, caps, alert_at, now)
+
+    async def state(self, run_id: str, now: float) -> RunState | None:
+        book = self._books.get(run_id)
+        if book is None or now - book.state.last_seen > self._ttl.get(run_id, 0):
+            return None
+        return book.state
+
+    async def close(self) -> None:
+        self._books.clear()

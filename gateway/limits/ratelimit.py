@@ -1,0 +1,168 @@
+"""Rate limits over the `limits` library: which limits apply to a call, their keys, charges and headers.
+
+Request limits use the moving window (an exact sliding log: never more than N in any window, exact Retry-After);
+token and spend limits use the sliding-window counter (two counters per key, so large amounts cost nothing)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import Any
+
+from limits import RateLimitItem, RateLimitItemPerSecond
+from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
+
+from gateway.limits.rules import KeyPart, LimitRule, Unit
+from gateway.model import Call, OnError
+
+log = logging.getLogger("wardgate.limits")
+
+NOBODY = "-"  # the user part of a key when the call names no user
+
+
+def applies(limit: LimitRule, call: Call) -> bool:
+    """Pure: is this call counted by this limit?"""
+    if call.api.is_tool:
+        if limit.unit is not Unit.REQUESTS or KeyPart.MODEL in limit.key:
+            return False
+    elif not call.api.is_llm or KeyPart.TOOL in limit.key:
+        return False
+    return limit.match is None or fnmatchcase(call.target, limit.match)
+
+
+def identifiers(limit: LimitRule, index: int, call: Call) -> tuple[str, ...]:
+    """Pure: the counter's identity: the limit's definition (so an edited limit starts fresh) and the key parts."""
+    digest = hashlib.sha256(limit.model_dump_json().encode()).hexdigest()[:10]
+    values = {
+        KeyPart.AGENT: call.agent_id or NOBODY,
+        KeyPart.USER: (call.principal.user_id if call.principal else None) or NOBODY,
+        KeyPart.MODEL: call.target,
+        KeyPart.TOOL: call.target,
+    }
+    scope = "" if KeyPart.AGENT in limit.key else f"@{call.agent_id}"  # limits are an agent's own rules
+    return (f"l{index}.{digest}{scope}", *(f"{p.value}={values[p]}" for p in limit.key))
+
+
+def capacity(limit: LimitRule) -> int:
+    """The limit in counter units: requests, tokens, or micro-USD."""
+    if limit.requests is not None:
+        return limit.requests
+    if limit.tokens is not None:
+        return limit.tokens
+    assert limit.cost_usd is not None
+    return max(1, round(limit.cost_usd * 1_000_000))
+
+
+def charge(limit: LimitRule, tokens: int, cost_nusd: int) -> int:
+    """Pure: what one call costs against this limit (at least 1 unit, so a free call still counts)."""
+    if limit.unit is Unit.REQUESTS:
+        return 1
+    if limit.unit is Unit.TOKENS:
+        return max(1, tokens)
+    return max(1, math.ceil(cost_nusd / 1000))
+
+
+def retry_after(reset_at: float, now: float) -> float:
+    """Pure: seconds until the window has room again (at least one)."""
+    return max(1.0, math.ceil(reset_at - now))
+
+
+def headers(limit: LimitRule, remaining: int, reset_in: float) -> dict[str, str]:
+    """OpenAI-style `x-ratelimit-*` headers for the limit that refused the call."""
+    unit = {Unit.REQUESTS: "requests", Unit.TOKENS: "tokens", Unit.COST_USD: "cost-usd"}[limit.unit]
+    cap: float = capacity(limit) if limit.unit is not Unit.COST_USD else limit.cost_usd or 0.0
+    left: float = remaining if limit.unit is not Unit.COST_USD else remaining / 1_000_000
+    return {
+        f"x-ratelimit-limit-{unit}": f"{cap:g}",
+        f"x-ratelimit-remaining-{unit}": f"{left:g}",
+        f"x-ratelimit-reset-{unit}": f"{math.ceil(reset_in)}s",
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Charged:
+    """A token or spend charge made at admission, corrected to real usage when the call finishes."""
+
+    limit: LimitRule
+    item: RateLimitItem
+    ids: tuple[str, ...]
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    limit: LimitRule
+    retry_after: float
+    headers: dict[str, str]
+    store_error: bool = False
+
+
+@dataclass(slots=True)
+class Admission:
+    refused: Refused | None = None
+    charged: list[Charged] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # limits not applied because the store failed (fail open)
+
+
+class RateLimiter:
+    """Applies an agent's limits to a call. Storage: `limits` in memory, or Redis shared by every replica."""
+
+    def __init__(self, storage: Any, clock: Callable[[], float] = time.time) -> None:
+        self.storage = storage
+        self._moving = MovingWindowRateLimiter(storage)
+        self._counter = SlidingWindowCounterRateLimiter(storage)
+        self._clock = clock
+
+    def _strategy(self, limit: LimitRule) -> MovingWindowRateLimiter | SlidingWindowCounterRateLimiter:
+        return self._moving if limit.unit is Unit.REQUESTS else self._counter
+
+    async def admit(self, call: Call, limits: tuple[LimitRule, ...], tokens: int, cost_nusd: int) -> Admission:
+        """Hit every applicable limit in order; the first that is full refuses the call.
+        Limits already hit keep the charge (conservative: a refused call may count against an earlier limit)."""
+        out = Admission()
+        for index, limit in enumerate(limits):
+            if not applies(limit, call):
+                continue
+            item = RateLimitItemPerSecond(capacity(limit), limit.window_s, namespace="wg")
+            ids = identifiers(limit, index, call)
+            amount = charge(limit, tokens, cost_nusd)
+            strategy = self._strategy(limit)
+            try:
+                ok = await strategy.hit(item, *ids, cost=min(amount, item.amount))
+                if not ok:
+                    stats = await strategy.get_window_stats(item, *ids)
+                    now = self._clock()
+                    wait = retry_after(stats.reset_time, now)
+                    out.refused = Refused(limit, wait, headers(limit, stats.remaining, wait))
+                    return out
+            except Exception as exc:
+                log.warning("rate-limit store failed (%s); limit %s is %s", type(exc).__name__, ids[0],
+                            "skipped (fail open)" if limit.on_error is OnError.ALLOW else "refusing (fail closed)")
+                if limit.on_error is OnError.DENY:
+                    out.refused = Refused(limit, 1.0, {}, store_error=True)
+                    return out
+                out.skipped.append(ids[0])
+                continue
+            if limit.unit is not Unit.REQUESTS:
+                out.charged.append(Charged(limit, item, ids, min(amount, item.amount)))
+        return out
+
+    async def correct(self, charged: list[Charged], tokens: int, cost_nusd: int) -> None:
+        """Charge what real usage added beyond the admission estimate. A window that cannot take all of it is
+        filled to its limit (later calls wait for it to slide); an overestimate is not refunded."""
+        for c in charged:
+            extra = charge(c.limit, tokens, cost_nusd) - c.amount
+            if extra <= 0:
+                continue
+            try:
+                if not await self._counter.hit(c.item, *c.ids, cost=min(extra, c.item.amount)):
+                    stats = await self._counter.get_window_stats(c.item, *c.ids)
+                    if stats.remaining > 0:
+                        await self._counter.hit(c.item, *c.ids, cost=stats.remaining)
+            except Exception:
+                log.warning("rate-limit store failed while charging real usage", exc_info=True)
