@@ -95,8 +95,9 @@ def _extensions() -> list[Callable[[Any], None]]:
     except ImportError:
         pass
     from gateway.approvals.cli import register as approvals_register
+    from gateway.tools.pin_cli import register as tools_register
 
-    found.append(approvals_register)
+    found.extend([approvals_register, tools_register])
     return found
 
 

@@ -11,9 +11,12 @@ from gateway.approvals.service import ApprovalService
 from gateway.config.holder import RulesHolder
 from gateway.config.ruleset import RuleSet
 from gateway.flow.stream import StreamTransform
+from gateway.flow.structured import SchemaCache
 from gateway.flow.tool_services import ToolServices
 from gateway.limits.service import Limits
 from gateway.model import Call
+from gateway.observability.metrics import Metrics
+from gateway.observability.tracing import NO_TRACING, Tracing
 from gateway.pipeline.runner import Runner
 from gateway.settings import Settings
 from gateway.trace.events import CallRecord
@@ -39,6 +42,11 @@ class Gateway:
     finishers: list[Callable[[CallRecord], Awaitable[None]]] = field(default_factory=list)
     # Rate limiter, budgets and breakers (admin plane: /admin/breakers, /admin/budgets); built by the app factory.
     limits: Limits | None = None
+    # Prometheus metric families (own registry); every subsystem reports through it. Always on.
+    metrics: Metrics = field(default_factory=Metrics)
+    # OpenTelemetry; the default does nothing and costs nothing. Set by the app factory.
+    tracing: Tracing = NO_TRACING
+    schemas: SchemaCache = field(default_factory=SchemaCache)
     # The approval queue (admin API, agent polling, console); built by the app factory.
     approvals: ApprovalService | None = None
     # The tool gateway: tool forwarder, idempotency store, MCP endpoint lifespan; built by the app factory.

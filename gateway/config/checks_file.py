@@ -13,5 +13,12 @@ class CheckPolicy(RuleModel):
     on_error: OnError = OnError.DENY
 
 
+class StructuredOutput(RuleModel):
+    """When a request asks for a JSON Schema answer: how many times to re-ask with the errors."""
+
+    repair_attempts: int = Field(1, ge=0, le=5)
+
+
 class ChecksFile(RuleModel):
     checks: dict[str, CheckPolicy] = Field(default_factory=dict)
+    structured_output: StructuredOutput = Field(default_factory=StructuredOutput)

@@ -16,6 +16,8 @@ from gateway.config.checks_file import CheckPolicy, ChecksFile
 from gateway.config.loader import RulesInvalid, Sources, load_sources
 from gateway.config.models_file import ModelRule, ModelsFile
 from gateway.config.yamlsource import RuleError
+from gateway.detectors.config import GuardsConfig
+from gateway.detectors.factory import DetectorSet, build_detectors
 from gateway.tools.registry import EMPTY_REGISTRY, ToolRegistry, compile_registry
 
 
@@ -49,6 +51,8 @@ class RuleSet:
     warnings: tuple[str, ...] = ()
     # The compiled tool registry (tool_registry/*.yaml) and the agents' argument constraints.
     tools: ToolRegistry = EMPTY_REGISTRY
+    # The compiled guard set (guards.yaml); None when the file is absent.
+    guards: DetectorSet | None = None
     # The compiled approval policy (approvals.yaml); defaults when the file is absent.
     approvals: ApprovalPolicy = EMPTY_POLICY
 
@@ -63,6 +67,11 @@ class RuleSet:
 
     def agent_for_key(self, key: str) -> str | None:
         return self.key_index.get(hash_key(key))
+
+    @property
+    def repair_attempts(self) -> int:
+        checks = self.sources.sections.get("checks")
+        return checks.structured_output.repair_attempts if isinstance(checks, ChecksFile) else 1
 
     def policy(self, check: str) -> CheckPolicy:
         return self.checks.get(check, _DEFAULT_POLICY)
@@ -104,14 +113,16 @@ def compile_rules(sources: Sources) -> RuleSet:
                 errors.append(RuleError("models.yaml", None, f"models.{name}.fallbacks", f"unknown model {fb!r}"))
         if rule.provider != "echo" and not rule.base_url:
             errors.append(RuleError("models.yaml", None, f"models.{name}.base_url", "required for this provider"))
+    tools = compile_registry(sources.tool_documents, agents_file, errors)
     approvals_section = sources.sections.get("approvals")
     approvals_file = approvals_section if isinstance(approvals_section, ApprovalsFile) else None
     for name, owner in duplicate_tokens(approvals_file) if approvals_file else ():
         errors.append(RuleError("approvals.yaml", None, f"approvers.{name}.token_sha256",
                                 f"token already belongs to {owner}"))
-    tools = compile_registry(sources.tool_documents, agents_file, errors)
     if errors:
         raise RulesInvalid(errors)
+    guards_file = sources.sections.get("guards")
+    guards = build_detectors(guards_file) if isinstance(guards_file, GuardsConfig) and guards_file.guards else None
     exact = {n: r for n, r in models_file.models.items() if not _is_glob(n)}
     globs = tuple((n, r) for n, r in models_file.models.items() if _is_glob(n))
     return RuleSet(
@@ -125,6 +136,7 @@ def compile_rules(sources: Sources) -> RuleSet:
         sources=sources,
         warnings=tuple(warnings),
         tools=tools,
+        guards=guards,
         approvals=compile_policy(approvals_file),
     )
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import anyio
+from jsonschema.exceptions import SchemaError
 from starlette.responses import Response, StreamingResponse
 
 from gateway.config.models_file import Price
 from gateway.config.ruleset import ModelRoute, RuleSet
-from gateway.errors import Reason, Refusal
+from gateway.errors import Reason, Refusal, RefusedError
 from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
 from gateway.flow.stream import (
     StreamBlocked,
@@ -22,7 +23,9 @@ from gateway.flow.stream import (
     is_usage_only_chunk,
     run_transforms,
 )
+from gateway.flow.structured import conform, requested_schema
 from gateway.model import Api, Call
+from gateway.observability.tracing import NO_LLM_SPAN, LlmSpan
 from gateway.runtime import Gateway
 from gateway.trace.events import CallRecord, Outcome
 from gateway.upstream.client import UpstreamFault
@@ -49,6 +52,9 @@ class Ledger:
     cost: float = 0.0
     upstream_ms: float | None = None
     detail: dict[str, Any] = field(default_factory=dict)
+    # Tracing (when on): the LLM-call span, ended with the record; the trace the call belongs to.
+    span: LlmSpan = NO_LLM_SPAN
+    trace_id: str | None = None
 
     def refused(self, refusal: Refusal, outcome: Outcome = Outcome.REFUSED) -> None:
         self.status, self.reason, self.outcome = refusal.status, refusal.reason, outcome
@@ -73,13 +79,14 @@ class Ledger:
 
     def _record(self) -> CallRecord:
         c = self.call
+        self.span.finish(self)
         return CallRecord(
             call_id=c.id, run_id=c.run_id, agent_id=c.agent_id, api=c.api.value, target=c.target,
             started_at=self.started, duration_ms=round((time.perf_counter() - self.t0) * 1000, 3),
             status=self.status, outcome=self.outcome, revision=self.rules.revision, reason=self.reason,
             answered_by=self.answered_by, streamed=c.streaming, prompt_tokens=self.usage.prompt_tokens,
             completion_tokens=self.usage.completion_tokens, cost_usd=self.cost, upstream_ms=self.upstream_ms,
-            detail=self.detail,
+            detail=self.detail, trace_id=self.trace_id,
         )
 
 
@@ -91,6 +98,7 @@ def _fault_refusal(call: Call, fault: UpstreamFault) -> Refusal:
 async def handle(gw: Gateway, call: Call) -> Response:
     rules = gw.rules.current
     ledger = Ledger(call, rules, gw.clock())
+    ledger.trace_id = gw.tracing.trace_id()
     result = await gw.runner.run_request(call, rules)
     call = ledger.call = result.call
     if result.stop is not None:
@@ -105,6 +113,7 @@ async def handle(gw: Gateway, call: Call) -> Response:
         ledger.refused(route_refusal)
         await ledger.finish(gw)
         return refusal_response(call, route_refusal)
+    ledger.span = gw.tracing.llm_span(call, route.rule.provider.value, route.upstream_model)
     if call.streaming and call.api is not Api.EMBEDDINGS:
         return await _stream(gw, call, route, ledger)
     try:
@@ -128,7 +137,8 @@ def _route_refusal(call: Call, route: ModelRoute | None) -> Refusal | None:
 
 async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> Response:
     try:
-        answer = await gw.forwarder.send(route, call.api, call.payload, call.headers)
+        with ledger.span.activate():  # the upstream request carries this span as its parent
+            answer = await gw.forwarder.send(route, call.api, call.payload, call.headers)
     except UpstreamFault as fault:
         refusal = _fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
@@ -142,8 +152,17 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
         ctype = answer.headers.get("content-type", answer.headers.get("Content-Type", "application/json"))
         return Response(answer.raw, answer.status, headers=gateway_headers(call), media_type=ctype)
     ledger.usage = usage_from_body(call.api, answer.body)
+    ledger.span.answer(call.api, answer.body)
     ledger.cost = ledger.usage.cost(ledger.price(route))
-    checked = await gw.runner.run_response(call, ledger.rules, answer.body)
+    body: Mapping[str, Any] = answer.body
+    schema = requested_schema(call.api, call.payload)
+    if schema is not None:
+        try:
+            body = await _structured(gw, call, route, ledger, body, schema)
+        except RefusedError as refused:
+            ledger.refused(refused.refusal)
+            return refusal_response(call, refused.refusal)
+    checked = await gw.runner.run_response(call, ledger.rules, body)
     if checked.stop is not None:
         refusal = refusal_from_stop(call, checked.stop)
         ledger.refused(refusal)
@@ -151,10 +170,44 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
     return json_response(checked.body, 200, gateway_headers(call))
 
 
+async def _structured(
+    gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, body: Mapping[str, Any], schema: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """Validate a JSON-Schema answer, re-asking with the errors (each attempt charged to the run)."""
+    try:
+        validator = gw.schemas.validator(schema)
+    except SchemaError as exc:
+        raise RefusedError(Refusal(Reason.REQUEST_INVALID, f"The requested JSON schema is invalid: {exc.message}",
+                                   "structured_output", call.id)) from exc
+
+    async def send(payload: Mapping[str, Any]) -> Mapping[str, Any]:
+        try:
+            again = await gw.forwarder.send(route, call.api, payload, call.headers)
+        except UpstreamFault as fault:
+            raise RefusedError(_fault_refusal(call, fault)) from fault
+        if again.body is None:
+            raise RefusedError(Refusal(Reason.UPSTREAM_ERROR, f"upstream answered HTTP {again.status} to a repair",
+                                       "structured_output", call.id))
+        ledger.usage = ledger.usage.plus(usage_from_body(call.api, again.body))
+        ledger.cost = ledger.usage.cost(ledger.price(route))
+        return again.body
+
+    attempts = ledger.rules.repair_attempts
+    final, problems, repairs = await conform(call.api, call.payload, body, validator, attempts, send)
+    ledger.detail["structured_output"] = {"repairs": repairs, "valid": not problems}
+    if problems:
+        raise RefusedError(Refusal(
+            Reason.OUTPUT_INVALID,
+            f"The model's answer does not match the requested JSON schema: {problems[0]}",
+            "structured_output", call.id, details={"violations": problems}))
+    return final
+
+
 async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> Response:
     cm = gw.forwarder.stream(route, call.api, call.payload, call.headers)
     try:
-        st = await cm.__aenter__()
+        with ledger.span.activate():
+            st = await cm.__aenter__()
     except UpstreamFault as fault:
         refusal = _fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
@@ -181,6 +234,7 @@ async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) ->
         try:
             async for ev in events(st.chunks):
                 counter.feed(ev.obj)
+                ledger.span.event(ev.obj)
                 if strip_usage and is_usage_only_chunk(ev.obj):
                     continue
                 for out in run_transforms(ev, transforms):

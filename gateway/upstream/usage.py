@@ -15,6 +15,9 @@ class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
 
+    def plus(self, other: Usage) -> Usage:
+        return Usage(self.prompt_tokens + other.prompt_tokens, self.completion_tokens + other.completion_tokens)
+
     def cost(self, price: Price) -> float:
         return (self.prompt_tokens * price.input_per_mtok + self.completion_tokens * price.output_per_mtok) / 1e6
 
