@@ -38,7 +38,7 @@ from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
 from gateway.limits.resilient import ResilientForwarder
 from gateway.limits.service import build_limits, webhook_poster
-from gateway.upstream.tools import ToolForwarder
+from gateway.limits.tool_resilience import ResilientToolForwarder
 
 
 def build_gateway(
@@ -70,7 +70,7 @@ def build_gateway(
     ]
     gw.approvals = approvals
     idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
-    gw.tools = ToolServices(ToolForwarder(gw.forwarder.client), idempotency)
+    gw.tools = ToolServices(ResilientToolForwarder(gw.forwarder.client, limits.breakers, clock), idempotency)
     observe(gw, tracing)
     gw.ready_probes.append(store.ping)
     gw.ready_probes.append(idempotency.ping)

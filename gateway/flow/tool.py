@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from gateway.upstream.tools import PinMismatch, ToolUpstreamFault
 # Reasons whose check detail helps the caller fix the call (JSON path, limits); other details stay in the trace.
 _SHOWN = frozenset({Reason.ARGS_INVALID, Reason.TOOL_NOT_ALLOWED, Reason.TOOL_UNKNOWN, Reason.LOOP_DETECTED,
                     Reason.OUTPUT_INVALID, Reason.TOOL_DISABLED, Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT})
+log = logging.getLogger("wardgate.tool")
 _DETAIL_KEYS = ("tool", "path", "expected", "message", "count", "limit", "by", "upstream_status", "upstream_body")
 
 
@@ -54,19 +56,21 @@ class _Ledger:
     upstream_ms: float | None = None
     detail: dict[str, Any] = field(default_factory=dict)
 
-    def record(self, gw: Gateway, outcome: ToolOutcome) -> None:
+    def record(self, gw: Gateway, outcome: ToolOutcome) -> CallRecord:
         c = outcome.call
         kind = {ToolStatus.SUCCESS: Outcome.OK, ToolStatus.NEEDS_HUMAN: Outcome.HELD}.get(outcome.status)
         if kind is None:
             r = outcome.refusal.reason if outcome.refusal else None
             kind = Outcome.UPSTREAM_ERROR if r in {Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT} else Outcome.REFUSED
-        gw.recorder.call(CallRecord(
+        record = CallRecord(
             call_id=c.id, run_id=c.run_id, agent_id=c.agent_id, api="tool", target=c.target,
             started_at=self.started, duration_ms=round((time.perf_counter() - self.t0) * 1000, 3),
             status=outcome.http_status, outcome=kind, revision=self.rules.revision,
             reason=outcome.refusal.reason if outcome.refusal else None, answered_by=c.target,
             upstream_ms=self.upstream_ms, detail={"via": self.via, **self.detail},
-        ))
+        )
+        gw.recorder.call(record)
+        return record
 
 
 def refusal_outcome(call: Call, refusal: Refusal) -> ToolOutcome:
@@ -83,15 +87,22 @@ def stop_outcome(call: Call, stop: Stop) -> ToolOutcome:
         return ToolOutcome(ToolStatus.NEEDS_HUMAN, 202, body, call)
     reason = v.reason or Reason.CHECK_FAILED
     details = {k: v.detail[k] for k in _DETAIL_KEYS if k in v.detail} if v.detail and reason in _SHOWN else None
+    details = {**(details or {}), **(v.public or {})}  # what a check chose to show (budget state, …)
     return refusal_outcome(call, Refusal(reason, v.message or f"Refused by check '{stop.check}'.", stop.check,
-                                         call.id, v.retry_after, details or None))
+                                         call.id, v.retry_after, details or None,
+                                         dict(v.headers) if v.headers else None))
 
 
 async def invoke(gw: Gateway, call: Call, via: str = "rest") -> ToolOutcome:
     rules = gw.rules.current
     ledger = _Ledger(call, rules, gw.clock(), via)
     outcome = await _invoke(gw, call, rules, ledger)
-    ledger.record(gw, outcome)
+    record = ledger.record(gw, outcome)
+    for finisher in gw.finishers:  # the finish phase: budget settlement (a tool call that ran counts once)
+        try:
+            await finisher(record)
+        except Exception:
+            log.exception("finishing tool call %s failed", record.call_id)
     return outcome
 
 
@@ -123,7 +134,8 @@ async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> T
     outcome = await _execute(gw, call, rules, ledger, args)
     if key:
         transient = outcome.refusal is not None and outcome.refusal.reason in {
-            Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT, Reason.TOOL_DISABLED, Reason.CHECK_FAILED}
+            Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT, Reason.TOOL_DISABLED, Reason.CHECK_FAILED,
+            Reason.CIRCUIT_OPEN}
         if transient:
             await asyncio.to_thread(services.idempotency.release, scope, key)
         else:
@@ -144,7 +156,12 @@ async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, arg
             "it (`wardgate tools pin`) before it can be used again.", "pin", call.id, None, {"tool": tool.name}))
     except ToolUpstreamFault as fault:
         details = {"tool": tool.name, "upstream_status": fault.upstream_status}
-        return refusal_outcome(call, Refusal(fault.reason, str(fault), "upstream", call.id, None, details))
+        if getattr(fault, "attempts", None):
+            ledger.detail["attempts"] = list(fault.attempts)  # type: ignore[attr-defined]
+        return refusal_outcome(call, Refusal(fault.reason, str(fault), "upstream", call.id,
+                                             getattr(fault, "retry_after", None), details))
+    if getattr(answer, "attempts", None):
+        ledger.detail["attempts"] = list(answer.attempts)  # type: ignore[attr-defined]
     ledger.upstream_ms = round(answer.upstream_ms, 3)
     if not answer.ok:
         ledger.detail["upstream_status"] = answer.upstream_status

@@ -12,7 +12,7 @@ from gateway.errors import Reason
 from gateway.limits.budget import NANO, cost_nusd
 from gateway.limits.budgets import Budgets, budget_headers
 from gateway.limits.estimate import prompt_tokens, worst_case
-from gateway.limits.ratelimit import RateLimiter
+from gateway.limits.ratelimit import RateLimiter, tool_limit
 from gateway.model import Call, OnError, Verdict
 
 log = logging.getLogger("wardgate.limits")
@@ -28,10 +28,13 @@ class RateLimitCheck:
 
     def applies(self, call: Call, rules: RuleSet) -> bool:
         agent = rules.agents.get(call.agent_id or "")
-        return agent is not None and bool(agent.limits) and (call.api.is_llm or call.api.is_tool)
+        if agent is None or not (call.api.is_llm or call.api.is_tool):
+            return False
+        return bool(agent.limits) or _tool_spec(call, rules) is not None
 
     async def on_request(self, call: Call, rules: RuleSet) -> Verdict:
         agent = rules.agents[call.agent_id or ""]
+        spec = _tool_spec(call, rules)
         tokens, cost = 0, 0
         if call.api.is_llm:
             tokens = prompt_tokens(call.api, call.payload)
@@ -42,6 +45,17 @@ class RateLimitCheck:
         if admission.charged:
             self._pending[call.id] = admission.charged
         refused = admission.refused
+        if refused is None and spec is not None:
+            limit = tool_limit(spec)
+            if limit is None:
+                return Verdict.deny(Reason.CHECK_FAILED, f"The registry's rate_limit of tool '{call.target}' "
+                                    f"({spec!r}) cannot be read; the tool is refused until it is fixed.")
+            refused = await self._limiter.admit_tool(call.target, limit)
+            if refused is not None:
+                return Verdict.deny(
+                    Reason.RATE_LIMITED, f"Tool '{call.target}' is rate limited to {spec} (for all agents). "
+                    f"Retry after {refused.retry_after:g}s.", detail={"limit": spec, "by": "tool registry"},
+                    retry_after=refused.retry_after, headers=refused.headers)
         if refused is None:
             detail = {"skipped_store_down": admission.skipped} if admission.skipped else None
             return Verdict.proceed(detail=detail)
@@ -54,6 +68,13 @@ class RateLimitCheck:
                        f"Retry after {refused.retry_after:g}s.")
         return Verdict.deny(Reason.RATE_LIMITED, message, detail={"limit": lim.model_dump(mode="json")},
                             retry_after=refused.retry_after, headers=refused.headers)
+
+
+def _tool_spec(call: Call, rules: RuleSet) -> str | None:
+    if not call.api.is_tool:
+        return None
+    tool = rules.tools.get(call.target)
+    return tool.ops.rate_limit if tool is not None else None
 
 
 class BudgetCheck:

@@ -5,6 +5,7 @@ token and spend limits use the sliding-window counter (two counters per key, so 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -14,10 +15,10 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Any
 
-from limits import RateLimitItem, RateLimitItemPerSecond
+from limits import RateLimitItem, RateLimitItemPerSecond, parse
 from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
 
-from gateway.limits.rules import KeyPart, LimitRule, Unit
+from gateway.limits.rules import KeyPart, LimitRule, Per, Unit
 from gateway.model import Call, OnError
 
 log = logging.getLogger("wardgate.limits")
@@ -46,6 +47,24 @@ def identifiers(limit: LimitRule, index: int, call: Call) -> tuple[str, ...]:
     }
     scope = "" if KeyPart.AGENT in limit.key else f"@{call.agent_id}"  # limits are an agent's own rules
     return (f"l{index}.{digest}{scope}", *(f"{p.value}={values[p]}" for p in limit.key))
+
+
+_GRANULARITY_DAYS = {"month": 30, "year": 365}
+
+
+@functools.lru_cache(maxsize=256)
+def tool_limit(spec: str) -> LimitRule | None:
+    """Pure: the tool registry's `rate_limit` (`30/minute`, `10 per 5 seconds`) as a request limit keyed by tool
+    alone: it protects the tool's upstream, so every agent shares it. None when the text cannot be read."""
+    try:
+        item = parse(spec)
+        name = item.GRANULARITY.name
+        if name in _GRANULARITY_DAYS:
+            return LimitRule(key=(KeyPart.TOOL,), requests=item.amount, per=Per.DAY,
+                             every=_GRANULARITY_DAYS[name] * item.multiples)
+        return LimitRule(key=(KeyPart.TOOL,), requests=item.amount, per=Per(name), every=item.multiples)
+    except ValueError:
+        return None
 
 
 def capacity(limit: LimitRule) -> int:
@@ -151,6 +170,22 @@ class RateLimiter:
             if limit.unit is not Unit.REQUESTS:
                 out.charged.append(Charged(limit, item, ids, min(amount, item.amount)))
         return out
+
+    async def admit_tool(self, tool: str, limit: LimitRule) -> Refused | None:
+        """The tool's own limit from the registry: one counter per tool for all agents (fails open)."""
+        item = RateLimitItemPerSecond(capacity(limit), limit.window_s, namespace="wg")
+        digest = hashlib.sha256(limit.model_dump_json().encode()).hexdigest()[:10]
+        ids = (f"t.{digest}", f"tool={tool}")
+        try:
+            if await self._moving.hit(item, *ids):
+                return None
+            stats = await self._moving.get_window_stats(item, *ids)
+        except Exception as exc:
+            log.warning("rate-limit store failed (%s); the rate limit of tool %s is skipped (fail open)",
+                        type(exc).__name__, tool)
+            return None
+        wait = retry_after(stats.reset_time, self._clock())
+        return Refused(limit, wait, headers(limit, stats.remaining, wait))
 
     async def correct(self, charged: list[Charged], tokens: int, cost_nusd: int) -> None:
         """Charge what real usage added beyond the admission estimate. A window that cannot take all of it is

@@ -25,11 +25,16 @@ def is_connect_error(fault: UpstreamFault) -> bool:
         fault.__cause__, aiohttp.ServerTimeoutError)
 
 
+def never_sent(fault: UpstreamFault) -> bool:
+    """The connection was never established, so the request cannot have run anywhere."""
+    return isinstance(fault.__cause__, aiohttp.ClientConnectorError)
+
+
 def retryable(status: int | None, fault: UpstreamFault | None, idempotent: bool = True) -> bool:
     """Transient errors only: connection errors, 429, 502/503/504. Never a non-idempotent call that may have run
-    (a connection error before sending is the exception: nothing ran)."""
+    (a connection that was never established is the exception: nothing ran)."""
     if fault is not None:
-        return is_connect_error(fault)
+        return is_connect_error(fault) if idempotent else never_sent(fault)
     return idempotent and status in RETRY_STATUS
 
 

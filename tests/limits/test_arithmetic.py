@@ -183,6 +183,7 @@ def _fault(cause: BaseException) -> UpstreamFault:
     (503, None, False, False),  # a non-idempotent call that may have run is never retried
     (None, _fault(aiohttp.ClientConnectorError.__new__(aiohttp.ClientConnectorError)), False, True),
     (None, _fault(aiohttp.ServerDisconnectedError()), True, True),
+    (None, _fault(aiohttp.ServerDisconnectedError()), False, False),  # the request may have reached the tool
     (None, _fault(TimeoutError()), True, False),
 ])
 def test_retryable(status: int | None, fault: UpstreamFault | None, idempotent: bool, retry_it: bool) -> None:
