@@ -12,12 +12,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test,chart,browser]'
 	rm -f $(VENV)/.installed-*; touch $@
 
-# The quickstart agent's key; set WARDGATE_AGENT_KEY to use your own.
+# The quickstart agent's key and approver token (the README's tour); set them to use your own.
+# `make run` binds both listeners to 127.0.0.1, so these well-known values never leave the machine.
 WARDGATE_AGENT_KEY ?= quickstart-dev-key
-export WARDGATE_AGENT_KEY
+WARDGATE_APPROVER_TOKEN ?= quickstart-approver-token
+export WARDGATE_AGENT_KEY WARDGATE_APPROVER_TOKEN
 
 run: $(STAMP)
-	@echo "quickstart agent key: $$WARDGATE_AGENT_KEY"
+	@echo "quickstart agent key: $$WARDGATE_AGENT_KEY   approver token: $$WARDGATE_APPROVER_TOKEN"
 	$(VENV)/bin/wardgate serve
 
 # The approval console's browser test drives Debian's Chromium through Playwright (Playwright's own
