@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -15,9 +16,12 @@ from gateway import checks
 from gateway.approvals.wiring import build_approvals
 from gateway.checks.services import CheckServices
 from gateway.config.holder import RulesHolder
-from gateway.flow.tool_services import ToolServices
 from gateway.flow.proposed_stream import proposed_transforms
+from gateway.flow.tool_services import ToolServices
 from gateway.guards.stream import guard_transforms
+from gateway.limits.resilient import ResilientForwarder
+from gateway.limits.service import build_limits, webhook_poster
+from gateway.limits.tool_resilience import ResilientToolForwarder
 from gateway.observability.tracing import Tracing
 from gateway.observability.wiring import instrument, observe
 from gateway.pipeline.runner import Runner
@@ -32,13 +36,10 @@ from gateway.routes.metrics import metrics_router
 from gateway.routes.tools import tool_routes
 from gateway.runtime import Gateway, new_id
 from gateway.settings import Settings
-from gateway.stores.sqlite_trace import SqliteTraceStore
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
+from gateway.stores.sqlite_trace import SqliteTraceStore
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
-from gateway.limits.resilient import ResilientForwarder
-from gateway.limits.service import build_limits, webhook_poster
-from gateway.limits.tool_resilience import ResilientToolForwarder
 
 
 def build_gateway(
@@ -108,8 +109,13 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
                                    "message": "Internal gateway error."}}, status_code=500)
 
 
+# FastAPI's own telemetry probes the OpenTelemetry providers on every request; tracing is configured by
+# gateway.observability instead (one set of spans, nothing at all when tracing is off).
+_NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
+
+
 def data_app(gw: Gateway) -> FastAPI:
-    app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None, telemetry=_NO_NATIVE)
     app.add_exception_handler(Exception, _unhandled)
     instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
@@ -123,7 +129,7 @@ def data_app(gw: Gateway) -> FastAPI:
 
 
 def admin_app(gw: Gateway) -> FastAPI:
-    app = FastAPI(title="Wardgate admin plane")
+    app = FastAPI(title="Wardgate admin plane", telemetry=_NO_NATIVE)
     instrument(gw, app, "admin")
     app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))

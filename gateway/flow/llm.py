@@ -167,6 +167,8 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
         refusal = refusal_from_stop(call, checked.stop)
         ledger.refused(refusal)
         return refusal_response(call, refusal)
+    if checked.body is answer.body and answer.raw:  # nothing rewrote it: send the provider's bytes as they came
+        return Response(answer.raw, 200, headers=gateway_headers(call), media_type="application/json")
     return json_response(checked.body, 200, gateway_headers(call))
 
 
