@@ -2,6 +2,11 @@
 
 from enum import StrEnum
 
+# One vocabulary for modes and error policy across checks and guards.
+from gateway.model import Mode, OnError
+
+__all__ = ["Action", "DetectorKind", "Mode", "OnError", "PiiTier", "Place"]
+
 
 class DetectorKind(StrEnum):
     INJECTION = "injection"
@@ -25,14 +30,6 @@ class Action(StrEnum):
     MONITOR = "monitor"
 
 
-class Mode(StrEnum):
-    ENFORCE = "enforce"
-    MONITOR = "monitor"
-
-
-class OnError(StrEnum):
-    DENY = "deny"
-    ALLOW = "allow"
 
 
 class PiiTier(StrEnum):
