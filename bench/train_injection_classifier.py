@@ -1,104 +1,713 @@
-"""Train the injection classifier (pure Python logistic regression) and report leave-one-source-out numbers."""
+"""Train the injection classifier's weights and measure them on held-apart data.
+
+Deterministic (fixed seeds, sorted file lists, hash-based splits); numpy is needed here only, never at
+run time.
+
+Data
+----
+Positives: the `injection` rows of the DEV file given on the command line (no other injection data).
+
+Negatives: the DEV `benign` rows, plus an *offline benign corpus* built from text already installed on
+the training machine, none of it from the evaluation sources and none of it injection data:
+
+* `man-en`, `man-l10n`: manual pages (roff stripped), English and the localised pages installed
+  with the system (German, French, Spanish, Japanese, Korean, Russian, Chinese, ...);
+* `gettext`: translated UI message catalogs (`.mo` files under the system locale directory), in
+  every installed language (many with imperative UI strings: "Delete all files", "Enter password");
+* `sysdoc`: package documentation (READMEs, NEWS, changelogs, copyright/licence files);
+* `pydoc`: README-like documentation of the installed Python packages (`METADATA` long
+  descriptions, `.md`/`.rst`/`.txt` files);
+* `pycode`: Python source of the standard library and installed packages: raw code blocks (tool-
+  output-like), docstrings and comments, string literals (includes spaCy's per-language example
+  sentences);
+* `data`: small JSON/CSV/TSV/INI-like data files (tool-output-like tables and records).
+
+Text is cut into chunks of log-uniform length (30 to 3,000 characters) at paragraph or line breaks;
+chunks under 300 characters are scanned as chat input, longer ones as documents. Chunks mentioning
+"prompt injection", "jailbreak" or "ignore previous instructions" are dropped. Licences are those of
+the installed packages; no corpus text is shipped, only learned weights. The split into
+train/calibration/test is by source file (a hash of its path), so no file contributes to two splits.
+
+Evaluation
+----------
+Leave-one-source-GROUP-out: CyberSecEval English + multilingual (one is a translation of the other),
+the two self-instruct files, spikee seeds, spikee false-positive set, BIPIA, gsm8k. For each held-out
+group, train on the other groups plus the training part of the corpus, calibrate the two thresholds
+on the calibration part of the corpus *only* (the held-out group is never used to pick anything),
+then report recall/FPR of the held-out group and FPR on the corpus test part, with the rule tier
+alone and with rules + classifier, through the real `InjectionDetector`.
+
+Usage: python bench/train_injection_classifier.py DEV.jsonl [--no-write] [--folds-only]
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import gettext
+import gzip
+import hashlib
 import json
 import math
 import random
-from collections.abc import Sequence
+import re
+import sysconfig
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from gateway.detectors.injection import InjectionDetector, Profile
-from gateway.detectors.injection.classifier import MODEL_FILE, Classifier, features
-from gateway.evaluation.dataset import InjectionRow, read_injection
-from gateway.evaluation.metrics import confusion
+import numpy as np
 
-# Sources grouped so a held-out group shares no text with training: the multilingual CyberSecEval
-# file is a translation of the English one, and the two self-instruct files share authors.
+from gateway.detectors.injection import InjectionDetector, Profile
+from gateway.detectors.injection.classifier import (
+    META_FILE,
+    MODEL_FILE,
+    WINDOW,
+    Classifier,
+    position_features,
+    profile_feature,
+    tokens,
+)
+from gateway.evaluation.dataset import InjectionRow, read_injection
+
 GROUPS = {
     "purplellama-cyberseceval-pi": "cyberseceval",
     "purplellama-cyberseceval-pi-multilingual": "cyberseceval",
     "self-instruct-user-oriented": "self-instruct",
     "self-instruct-seed": "self-instruct",
 }
+EXCLUDE = re.compile(
+    r"prompt[ -]injection|jailbreak|ignore (?:all )?(?:the )?(?:previous|prior|above) instructions", re.I
+)
+CAPS = {
+    "man-en": 12000,
+    "man-l10n": 16000,
+    "gettext": 30000,
+    "sysdoc": 12000,
+    "pydoc": 16000,
+    "pycode": 20000,
+    "data": 4000,
+}
+CHAT_MAX = 300
 
 
-def profile(row: InjectionRow) -> str:
-    return (Profile.DOCUMENT if row.kind == "indirect" else Profile.CHAT).value
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    text: str
+    origin: str
+    split: str  # train | calib | test
+    profile: str
 
 
-def train(rows: Sequence[InjectionRow], epochs: int, l2: float, seed: int) -> tuple[dict[str, float], float]:
-    """Adagrad on the logistic loss with L2; classes weighted to balance."""
-    data = [(set(features(r.text, profile(r))), 1.0 if r.is_injection else 0.0) for r in rows]
-    pos = sum(y for _, y in data)
-    w_pos, w_neg = len(data) / (2 * pos), len(data) / (2 * (len(data) - pos))
-    weights: dict[str, float] = {}
-    grads: dict[str, float] = {}
-    bias, gbias, lr = 0.0, 1e-8, 0.5
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for feats, y in data:
-            z = bias + sum(weights.get(f, 0.0) for f in feats)
-            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
-            g = (p - y) * (w_pos if y else w_neg)
-            gbias += g * g
-            bias -= lr * g / math.sqrt(gbias)
-            for f in feats:
-                w = weights.get(f, 0.0)
-                gf = g + l2 * w
-                grads[f] = grads.get(f, 1e-8) + gf * gf
-                weights[f] = w - lr * gf / math.sqrt(grads[f])
-    return weights, bias
+# ----------------------------------------------------------------------------------------- corpus
 
 
-def prune(weights: dict[str, float], keep: int) -> dict[str, float]:
-    top = sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:keep]
-    return {k: round(v, 4) for k, v in top if abs(v) >= 1e-3}
+def _split_of(key: str) -> str:
+    h = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 10
+    return "calib" if h == 0 else "test" if h == 1 else "train"
 
 
-def evaluate(rows: Sequence[InjectionRow], model: Classifier | None, threshold: float) -> dict[str, object]:
-    chat = InjectionDetector("injection", Profile.CHAT, model)
-    doc = InjectionDetector("injection", Profile.DOCUMENT, model)
-    preds = []
+_ROFF_ESC = re.compile(r"\\f(?:\[[^\]]*\]|\(..|.)|\\\(..|\\\[[^\]]*\]|\\[*n]\(?..|\\s[-+]?\d|\\[&|^%:]")
+
+
+def _roff(raw: str) -> str:
+    out = []
+    for line in raw.splitlines():
+        if line.startswith(('.\\"', "'\\\"", ".\\}")):
+            continue
+        if line.startswith((".", "'")):
+            parts = line[1:].split(None, 1)
+            if not parts:
+                continue
+            if parts[0] in ("PP", "LP", "P", "TP", "IP", "sp", "br", "SH", "SS", "HP"):
+                out.append("")
+            if len(parts) > 1 and parts[0] not in ("TH", "so", "de", "ds", "nr", "ie", "if", "el", "ta", "ft"):
+                out.append(parts[1].replace('"', ""))
+            continue
+        out.append(line)
+    text = "\n".join(out)
+    text = _ROFF_ESC.sub("", text).replace("\\-", "-").replace("\\e", "\\").replace("\\ ", " ")
+    return text
+
+
+def _read(path: Path, limit: int = 200_000) -> str:
+    try:
+        if path.suffix == ".gz":
+            with gzip.open(path, "rb") as fh:
+                data = fh.read(limit)
+        else:
+            with path.open("rb") as fh:
+                data = fh.read(limit)
+    except (OSError, EOFError):
+        return ""
+    if b"\x00" in data[:4096]:
+        return ""
+    return data.decode("utf-8", errors="replace")
+
+
+_DOCSTRING = re.compile(r'("""|\'\'\')(.*?)\1', re.S)
+_COMMENT = re.compile(r"^\s*#\s?(.*)$", re.M)
+_STRING = re.compile(r'"([^"\\\n]{25,})"|\'([^\'\\\n]{25,})\'')
+
+
+def _python_parts(src: str, rng: random.Random) -> Iterator[str]:
+    yield from (m.group(2) for m in _DOCSTRING.finditer(src))
+    comments = [m.group(1) for m in _COMMENT.finditer(src) if len(m.group(1)) > 3]
+    for i in range(0, len(comments), 8):
+        yield "\n".join(comments[i : i + 8])
+    strings = [m.group(1) or m.group(2) for m in _STRING.finditer(src)]
+    for i in range(0, len(strings), 4):
+        yield "\n".join(strings[i : i + 4])
+    lines = src.splitlines()
+    if lines:
+        for _ in range(2):
+            start = rng.randrange(len(lines))
+            yield "\n".join(lines[start : start + rng.randint(5, 60)])
+
+
+def _chunks(text: str, rng: random.Random) -> Iterator[str]:
+    """Cut at paragraph/line breaks into pieces of log-uniform target length."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    buf: list[str] = []
+    size = 0
+    target = math.exp(rng.uniform(math.log(30), math.log(3000)))
+    for p in paras:
+        while len(p) > 2 * target and len(p) > 200:
+            cut = p.rfind("\n", 0, int(target)) if "\n" in p[: int(target)] else p.rfind(" ", 0, int(target))
+            cut = cut if cut > 20 else int(target)
+            yield p[:cut].strip()
+            p = p[cut:].strip()
+            target = math.exp(rng.uniform(math.log(30), math.log(3000)))
+        buf.append(p)
+        size += len(p)
+        if size >= target:
+            yield "\n\n".join(buf)
+            buf, size = [], 0
+            target = math.exp(rng.uniform(math.log(30), math.log(3000)))
+    if buf:
+        yield "\n\n".join(buf)
+
+
+def _sources(site: Path, stdlib: Path, sysroot: Path) -> Iterator[tuple[str, Path]]:
+    man = sysroot / "share/man"
+    for p in sorted(man.glob("man*/*")):
+        yield "man-en", p
+    for p in sorted(man.glob("[a-z][a-z]*/man*/*")):
+        if not p.parent.parent.name.startswith("man"):
+            yield "man-l10n", p
+    for p in sorted((sysroot / "share/locale").glob("*/LC_MESSAGES/*.mo")):
+        yield "gettext", p
+    for p in sorted((sysroot / "share/doc").rglob("*")):
+        if p.is_file() and p.suffix not in (".html", ".png", ".svg", ".jpg", ".pdf", ".js", ".css"):
+            yield "sysdoc", p
+    for root in (site, stdlib):
+        for p in sorted(root.rglob("*")):
+            if not p.is_file():
+                continue
+            name = p.name
+            if name == "METADATA" or p.suffix in (".md", ".rst") or (p.suffix == ".txt" and "LICENSE" not in name):
+                yield "pydoc", p
+            elif p.suffix == ".py":
+                yield "pycode", p
+            elif p.suffix in (".json", ".csv", ".tsv", ".cfg", ".ini", ".toml", ".yaml", ".yml"):
+                yield "data", p
+
+
+def build_corpus(site: Path, stdlib: Path, sysroot: Path, seed: int) -> list[Chunk]:
+    by_origin: dict[str, list[Path]] = {}
+    for origin, path in _sources(site, stdlib, sysroot):
+        by_origin.setdefault(origin, []).append(path)
+    out: list[Chunk] = []
+    seen: set[str] = set()
+    for origin in sorted(by_origin):
+        rng = random.Random(f"{seed}-{origin}")
+        paths = by_origin[origin]
+        rng.shuffle(paths)
+        made = 0
+        for path in paths:
+            if made >= CAPS[origin]:
+                break
+            key = str(path.relative_to(path.anchor))
+            split = _split_of(key)
+            if origin == "gettext":
+                try:
+                    with path.open("rb") as fh:
+                        cat = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
+                except Exception:
+                    continue
+                msgs = [v for k, v in cat.items() if k and isinstance(v, str) and len(v) > 2]
+                rng.shuffle(msgs)
+                msgs = msgs[:200]
+                parts: Iterable[str] = (
+                    rng.choice(("\n", " ", ". ")).join(msgs[i : i + rng.randint(1, 12)]) for i in range(0, len(msgs), 6)
+                )
+            else:
+                raw = _read(path)
+                if not raw.strip():
+                    continue
+                if origin.startswith("man"):
+                    raw = _roff(raw)
+                if origin == "pycode":
+                    parts = [c for part in _python_parts(raw, rng) for c in _chunks(part, rng)]
+                elif origin == "data":
+                    parts = [raw[: rng.randint(80, 3000)]]
+                else:
+                    parts = list(_chunks(raw, rng))
+                    if len(parts) > 12:
+                        parts = rng.sample(parts, 12)
+            for text in parts:
+                text = text.strip()
+                if len(text) < 20 or EXCLUDE.search(text):
+                    continue
+                h = hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
+                if h in seen:
+                    continue
+                seen.add(h)
+                profile = "chat" if len(text) < CHAT_MAX else "document"
+                out.append(Chunk(text, origin, split, profile))
+                made += 1
+    return out
+
+
+# Benign chat requests written for this script (not taken from any dataset): the offline corpus has
+# no text a user types to an assistant, so without these the model learns "a request is an attack".
+# Topics come from the corpus chunk being wrapped (its first line) or the whole chunk as material.
+REQUESTS = {
+    "en": [
+        "Explain how {t} works.",
+        "Can you explain {t} in simple terms?",
+        "What is {t}?",
+        "Summarize the following text:\n\n{d}",
+        "Translate this into German:\n{d}",
+        "Write a short paragraph about {t}.",
+        "Give me three examples of {t}.",
+        "Who wrote {t}?",
+        "Describe the main features of {t}.",
+        "Tell me more about {t}, please.",
+        "Please answer the following question about this text.\n\n{d}\n\nWhat is it about?",
+        "Fix the grammar in this sentence: {t}",
+        "Write a Python function that handles {t}.",
+        "Here is some output from my terminal, what does it mean?\n\n{d}",
+        "Rewrite this paragraph in a more formal tone:\n{d}",
+        "List the pros and cons of {t}.",
+        "I need help with {t}. Where should I start?",
+        "Compare {t} with the alternatives.",
+        "Reply with a short summary of {t}.",
+        "How do I configure {t}?",
+        "Review this code and tell me if there are bugs:\n\n{d}",
+        "What does this error mean? {t}",
+    ],
+    "es": [
+        "¿Qué es {t}?",
+        "Explica cómo funciona {t}.",
+        "Resume el siguiente texto:\n{d}",
+        "¿Puedes darme ejemplos de {t}?",
+    ],
+    "pt": [
+        "O que é {t}?",
+        "Explique como funciona {t}.",
+        "Resuma o texto a seguir:\n{d}",
+        "Você pode me dar exemplos de {t}?",
+    ],
+    "fr": [
+        "Qu'est-ce que {t} ?",
+        "Explique-moi comment fonctionne {t}.",
+        "Résume le texte suivant :\n{d}",
+        "Peux-tu me donner des exemples de {t} ?",
+    ],
+    "de": [
+        "Was ist {t}?",
+        "Erkläre mir, wie {t} funktioniert.",
+        "Fasse den folgenden Text zusammen:\n{d}",
+        "Kannst du mir Beispiele für {t} geben?",
+    ],
+    "it": [
+        "Che cos'è {t}?",
+        "Spiegami come funziona {t}.",
+        "Riassumi il seguente testo:\n{d}",
+        "Puoi darmi degli esempi di {t}?",
+    ],
+    "ru": [
+        "Что такое {t}?",
+        "Объясни, как работает {t}.",
+        "Кратко перескажи следующий текст:\n{d}",
+        "Можешь привести примеры {t}?",
+    ],
+    "tr": ["{t} nedir?", "{t} nasıl çalışır, açıklar mısın?", "Aşağıdaki metni özetle:\n{d}"],
+    "id": ["Apa itu {t}?", "Jelaskan cara kerja {t}.", "Ringkas teks berikut:\n{d}"],
+    "vi": ["{t} là gì?", "Giải thích cách {t} hoạt động.", "Tóm tắt đoạn văn sau:\n{d}"],
+    "ar": [
+        "ما هو {t}؟",
+        "اشرح كيف يعمل {t}.",
+        "لخص النص التالي:\n{d}",
+        "متى ظهر {t}؟",
+        "أين يمكنني أن أجد {t}؟",
+        "هل يمكنك أن تشرح {t}؟",
+    ],
+    "hi": ["{t} क्या है?", "समझाइए कि {t} कैसे काम करता है।", "निम्नलिखित पाठ का सारांश दीजिए:\n{d}"],
+    "bn": ["{t} কী?", "{t} কীভাবে কাজ করে ব্যাখ্যা করুন।", "নিচের লেখাটির সারাংশ দিন:\n{d}"],
+    "zh": ["什么是{t}？", "请解释{t}是如何工作的。", "请总结以下内容：\n{d}", "告诉我关于{t}的信息。"],
+    "ja": ["{t}とは何ですか？", "{t}の仕組みを説明してください。", "次の文章を要約してください：\n{d}"],
+    "ko": ["{t}이란 무엇인가요?", "{t}이 어떻게 작동하는지 설명해 주세요.", "다음 글을 요약해 주세요:\n{d}"],
+    "th": ["{t} คืออะไร", "ช่วยอธิบายว่า {t} ทำงานอย่างไร", "ช่วยสรุปข้อความต่อไปนี้:\n{d}"],
+    "tl": ["Ano ang {t}?", "Ipaliwanag kung paano gumagana ang {t}.", "Ibuod ang sumusunod na teksto:\n{d}"],
+    "el": ["Τι είναι το {t};", "Πώς λειτουργεί το {t};", "Συνόψισε το παρακάτω κείμενο:\n{d}"],
+}
+
+
+def synthetic_requests(corpus: Sequence[Chunk], seed: int, n: int) -> list[Chunk]:
+    """Wrap corpus chunks into benign user requests; a request inherits its chunk's split."""
+    rng = random.Random(f"{seed}-requests")
+    pool = [c for c in corpus if c.origin != "data"]
+    langs = sorted(REQUESTS)
+    out = []
+    for _ in range(n):
+        c = rng.choice(pool)
+        lang = "en" if rng.random() < 0.5 else rng.choice(langs)
+        tpl = rng.choice(REQUESTS[lang])
+        first = c.text.strip().splitlines()[0][:80].strip(" .:#*")
+        text = tpl.format(t=first, d=c.text[: rng.randint(60, 1500)])
+        out.append(Chunk(text, "requests", c.split, "chat"))
+    return out
+
+
+# -------------------------------------------------------------------------------------- features
+
+
+@dataclass
+class Example:
+    feats: list[list[str]]  # per position
+    profile: str
+    y: float
+    weight: float
+    group: str
+
+
+def windows(per_pos: list[list[str]], window: int) -> list[list[list[str]]]:
+    """Non-overlapping windows (the last one flush with the end) used as training instances."""
+    n = len(per_pos)
+    if n <= window:
+        return [per_pos]
+    starts = list(range(0, n - window + 1, window))
+    if starts[-1] != n - window:
+        starts.append(n - window)
+    return [per_pos[s : s + window] for s in starts]
+
+
+class Design:
+    """Sparse design matrix (CSR-like, counts) over a fixed vocabulary."""
+
+    def __init__(self, vocab: dict[str, int], instances: Sequence[tuple[list[list[str]], str]]) -> None:
+        idx: list[int] = []
+        ptr = [0]
+        for per_pos, profile in instances:
+            row = [vocab[f] for pos in per_pos for f in pos if f in vocab]
+            row.append(vocab[profile_feature(profile)])
+            idx.extend(row)
+            ptr.append(len(idx))
+        self.indices = np.asarray(idx, dtype=np.int64)
+        self.indptr = np.asarray(ptr, dtype=np.int64)
+        self.n = len(instances)
+        self.rows = np.repeat(np.arange(self.n), np.diff(self.indptr))
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        return np.bincount(self.rows, weights=w[self.indices], minlength=self.n)
+
+    def tdot(self, r: np.ndarray, dim: int) -> np.ndarray:
+        return np.bincount(self.indices, weights=r[self.rows], minlength=dim)
+
+
+def fit(
+    design: Design, y: np.ndarray, sw: np.ndarray, dim: int, l2: float, iters: int, may_be_positive: np.ndarray
+) -> tuple[np.ndarray, float]:
+    """Full-batch Adam on the weighted logistic loss with L2 (deterministic). Features outside
+    `may_be_positive` are projected to weights <= 0 after every step."""
+    w = np.zeros(dim)
+    b = 0.0
+    m = np.zeros(dim)
+    v = np.zeros(dim)
+    mb = vb = 0.0
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    total = sw.sum()
+    for t in range(1, iters + 1):
+        z = design.dot(w) + b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        r = (p - y) * sw / total
+        g = design.tdot(r, dim) + l2 * w
+        gb = float(r.sum())
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        w -= lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + 1e-8)
+        mb = b1 * mb + (1 - b1) * gb
+        vb = b2 * vb + (1 - b2) * gb * gb
+        b -= lr * (mb / (1 - b1**t)) / (math.sqrt(vb / (1 - b2**t)) + 1e-8)
+        np.minimum(w, 0.0, out=w, where=~may_be_positive)
+    return w, b
+
+
+def train_model(rows: Sequence[InjectionRow], corpus: Sequence[Chunk], args: argparse.Namespace) -> Classifier:
+    """Two rounds: all windows of a long positive share its weight; then only its best window counts.
+
+    Positives are weighted so every source group has the same total weight, and a feature may get a
+    positive weight only if it occurs in the attacks of at least `min_pos_groups` groups: a word
+    that only one source's attacks use (a topic, a language of one translated set) is an artefact
+    of that source, not evidence of an attack."""
+    inst: list[tuple[list[list[str]], str]] = []
+    ys: list[float] = []
+    ws: list[float] = []
+    owner: list[int] = []
+    pos_rows = [r for r in rows if r.is_injection]
+    neg_rows = [r for r in rows if not r.is_injection]
+    pos_groups = Counter(GROUPS.get(r.source, r.source) for r in pos_rows)
+    w_dev_neg = args.dev_neg_share / max(1, len(neg_rows))
+    w_corpus = (1.0 - args.dev_neg_share) / max(1, len(corpus))
+    items: list[tuple[str, str, float, float, str]] = []
     for r in rows:
-        det = doc if r.kind == "indirect" else chat
-        preds.append(max((f.score for f in det.scan(r.text)), default=0.0) >= threshold)
-    c = confusion((r.is_injection, p) for r, p in zip(rows, preds, strict=True))
-    return {"rows": len(rows), **c.as_dict()}
+        grp = GROUPS.get(r.source, r.source)
+        if r.is_injection:
+            items.append((r.text, _profile(r), 1.0, 1.0 / (len(pos_groups) * pos_groups[grp]), grp))
+        else:
+            items.append((r.text, _profile(r), 0.0, w_dev_neg, grp))
+    items += [(c.text, c.profile, 0.0, w_corpus, "corpus") for c in corpus]
+    pos_item_w: dict[int, float] = {}
+    groups_of: dict[str, set[str]] = {}
+    for k, (text, prof, y, w, grp) in enumerate(items):
+        wins = windows(position_features(tokens(text)), args.window)
+        if y:
+            pos_item_w[k] = w
+            for f in {f for win in wins for pos in win for f in pos}:
+                groups_of.setdefault(f, set()).add(grp)
+        for win in wins:
+            inst.append((win, prof))
+            ys.append(y)
+            ws.append(w / len(wins) if y else w)
+            owner.append(k)
+    df: Counter[str] = Counter()
+    for win, _ in inst:
+        df.update({f for pos in win for f in pos})
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in df.items() if c >= args.min_df and f))}
+    for p in ("chat", "document"):
+        vocab.setdefault(profile_feature(p), len(vocab))
+    may_be_positive = np.zeros(len(vocab), dtype=bool)
+    for f, i in vocab.items():
+        may_be_positive[i] = f.startswith("__profile_") or len(groups_of.get(f, ())) >= args.min_pos_groups
+    design = Design(vocab, inst)
+    y = np.asarray(ys)
+    sw = np.asarray(ws)
+    w, b = fit(design, y, sw, len(vocab), args.l2, args.iters, may_be_positive)
+    # round 2: each multi-window positive keeps only its best-scoring window
+    z = design.dot(w) + b
+    own = np.asarray(owner)
+    best: dict[int, int] = {}
+    for i in np.flatnonzero(y > 0):
+        k = int(own[i])
+        if k not in best or z[i] > z[best[k]]:
+            best[k] = int(i)
+    keep = np.ones(len(y), dtype=bool)
+    for i in np.flatnonzero(y > 0):
+        keep[i] = best[int(own[i])] == i
+    sw2 = sw.copy()
+    for k, i in best.items():
+        sw2[i] = pos_item_w[k]
+    sw2[~keep] = 0.0
+    w, b = fit(design, y, sw2, len(vocab), args.l2, args.iters, may_be_positive)
+    names = sorted(vocab, key=vocab.__getitem__)
+    order = np.argsort(-np.abs(w), kind="stable")[: args.keep]
+    weights = {names[i]: round(float(w[i]), 4) for i in sorted(order) if abs(w[i]) >= 1e-3}
+    return Classifier(weights, round(b, 4), window=args.window)
+
+
+def _profile(r: InjectionRow) -> str:
+    return (Profile.DOCUMENT if r.kind == "indirect" else Profile.CHAT).value
+
+
+# ------------------------------------------------------------------------------------ evaluation
+
+
+def calibrate(model: Classifier, calib: Sequence[Chunk], fpr_high: float, fpr_low: float) -> dict[str, float]:
+    """Thresholds at the given classifier-alone FPRs on the calibration slice; `fpr_high <= 0`
+    disables the stand-alone tier (the classifier can then only lift a rule cue)."""
+    ps = sorted((model.raw_probability(c.text, c.profile) for c in calib), reverse=True)
+    hi = ps[int(len(ps) * fpr_high)]
+    lo = ps[int(len(ps) * fpr_low)]
+    t_high = 1.0 if fpr_high <= 0 else min(0.999, max(0.5, hi + 1e-6))
+    t_low = min(t_high, max(0.05, lo + 1e-6))
+    return {"t_low": round(t_low, 6), "t_high": round(t_high, 6), "boost": 0.34}
+
+
+def with_calibration(model: Classifier, cal: dict[str, float]) -> Classifier:
+    return Classifier(
+        model._weights, model._bias, t_low=cal["t_low"], t_high=cal["t_high"], boost=cal["boost"], window=model._window
+    )
+
+
+def flags(texts: Sequence[tuple[str, str]], model: Classifier | None, threshold: float = 0.5) -> list[bool]:
+    det = {
+        "chat": InjectionDetector("injection", Profile.CHAT, model),
+        "document": InjectionDetector("injection", Profile.DOCUMENT, model),
+    }
+    return [max((f.score for f in det[p].scan(t)), default=0.0) >= threshold for t, p in texts]
+
+
+def rates(rows: Sequence[InjectionRow], model: Classifier | None) -> dict[str, object]:
+    out: dict[str, object] = {}
+    pred = flags([(r.text, _profile(r)) for r in rows], model)
+    for kind in ("direct", "indirect"):
+        pos = [
+            p for r, p in zip(rows, pred, strict=True) if r.is_injection and r.kind == kind and not r.context_dependent
+        ]
+        neg = [p for r, p in zip(rows, pred, strict=True) if not r.is_injection and r.kind == kind]
+        if pos:
+            out[f"recall_{kind}"] = round(sum(pos) / len(pos), 3)
+            out[f"n_pos_{kind}"] = len(pos)
+        if neg:
+            out[f"fpr_{kind}"] = round(sum(neg) / len(neg), 4)
+            out[f"fp_{kind}"] = f"{sum(neg)}/{len(neg)}"
+    return out
+
+
+def corpus_fpr(chunks: Sequence[Chunk], model: Classifier | None) -> dict[str, str]:
+    pred = flags([(c.text, c.profile) for c in chunks], model)
+    out = {}
+    for prof in ("chat", "document"):
+        sel = [p for c, p in zip(chunks, pred, strict=True) if c.profile == prof]
+        out[prof] = f"{sum(sel)}/{len(sel)} = {sum(sel) / max(1, len(sel)):.4f}"
+    return out
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", type=Path, help="injection JSONL (the DEV file)")
-    ap.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "gateway/detectors/data" / MODEL_FILE)
-    ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--keep", type=int, default=20000)
+    here = Path(__file__).resolve().parents[1] / "gateway/detectors/data"
+    ap.add_argument("--out-dir", type=Path, default=here)
+    ap.add_argument(
+        "--sysroot", type=Path, default=Path("/usr"), help="system prefix holding share/man, share/locale, share/doc"
+    )
+    ap.add_argument("--corpus-cache", type=Path, help="read/write the built corpus here (JSONL, not shipped)")
+    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--l2", type=float, default=1e-5)
+    ap.add_argument("--min-df", type=int, default=3)
+    ap.add_argument("--keep", type=int, default=60000)
+    ap.add_argument("--window", type=int, default=WINDOW)
+    ap.add_argument("--requests", type=int, default=15000, help="synthetic benign requests to add")
+    ap.add_argument("--min-pos-groups", type=int, default=2)
+    ap.add_argument("--dev-neg-share", type=float, default=0.3)
+    ap.add_argument("--fpr-high", type=float, default=0.002, help="classifier-alone FPR on the calibration slice")
+    ap.add_argument("--fpr-low", type=float, default=0.02, help="FPR of the boost tier on the calibration slice")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--groups", default="", help="comma-separated held-out groups (default: all)")
+    ap.add_argument("--folds-only", action="store_true")
+    ap.add_argument("--no-folds", action="store_true")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
+    t0 = time.time()
     rows = read_injection(args.data)
+    if args.corpus_cache and args.corpus_cache.is_file():
+        corpus = [Chunk(**json.loads(line)) for line in args.corpus_cache.open(encoding="utf-8")]
+    else:
+        site = Path(np.__file__).resolve().parents[1]
+        stdlib = Path(sysconfig.get_paths()["stdlib"])
+        corpus = build_corpus(site, stdlib, args.sysroot, args.seed)
+        if args.corpus_cache:
+            with args.corpus_cache.open("w", encoding="utf-8") as fh:
+                for c in corpus:
+                    fh.write(
+                        json.dumps(
+                            {"text": c.text, "origin": c.origin, "split": c.split, "profile": c.profile},
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
+    corpus = corpus + synthetic_requests(corpus, args.seed, args.requests)
+    sizes = Counter((c.origin, c.split) for c in corpus)
+    chars = sum(len(c.text) for c in corpus)
+    print(f"corpus: {len(corpus)} chunks, {chars / 1e6:.1f} M chars ({time.time() - t0:.0f}s)", flush=True)
+    for (o, s), n in sorted(sizes.items()):
+        print(f"  {o:<10} {s:<6} {n}")
+    train_c = [c for c in corpus if c.split == "train"]
+    calib_c = [c for c in corpus if c.split == "calib"]
+    test_c = [c for c in corpus if c.split == "test"]
     group = {r.id: GROUPS.get(r.source, r.source) for r in rows}
     report: dict[str, object] = {}
-    for held in sorted(set(group.values())):
-        train_rows = [r for r in rows if group[r.id] != held]
-        test_rows = [r for r in rows if group[r.id] == held]
-        w, b = train(train_rows, args.epochs, args.l2, args.seed)
-        model = Classifier(prune(w, args.keep), b)
-        report[held] = {
-            "rules_only": evaluate(test_rows, None, args.threshold),
-            "rules_plus_classifier": evaluate(test_rows, model, args.threshold),
-        }
-        print(held, json.dumps(report[held]), flush=True)
-    w, b = train(rows, args.epochs, args.l2, args.seed)
-    kept = prune(w, args.keep)
-    if not args.no_write:
-        meta = {"trained_on": args.data.name, "rows": len(rows), "epochs": args.epochs, "l2": args.l2}
-        args.out.write_text(json.dumps({"bias": round(b, 4), "weights": kept, "meta": meta}, ensure_ascii=False))
-        print(f"wrote {args.out} ({len(kept)} features, {args.out.stat().st_size} bytes)")
+    if not args.no_folds:
+        base_corpus = corpus_fpr(test_c, None)
+        print("rules only, corpus test FPR:", base_corpus, flush=True)
+        report["corpus_test_rules_only"] = base_corpus
+        wanted = [g for g in args.groups.split(",") if g] or sorted(set(group.values()))
+        for held in wanted:
+            tr = [r for r in rows if group[r.id] != held]
+            te = [r for r in rows if group[r.id] == held]
+            model = train_model(tr, train_c, args)
+            cal = calibrate(model, calib_c, args.fpr_high, args.fpr_low)
+            model = with_calibration(model, cal)
+            report[held] = {
+                "rules_only": rates(te, None),
+                "rules_plus_classifier": rates(te, model),
+                "corpus_test_fpr_with_classifier": corpus_fpr(test_c, model),
+                "calibration": cal,
+            }
+            print(held, json.dumps(report[held]), f"({time.time() - t0:.0f}s)", flush=True)
+    if args.folds_only:
+        return
+    model = train_model(rows, train_c, args)
+    cal = calibrate(model, calib_c, args.fpr_high, args.fpr_low)
+    model = with_calibration(model, cal)
+    final = {
+        "in_distribution_dev": {"rules_only": rates(rows, None), "rules_plus_classifier": rates(rows, model)},
+        "corpus_test_fpr_with_classifier": corpus_fpr(test_c, model),
+    }
+    print("final (in-distribution, trained on all DEV):", json.dumps(final), flush=True)
+    if args.no_write:
+        return
+    weights = model._weights
+    payload = {
+        "format": 1,
+        "window": args.window,
+        "bias": model._bias,
+        "calibration": cal,
+        "weights": dict(sorted(weights.items())),
+    }
+    blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    out = args.out_dir / MODEL_FILE
+    out.write_text(blob, encoding="utf-8")
+    meta = {
+        "trained": dt.date.today().isoformat(),
+        "model": "logistic regression, max over windows of consecutive token positions",
+        "features": "NFKC+lower+zero-width strip; words, word bigrams, 5-char word prefixes, "
+        "CJK/Thai char bigrams; profile",
+        "hyperparameters": {
+            k: getattr(args, k)
+            for k in (
+                "iters",
+                "l2",
+                "min_df",
+                "keep",
+                "window",
+                "requests",
+                "min_pos_groups",
+                "dev_neg_share",
+                "fpr_high",
+                "fpr_low",
+                "seed",
+            )
+        },
+        "calibration": cal,
+        "training_rows": {
+            "dev_injection": sum(r.is_injection for r in rows),
+            "dev_benign": sum(not r.is_injection for r in rows),
+        },
+        "offline_corpus": {f"{o}/{s}": n for (o, s), n in sorted(sizes.items())},
+        "offline_corpus_chars": chars,
+        "features_kept": len(weights),
+        "held_apart": report,
+        "final": final,
+        "sha256": hashlib.sha256(blob.encode("utf-8")).hexdigest(),
+        "bytes": len(blob.encode("utf-8")),
+    }
+    (args.out_dir / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(weights)} features, {meta['bytes']} bytes)")
 
 
 if __name__ == "__main__":
