@@ -1,4 +1,4 @@
-"""Circuit breakers, one per upstream, over `pybreaker` (its state: in process, or in Redis for every replica).
+"""Circuit breakers, one per upstream: over `pybreaker` in process; in Redis for every replica (shared_breaker).
 
 pybreaker has no asyncio support and lets every concurrent call through in half-open, and it counts whatever
 leaves its `calling()` block (a cancellation included) as an outcome. So the admission is decided here, purely
@@ -8,7 +8,7 @@ nothing and frees the probe slot."""
 
 from __future__ import annotations
 
-import asyncio
+import inspect
 import logging
 import threading
 import time
@@ -75,36 +75,15 @@ class ProbeGate:
         self._until.pop(name, None)
 
 
-class RedisProbeGate:
-    """The probe lease in Redis (SET NX PX), so one probe runs across all replicas."""
-
-    def __init__(self, client: Any, prefix: str) -> None:
-        self._r = client
-        self._prefix = prefix
-
-    def _key(self, name: str) -> str:
-        return f"{self._prefix}breaker:{name}:probe"
-
-    def busy(self, name: str) -> bool:
-        return bool(self._r.exists(self._key(name)))
-
-    def take(self, name: str, lease_s: float) -> bool:
-        return bool(self._r.set(self._key(name), "1", nx=True, px=max(1, int(lease_s * 1000))))
-
-    def release(self, name: str) -> None:
-        self._r.delete(self._key(name))
-
-
 class Breaker:
-    """One upstream's breaker. Methods are synchronous (Redis mode: a sync client, so call them off-loop)."""
+    """One upstream's breaker in process. Methods are synchronous and never block."""
 
-    def __init__(self, name: str, rule: BreakerRule, storage: pybreaker.CircuitBreakerStorage, gate: Any,
-                 clock: Callable[[], float], shared: bool) -> None:
+    def __init__(self, name: str, rule: BreakerRule, storage: pybreaker.CircuitBreakerStorage, gate: ProbeGate,
+                 clock: Callable[[], float]) -> None:
         self.name = name
         self.rule = rule
         self._gate = gate
         self._clock = clock
-        self._shared = shared
         self._opened_local: float | None = None
         self.cb = pybreaker.CircuitBreaker(fail_max=rule.failures, reset_timeout=rule.reset_s,
                                            state_storage=storage, name=name, throw_new_error_on_trip=False,
@@ -115,9 +94,6 @@ class Breaker:
         self.cb.fail_max, self.cb.reset_timeout = rule.failures, rule.reset_s
 
     def opened_at(self) -> float | None:
-        if self._shared:
-            at = self.cb._state_storage.opened_at
-            return at.timestamp() if at is not None else self._opened_local
         return self._opened_local
 
     def enter(self, lease_s: float) -> Admission:
@@ -178,39 +154,44 @@ class Breakers:
 
     def __init__(self, clock: Callable[[], float] = time.time, redis_client: Any = None,
                  prefix: str = "wardgate:") -> None:
+        """`redis_client`: an asyncio Redis client; then every breaker's state is shared through it."""
         self._clock = clock
         self._redis = redis_client
         self._prefix = prefix
-        self._by_name: dict[str, Breaker] = {}
-        self._gate: Any = RedisProbeGate(redis_client, prefix) if redis_client is not None else ProbeGate(clock)
+        self._by_name: dict[str, Any] = {}
+        self._gate = ProbeGate(clock)
         self._lock = threading.Lock()
 
     @property
     def shared(self) -> bool:
         return self._redis is not None
 
-    def get(self, name: str, rule: BreakerRule) -> Breaker:
+    def get(self, name: str, rule: BreakerRule) -> Any:
+        """The breaker of this upstream: a `Breaker`, or a `SharedBreaker` in Redis mode (same methods, async)."""
         b = self._by_name.get(name)
         if b is None:
             with self._lock:
                 b = self._by_name.get(name)
                 if b is None:
-                    storage: pybreaker.CircuitBreakerStorage
                     if self._redis is not None:
-                        storage = pybreaker.CircuitRedisStorage(CLOSED, self._redis,
-                                                                namespace=f"{self._prefix}breaker:{name}")
+                        from gateway.limits.shared_breaker import SharedBreaker
+
+                        b = SharedBreaker(name, rule, self._redis, self._prefix, self._clock, _log_change)
                     else:
-                        storage = pybreaker.CircuitMemoryStorage(CLOSED)
-                    b = self._by_name[name] = Breaker(name, rule, storage, self._gate, self._clock, self.shared)
+                        b = Breaker(name, rule, pybreaker.CircuitMemoryStorage(CLOSED), self._gate, self._clock)
+                    self._by_name[name] = b
         if b.rule != rule:
             b.configure(rule)
         return b
 
-    def known(self) -> list[Breaker]:
+    def known(self) -> list[Any]:
         return list(self._by_name.values())
 
     async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run breaker bookkeeping: inline in process; off the event loop when it talks to Redis."""
-        if self._redis is None:
-            return fn(*args)
-        return await asyncio.to_thread(fn, *args)
+        """Run a breaker method: inline in process (never blocks); awaited when it is a Redis script."""
+        result = fn(*args)
+        return await result if inspect.isawaitable(result) else result
+
+
+def _log_change(name: str, state: str) -> None:
+    log.warning("breaker %s (shared) → %s", name, state)

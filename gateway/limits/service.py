@@ -87,7 +87,7 @@ def build_limits(redis_url: str | None, prefix: str, state_dir: Path, clock: Cal
     storage = storage_from_string("async+" + redis_url, implementation="redispy", key_prefix=prefix + "rl",
                                   **opts)
     return Limits(RateLimiter(storage, clock), Budgets(RedisBudgetLedger(client, prefix), clock, post),
-                  Breakers(clock, sync_client, prefix), client, sync_client)
+                  Breakers(clock, client, prefix), client, sync_client)
 
 
 def webhook_poster(client: Any) -> Callable[[str, Mapping[str, Any]], Awaitable[None]]:

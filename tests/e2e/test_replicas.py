@@ -1,0 +1,269 @@
+"""Several `wardgate serve` processes on one real Redis behave as one gateway for rate limits, budgets and
+breakers; a SIGKILL mid-run loses no budget charge (SQLite by default, and Redis)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import redis
+import yaml
+
+from tests.support.gateway import AGENT_KEY
+from tests.support.upstream import FakeUpstream
+
+REDIS_URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
+WARDGATE = str(Path(sys.executable).parent / "wardgate")
+ADMIN_TOKEN = "replica-admin-token"
+ADMIN = {"authorization": f"Bearer {ADMIN_TOKEN}"}
+needs_redis = pytest.mark.skipif(not REDIS_URL, reason="WARDGATE_TEST_REDIS_URL is not set")
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Replica:
+    proc: subprocess.Popen[bytes]
+    port: int
+    admin_port: int
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def admin_url(self) -> str:
+        return f"http://127.0.0.1:{self.admin_port}"
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def budget(self, run: str) -> Any:
+        r = httpx.get(f"{self.admin_url}/admin/budgets/{run}", headers=ADMIN, timeout=5)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+
+def _spawn(rules: Path, state: Path, log: Path, redis_prefix: str | None) -> Replica:
+    port, admin_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WARDGATE_")}
+    env.update(WARDGATE_ADMIN_TOKEN=ADMIN_TOKEN, WARDGATE_LOG_LEVEL="warning")
+    if redis_prefix is not None:
+        assert REDIS_URL is not None
+        env.update(WARDGATE_REDIS_URL=REDIS_URL, WARDGATE_REDIS_PREFIX=redis_prefix)
+    cmd = [WARDGATE, "serve", "--host", "127.0.0.1", "--port", str(port), "--admin-host", "127.0.0.1",
+           "--admin-port", str(admin_port), "--rules", str(rules), "--tools", str(rules.parent / "no-tools"),
+           "--state", str(state)]
+    proc = subprocess.Popen(cmd, stdout=log.open("ab"), stderr=subprocess.STDOUT, env=env)
+    return Replica(proc, port, admin_port, log)
+
+
+def _ready(r: Replica) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if r.proc.poll() is not None:
+            raise AssertionError(f"wardgate serve exited: {r.log.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{r.url}/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    r.kill()
+    raise AssertionError(f"wardgate serve did not become ready: {r.log.read_text()[-3000:]}")
+
+
+def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "") -> list[Replica]:
+    """Start n replicas in parallel (each takes seconds to import) and wait until all are ready."""
+    replicas = [_spawn(rules, tmp / f"state{tag}{i if redis_prefix else ''}", tmp / f"serve{tag}{i}.log",
+                       redis_prefix) for i in range(n)]
+    with ThreadPoolExecutor(n) as pool:
+        list(pool.map(_ready, replicas))
+    return replicas
+
+
+LIMITED_KEY, BUDGETED_KEY = "wg-replica-limited", "wg-replica-budgeted"
+
+
+def write_rules(tmp: Path, upstream: str, agent: dict[str, Any]) -> Path:
+    """`tester` with the given settings, plus `limited` (a rate limit) and `budgeted` (a run budget)."""
+    rules = tmp / "rules"
+    rules.mkdir(parents=True, exist_ok=True)
+    fast = {"provider": "openai", "api_key": "sk-x", "timeout_s": 5, "retry": {"attempts": 1}}
+    models = {"models": {
+        "gpt-4o-mini": {**fast, "base_url": f"{upstream}/v1", "price": {"input_per_mtok": 1.0, "output_per_mtok": 2.0}},
+        "down": {**fast, "base_url": f"http://127.0.0.1:{free_port()}/v1", "breaker": {"failures": 3, "reset_s": 60}},
+    }}
+    agents = {"agents": {
+        "tester": {"keys": [{"value": AGENT_KEY}], "models": {"allow": ["*"]}, **agent},
+        "limited": {"keys": [{"value": LIMITED_KEY}], "models": {"allow": ["*"]},
+                    "limits": [{"key": ["agent"], "requests": 25, "per": "minute"}]},
+        "budgeted": {"keys": [{"value": BUDGETED_KEY}], "models": {"allow": ["*"]},
+                     "budget": {"llm_calls": 12, "tokens_out": 1000}},
+    }}
+    (rules / "models.yaml").write_text(yaml.safe_dump(models))
+    (rules / "agents.yaml").write_text(yaml.safe_dump(agents))
+    return rules
+
+
+def _drop(p: str) -> None:
+    if REDIS_URL:
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(match=p + "*"))
+        if keys:
+            client.delete(*keys)
+        client.close()
+
+
+@pytest.fixture
+def prefix() -> Iterator[str]:
+    """A Redis key prefix of this test's own; its keys are deleted afterwards."""
+    p = f"wgtest:{uuid.uuid4().hex[:12]}:"
+    yield p
+    _drop(p)
+
+
+@pytest.fixture(scope="module")
+def shared_upstream() -> Iterator[FakeUpstream]:
+    up = FakeUpstream().start()
+    yield up
+    up.stop()
+
+
+@pytest.fixture(scope="module")
+def replicas(tmp_path_factory: pytest.TempPathFactory, shared_upstream: FakeUpstream) -> Iterator[list[Replica]]:
+    """Three replicas on one Redis (their own key prefix), started once for the tests below: each test uses its
+    own agent (rate limit, budget) or model (breaker), so they do not see each other's counters."""
+    if not REDIS_URL:
+        pytest.skip("WARDGATE_TEST_REDIS_URL is not set")
+    tmp = tmp_path_factory.mktemp("replicas")
+    p = f"wgtest:{uuid.uuid4().hex[:12]}:"
+    started = start(tmp, write_rules(tmp, shared_upstream.url, {}), 3, p)
+    yield started
+    for r in started:
+        r.kill()
+    _drop(p)
+
+
+@pytest.fixture
+def cluster(tmp_path: Path) -> Iterator[list[Replica]]:
+    started: list[Replica] = []
+    yield started
+    for r in started:
+        r.kill()
+
+
+def body(model: str = "gpt-4o-mini", max_tokens: int = 16) -> dict[str, Any]:
+    return {"model": model, "max_tokens": max_tokens, "messages": [{"role": "user", "content": "hello there"}]}
+
+
+async def load(replicas: list[Replica], n: int, key: str, run: str | None = None) -> list[int]:
+    """n concurrent chat calls, round-robin over the replicas; their statuses."""
+    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=n)) as client:
+        async def one(i: int) -> int:
+            headers = {"authorization": f"Bearer {key}", "x-wardgate-run-id": run or f"run-{i}"}
+            r = await client.post(f"{replicas[i % len(replicas)].url}/v1/chat/completions", json=body(),
+                                  headers=headers)
+            return r.status_code
+        return list(await asyncio.gather(*[one(i) for i in range(n)]))
+
+
+def test_admitted_requests_never_exceed_the_rate_limit(replicas: list[Replica], shared_upstream: FakeUpstream) -> None:
+    before = len(shared_upstream.received)
+    statuses = asyncio.run(load(replicas, 120, LIMITED_KEY))
+    assert statuses.count(200) == 25 and statuses.count(429) == 95  # an exact moving window, shared
+    assert len(shared_upstream.received) - before == 25
+
+
+def test_a_runs_budget_is_never_overspent_across_replicas(replicas: list[Replica]) -> None:
+    statuses = asyncio.run(load(replicas, 90, BUDGETED_KEY, run="shared-run"))
+    admitted = statuses.count(200)
+    assert admitted == 12 and statuses.count(403) == 78
+    for r in replicas:  # every replica reads the same ledger: all settled, nothing left reserved
+        state = r.budget("shared-run")
+        assert state["used"]["llm_calls"] == admitted and state["reserved"]["llm_calls"] == 0
+        assert state["used"]["tokens_out"] == 7 * admitted  # the fake upstream's reported usage
+
+
+def test_a_breaker_opened_by_one_replica_fails_fast_on_the_others(replicas: list[Replica]) -> None:
+    first, *others = replicas
+    hdrs = {"authorization": f"Bearer {AGENT_KEY}"}
+    for _ in range(3):
+        r = httpx.post(f"{first.url}/v1/chat/completions", json=body("down"), headers=hdrs, timeout=10)
+        assert r.status_code == 502, r.text
+    for other in others:
+        t0 = time.perf_counter()
+        r = httpx.post(f"{other.url}/v1/chat/completions", json=body("down"), headers=hdrs, timeout=10)
+        assert r.status_code == 503 and r.json()["error"]["code"] == "circuit-open", r.text
+        assert 1 <= int(r.headers["retry-after"]) <= 60 and time.perf_counter() - t0 < 1.0
+        listed = httpx.get(f"{other.admin_url}/admin/breakers", headers=ADMIN, timeout=5).json()
+        assert listed["shared"] and next(b for b in listed["breakers"] if b["name"] == "down")["state"] == "open"
+    reset = httpx.post(f"{others[0].admin_url}/admin/breakers/down/reset", headers=ADMIN, timeout=5)
+    assert reset.status_code == 200 and reset.json()["state"] == "closed"
+    r = httpx.post(f"{first.url}/v1/chat/completions", json=body("down"), headers=hdrs, timeout=10)
+    assert r.status_code == 502  # closed everywhere: the call reaches the (dead) upstream again
+
+
+def _kill_mid_run(tmp_path: Path, upstream: FakeUpstream, prefix: str | None, cluster: list[Replica]) -> None:
+    rules = write_rules(tmp_path, upstream.url, {"budget": {"llm_calls": 6}})
+    cluster += start(tmp_path, rules, 1, prefix, tag="a")
+    first = cluster[0]
+    hdrs = {"authorization": f"Bearer {AGENT_KEY}", "x-wardgate-run-id": "killed-run"}
+    for _ in range(3):
+        assert httpx.post(f"{first.url}/v1/chat/completions", json=body(), headers=hdrs, timeout=10).status_code == 200
+    upstream.behaviour.delay_s = 5  # the next call is in flight when the process dies
+
+    def in_flight() -> None:
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.post(f"{first.url}/v1/chat/completions", json=body(), headers=hdrs, timeout=30)
+
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(in_flight)
+        deadline = time.monotonic() + 10
+        while len(upstream.received) < 4 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(upstream.received) == 4
+        first.kill()
+        pending.result(10)
+    upstream.behaviour.delay_s = 0
+    second = start(tmp_path, rules, 1, prefix, tag="a" if prefix is None else "b")[0]
+    cluster.append(second)
+    state = second.budget("killed-run")
+    # The three settled calls are all there; the one in flight stays charged at its worst case (never lost).
+    assert state["used"]["llm_calls"] == 3 and state["reserved"]["llm_calls"] == 1
+    statuses = [httpx.post(f"{second.url}/v1/chat/completions", json=body(), headers=hdrs, timeout=10).status_code
+                for _ in range(3)]
+    assert statuses == [200, 200, 403]  # 3 used + 1 reserved + 2 more = the cap of 6
+
+
+def test_sigkill_mid_run_loses_no_budget_charge_sqlite(tmp_path: Path, upstream: FakeUpstream,
+                                                       cluster: list[Replica]) -> None:
+    _kill_mid_run(tmp_path, upstream, None, cluster)
+
+
+@needs_redis
+def test_sigkill_mid_run_loses_no_budget_charge_redis(tmp_path: Path, upstream: FakeUpstream, prefix: str,
+                                                      cluster: list[Replica]) -> None:
+    _kill_mid_run(tmp_path, upstream, prefix, cluster)
