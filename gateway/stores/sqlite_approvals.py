@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
 
 from gateway.approvals.record import Approval
 from gateway.approvals.store import Filters, where
+from gateway.stores.sqlite import open_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS approvals (
@@ -32,10 +32,7 @@ class SqliteApprovalStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         # synchronous=FULL: a decision or a new approval must survive a power cut, not only a crash.
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
+        self._db = open_db(path, _SCHEMA, durable=True)
         self._lock = threading.Lock()
 
     async def start(self) -> None:

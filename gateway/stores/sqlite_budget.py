@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
 from gateway.limits.budget import Amounts, Caps
 from gateway.limits.ledger import Reserved, RunBook, RunState, Settled, apply_reserve, apply_settle, fresh
+from gateway.stores.sqlite import open_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS budget_runs (
@@ -28,11 +28,7 @@ class SqliteBudgetLedger:
     ones. One connection and a lock make each reserve/settle atomic."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._db = open_db(path, _SCHEMA)
         self._lock = threading.Lock()
         self._last_sweep = 0.0
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -11,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from gateway.stores.sqlite import open_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS idempotency (
@@ -36,11 +37,7 @@ class Claim:
 class SqliteIdempotencyStore:
     def __init__(self, path: Path, ttl_s: float = 86_400.0, pending_ttl_s: float = 300.0,
                  clock: Callable[[], float] = time.time) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(_SCHEMA)
+        self._db = open_db(path, _SCHEMA)
         self._lock = threading.Lock()
         self._ttl, self._pending_ttl, self._clock = ttl_s, pending_ttl_s, clock
 
@@ -80,7 +77,7 @@ class SqliteIdempotencyStore:
     def purge(self) -> int:
         with self._lock:
             cur = self._db.execute("DELETE FROM idempotency WHERE created_at < ?", (self._clock() - self._ttl,))
-            return cur.rowcount
+            return int(cur.rowcount)
 
     def ping(self) -> bool:
         with self._lock:

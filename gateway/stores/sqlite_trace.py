@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
 
 from gateway.stores.run_view import run_view
+from gateway.stores.sqlite import open_db
 from gateway.trace.events import CallRecord, DecisionEvent
 
 _SCHEMA = """
@@ -24,11 +24,7 @@ CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id, started_at);
 
 class SqliteTraceStore:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._db = open_db(path, _SCHEMA)
         self._lock = threading.Lock()
 
     def write(self, decisions: list[DecisionEvent], calls: list[CallRecord]) -> None:
