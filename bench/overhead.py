@@ -160,8 +160,10 @@ def mock_upstream(core: int | None) -> Iterator[tuple[int, subprocess.Popen[byte
         _stop(proc)
 
 
-def _write_rules(rules: Path, upstream_port: int) -> None:
+def _write_rules(rules: Path, upstream_port: int, guards: bool = False) -> None:
     rules.mkdir()
+    if guards:  # the shipped default guard set: injection, PII, secrets, in enforce mode
+        (rules / "guards.yaml").write_text((HERE.parent / "rules" / "guards.yaml").read_text())
     (rules / "models.yaml").write_text(
         "models:\n"
         f"  {MODEL}:\n"
@@ -185,10 +187,12 @@ def _wardgate_cmd() -> list[str]:
 
 
 @contextlib.contextmanager
-def gateway(upstream_port: int, core: int | None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+def gateway(
+    upstream_port: int, core: int | None, guards: bool = False
+) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     with tempfile.TemporaryDirectory(prefix="wardgate-bench-") as tmp:
         root = Path(tmp)
-        _write_rules(root / "rules", upstream_port)
+        _write_rules(root / "rules", upstream_port, guards)
         (root / "tools").mkdir()
         port, admin = _free_port(), _free_port()
         env = {**os.environ, "WARDGATE_STATE_DIR": str(root / "state"), "WARDGATE_LOG_LEVEL": "warning",
@@ -345,7 +349,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     modes = args.mode or ["whole", "stream"]
     cells: list[Cell] = []
     with tempfile.TemporaryDirectory(prefix="wardgate-bench-bodies-") as tmp, \
-            mock_upstream(args.load_core) as (up_port, _), gateway(up_port, args.gateway_core) as (gw_port, gw):
+            mock_upstream(args.load_core) as (up_port, _), \
+            gateway(up_port, args.gateway_core, args.guards) as (gw_port, gw):
         info["gateway_rss_mb_idle"] = round(_proc_rss_mb(gw.pid), 1)
         urls = {"direct": f"http://127.0.0.1:{up_port}/v1/chat/completions",
                 "wardgate": f"http://127.0.0.1:{gw_port}/v1/chat/completions"}
@@ -425,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mode", choices=["whole", "stream"], action="append", help="only this mode (repeatable)")
     p.add_argument("--body", choices=["1KB", "32KB"], action="append", help="only this body size (repeatable)")
     p.add_argument("--profile", metavar="FILE", help="py-spy the gateway in the c=16 whole 1KB cell; raw stacks here")
+    p.add_argument("--guards", action="store_true", help="serve with the shipped rules/guards.yaml (default: none)")
     p.add_argument("--gateway-core", type=int, default=0)
     p.add_argument("--load-core", type=int, default=1, help="core for wrk and the mock upstream")
     args = p.parse_args(argv)
