@@ -58,6 +58,7 @@ def build_gateway(
     limits = build_limits(settings.redis_url, settings.redis_prefix, settings.state_dir, clock,
                           webhook_poster(client))
     limits.budgets.record = recorder.decision
+    limits.approvals = approvals  # on_alert.require_approval holds LLM calls in the approval queue
     services = CheckServices(record=recorder.decision, approvals=approvals, limits=limits)
     runner = Runner(checks.request_steps(services), checks.response_steps(services), recorder.decision, clock)
     forwarder = ResilientForwarder(client, limits.breakers, lambda: rules.current, clock)
@@ -73,6 +74,7 @@ def build_gateway(
     idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
     gw.tools = ToolServices(ResilientToolForwarder(gw.forwarder.client, limits.breakers, clock), idempotency)
     observe(gw, tracing)
+    limits.attach_metrics(gw.metrics, forwarder, gw.tools.forwarder)
     gw.ready_probes.append(store.ping)
     gw.ready_probes.append(idempotency.ping)
     gw.ready_probes.append(approvals.store.ping)

@@ -85,6 +85,7 @@ class Breaker:
         self._gate = gate
         self._clock = clock
         self._opened_local: float | None = None
+        self.on_state: Callable[[str, str], None] = lambda name, state: None
         self.cb = pybreaker.CircuitBreaker(fail_max=rule.failures, reset_timeout=rule.reset_s,
                                            state_storage=storage, name=name, throw_new_error_on_trip=False,
                                            listeners=[_Listener(self)])
@@ -146,6 +147,7 @@ class _Listener(pybreaker.CircuitBreakerListener):  # type: ignore[misc]
     def state_change(self, cb: Any, old_state: Any, new_state: Any) -> None:
         if new_state.name == OPEN:
             self._owner._opened_local = self._owner._clock()
+        self._owner.on_state(cb.name, new_state.name)
         log.warning("breaker %s: %s → %s", cb.name, getattr(old_state, "name", None), new_state.name)
 
 
@@ -161,6 +163,8 @@ class Breakers:
         self._by_name: dict[str, Any] = {}
         self._gate = ProbeGate(clock)
         self._lock = threading.Lock()
+        # Told every state a breaker is seen in after a change (a metric hook; the app factory connects it).
+        self.on_state: Callable[[str, str], None] = lambda name, state: None
 
     @property
     def shared(self) -> bool:
@@ -176,9 +180,10 @@ class Breakers:
                     if self._redis is not None:
                         from gateway.limits.shared_breaker import SharedBreaker
 
-                        b = SharedBreaker(name, rule, self._redis, self._prefix, self._clock, _log_change)
+                        b = SharedBreaker(name, rule, self._redis, self._prefix, self._clock, self._changed)
                     else:
                         b = Breaker(name, rule, pybreaker.CircuitMemoryStorage(CLOSED), self._gate, self._clock)
+                        b.on_state = self._changed
                     self._by_name[name] = b
         if b.rule != rule:
             b.configure(rule)
@@ -193,5 +198,10 @@ class Breakers:
         return await result if inspect.isawaitable(result) else result
 
 
-def _log_change(name: str, state: str) -> None:
-    log.warning("breaker %s (shared) → %s", name, state)
+    def _changed(self, name: str, state: str) -> None:
+        if self.shared:
+            log.warning("breaker %s (shared) → %s", name, state)
+        try:
+            self.on_state(name, state)
+        except Exception:
+            log.exception("breaker state hook failed")

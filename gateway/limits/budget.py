@@ -114,6 +114,16 @@ def fraction_used(caps: Caps, used: Amounts, started_at: float, now: float) -> f
     return max(shares, default=0.0)
 
 
+def utilisation(caps: Caps, used: Amounts, started_at: float, now: float) -> dict[str, float]:
+    """Pure: settled usage / cap for every capped counter (cost as `cost_usd`), wall time included."""
+    spent = _totals(used)
+    out = {("cost_usd" if name == "cost_nusd" else name): spent[name] / cap
+           for name in spent if (cap := getattr(caps, name))}
+    if caps.wall_time_s:
+        out["wall_time_s"] = (now - started_at) / caps.wall_time_s
+    return out
+
+
 def should_alert(caps: Caps, used: Amounts, started_at: float, now: float, alert_at: float, alerted: bool) -> bool:
     """True exactly once per run: the first time settled usage reaches the alert threshold."""
     return not alerted and fraction_used(caps, used, started_at, now) >= alert_at

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gateway.config.models_file import Price
-from gateway.limits.budget import NANO, Amounts, Caps, cost_nusd, remaining
+from gateway.limits.budget import NANO, Amounts, Caps, cost_nusd, remaining, utilisation
 from gateway.limits.ledger import BudgetLedger, Reserved, RunState
 from gateway.limits.rules import BudgetRule
 from gateway.model import Action, Call, Mode
@@ -61,6 +61,8 @@ class Budgets:
         self._tasks: set[asyncio.Task[None]] = set()
         self.record: Callable[[DecisionEvent], None] = lambda event: None
         self.alert_hooks: list[Callable[[str, str | None, Mapping[str, Any]], None]] = []
+        # Told each settled run's utilisation per capped counter (agent, {counter: used / cap}): a metric hook.
+        self.usage_hooks: list[Callable[[str | None, Mapping[str, float]], None]] = []
         self.alerts_fired = 0
 
     async def reserve(self, call: Call, rule: BudgetRule, want: Amounts) -> Reserved:
@@ -85,6 +87,13 @@ class Budgets:
         now = self._clock()
         settled = await self.ledger.settle(p.run_id, record.call_id, actual, p.caps, p.rule.alert_at, now,
                                            p.rule.idle_ttl_s)
+        if self.usage_hooks:
+            ratios = utilisation(p.caps, settled.state.used, settled.state.started_at, now)
+            for hook in self.usage_hooks:
+                try:
+                    hook(p.agent_id, ratios)
+                except Exception:
+                    log.exception("budget usage hook failed")
         if settled.alert:
             self._alert(p, record, settled.state, now)
 

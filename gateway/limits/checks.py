@@ -7,12 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from gateway.approvals.service import ApprovalService
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
+from gateway.limits.alert_approval import hold_for_approval
 from gateway.limits.budget import NANO, cost_nusd
 from gateway.limits.budgets import Budgets, budget_headers
 from gateway.limits.estimate import prompt_tokens, worst_case
 from gateway.limits.ratelimit import RateLimiter, tool_limit
+from gateway.limits.rules import BudgetRule
 from gateway.model import Call, OnError, Verdict
 
 log = logging.getLogger("wardgate.limits")
@@ -81,9 +84,9 @@ class BudgetCheck:
     name = "budget"
     configurable = True
 
-    def __init__(self, budgets: Budgets, approvals_available: Callable[[], bool] = lambda: False) -> None:
+    def __init__(self, budgets: Budgets, approvals: Callable[[], ApprovalService | None] = lambda: None) -> None:
         self._budgets = budgets
-        self._approvals = approvals_available
+        self._approvals = approvals
 
     def applies(self, call: Call, rules: RuleSet) -> bool:
         agent = rules.agents.get(call.agent_id or "")
@@ -117,18 +120,21 @@ class BudgetCheck:
         detail: dict[str, Any] = {"reserved": {"tokens_in": want.tokens_in, "tokens_out": want.tokens_out,
                                                "cost_usd": want.cost_nusd / NANO}, "remaining": left}
         if reserved.state.alerted and call.api.is_llm:
-            return self._past_alert(call, rules, rule.on_alert.fallback_model, rule.on_alert.require_approval,
-                                    detail)
+            return await self._past_alert(call, rules, rule, detail)
         return Verdict.proceed(call=call, detail=detail)
 
-    def _past_alert(self, call: Call, rules: RuleSet, fallback: str | None, approval: bool,
-                    detail: dict[str, Any]) -> Verdict:
+    async def _past_alert(self, call: Call, rules: RuleSet, rule: BudgetRule, detail: dict[str, Any]) -> Verdict:
         detail["past_alert"] = True
-        if approval:
-            if self._approvals():
-                return Verdict.hold(f"Run '{call.run_id}' is past its budget alert; further LLM calls need "
-                                    "approval.", detail=detail)
-            detail["require_approval"] = "not enforced: no approval service"
+        fallback = rule.on_alert.fallback_model
+        if rule.on_alert.require_approval:
+            service = self._approvals()
+            if service is None:
+                detail["require_approval"] = "not enforced: no approval service"
+            else:
+                refused = await hold_for_approval(service, call, rules, rule.default_max_tokens, rule.alert_at,
+                                                  detail)
+                if refused is not None:
+                    return refused
         if fallback and fallback != call.target and rules.resolve_model(fallback) is not None:
             detail["rerouted"] = {"from": call.target, "to": fallback}
             payload = {**call.payload, "model": fallback}

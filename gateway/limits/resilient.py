@@ -78,6 +78,9 @@ class ResilientForwarder(Forwarder):
         self._clock = clock
         self._sleep = sleep
         self._rand = rand
+        # Metric hooks (the app factory connects them): a retry of an upstream, an answer from a fallback model.
+        self.on_retry: Callable[[str, str], None] = lambda upstream, reason: None
+        self.on_fallback: Callable[[str, str], None] = lambda model, fallback: None
 
     async def _enter(self, route: ModelRoute, tries: _Tries) -> tuple[Breaker | None, Admit]:
         if not route.rule.breaker.enabled:
@@ -103,6 +106,7 @@ class ResilientForwarder(Forwarder):
         if wait >= tries.left():
             return False
         await self._sleep(wait)
+        self.on_retry(r.name, tries.log[-1]["outcome"] if tries.log else "retry")
         return True
 
     async def send(
@@ -153,6 +157,8 @@ class ResilientForwarder(Forwarder):
                 except UpstreamFault as fault:
                     tries.last_fault = fault
                     break
+                if r is not route:
+                    self.on_fallback(route.name, r.name)
                 return replace(answer, attempts=tuple(tries.log))
         if passthrough is not None and tries.last_fault is not None and "429" in str(tries.last_fault):
             return replace(passthrough, attempts=tuple(tries.log))
@@ -206,6 +212,8 @@ class ResilientForwarder(Forwarder):
                         continue
                     break
                 st.answered_by, st.attempts = r.name, tuple(tries.log)
+                if r is not route:
+                    self.on_fallback(route.name, r.name)
                 async with stack:
                     yield st
                 return

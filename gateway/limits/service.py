@@ -34,12 +34,15 @@ class Limits:
     redis: aioredis.Redis | None = None
     sync_redis: syncredis.Redis | None = None
     charged: dict[str, list[Charged]] = field(default_factory=dict)
+    approvals: Any = None  # the approval queue (ApprovalService), for `on_alert.require_approval`
 
     def rate_check(self) -> RateLimitCheck:
         return RateLimitCheck(self.limiter, self.charged)  # type: ignore[arg-type]
 
-    def budget_check(self, approvals_available: Callable[[], bool] = lambda: False) -> BudgetCheck:
-        return BudgetCheck(self.budgets, approvals_available)
+    def budget_check(self) -> BudgetCheck:
+        """The budget check; `on_alert.require_approval` holds calls in `self.approvals` once the app factory
+        set it (read at call time, so the order of wiring does not matter)."""
+        return BudgetCheck(self.budgets, lambda: self.approvals)
 
     async def finish(self, record: CallRecord) -> None:
         """After every call, on every path: settle the budget, charge real token/spend usage to the limits."""
@@ -51,6 +54,22 @@ class Limits:
         if charged:
             tokens = record.prompt_tokens + record.completion_tokens
             await self.limiter.correct(charged, tokens, round(record.cost_usd * 1e9))
+
+    def attach_metrics(self, metrics: Any, *forwarders: Any) -> None:
+        """Feed the Prometheus families: breaker states, budget utilisation, retries and fallbacks. (Budget
+        alerts and rate-limit refusals are decision events, counted by the decision-log observer.)"""
+        self.breakers.on_state = metrics.breaker_state
+
+        def usage(agent: str | None, ratios: Mapping[str, float]) -> None:
+            for dimension, ratio in ratios.items():
+                metrics.budget_utilisation(agent or "", dimension, ratio)
+
+        self.budgets.usage_hooks.append(usage)
+        for f in forwarders:
+            if hasattr(f, "on_retry"):
+                f.on_retry = metrics.upstream_retry
+            if hasattr(f, "on_fallback"):
+                f.on_fallback = metrics.fallback
 
     def ping(self) -> bool:
         if self.sync_redis is None:

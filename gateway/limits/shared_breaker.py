@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gateway.limits.breakers import CLOSED, OPEN, Admission, Admit
+from gateway.limits.breakers import CLOSED, HALF_OPEN, OPEN, Admission, Admit
 from gateway.limits.rules import BreakerRule
 
 # KEYS: state hash, probe lease. ARGV: now, reset_s, lease_ms.  → {decision, retry_after}
@@ -77,13 +77,15 @@ class SharedBreaker:
         decision, wait = await self._enter(keys=self._keys, args=[
             repr(self._clock()), repr(self.rule.reset_s), max(1, int(lease_s * 1000))])
         admit = Admit(decision.decode() if isinstance(decision, bytes) else decision)
+        if admit is Admit.PROBE:
+            self._on_change(self.name, HALF_OPEN)
         return Admission(admit, float(wait) if admit is Admit.REJECT else None)
 
     async def record(self, admitted: Admit, failed: bool) -> None:
         state = await self._record(keys=self._keys, args=[
             int(failed), int(admitted is Admit.PROBE), self.rule.failures, repr(self._clock())])
         state = state.decode() if isinstance(state, bytes) else state
-        if (failed and state == OPEN) or (admitted is Admit.PROBE and not failed):
+        if (failed and state == OPEN) or admitted is Admit.PROBE:
             self._on_change(self.name, state)
 
     async def abandon(self, admitted: Admit) -> None:

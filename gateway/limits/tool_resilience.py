@@ -65,6 +65,7 @@ class ResilientToolForwarder(ToolForwarder):
         self._sleep = sleep
         self._rand = rand
         self._rule = rule
+        self.on_retry: Callable[[str, str], None] = lambda upstream, reason: None  # a metric hook
 
     async def invoke(self, tool: Tool, args: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> ToolAnswer:
         b = self.breakers.get(breaker_name(tool.name), self._rule)
@@ -85,6 +86,8 @@ class ResilientToolForwarder(ToolForwarder):
                 log.append(_note(fault.reason.value, t0, fault.upstream_status))
                 if (i < tries and should_retry(tool, fault, fault.upstream_status)
                         and await self._pause(i, started, deadline)):
+                    status = fault.upstream_status
+                    self.on_retry(breaker_name(tool.name), f"http-{status}" if status else fault.reason.value)
                     continue
                 _with(fault, log)
                 raise
@@ -99,6 +102,7 @@ class ResilientToolForwarder(ToolForwarder):
             log.append(_note("ok" if answer.ok else f"http-{answer.upstream_status}", t0, answer.upstream_status))
             if (not answer.ok and i < tries and should_retry(tool, None, answer.upstream_status)
                     and await self._pause(i, started, deadline)):
+                self.on_retry(breaker_name(tool.name), f"http-{answer.upstream_status}")
                 continue
             return TriedAnswer(answer.ok, answer.result, answer.upstream_status, answer.upstream_ms, tuple(log))
         raise AssertionError("unreachable: the last try returns or raises")

@@ -195,6 +195,8 @@ def test_fallback_answers_when_primary_is_down(make: Any) -> None:
     assert call["answered_by"] == "gpt-4o-mini"
     assert [(a["model"], a["outcome"]) for a in call["detail"]["attempts"]] == [
         ("flaky", "upstream-error"), ("gpt-4o-mini", "ok")]
+    text = httpx.get(f"{gw.admin_url}/metrics", headers=ADMIN).text
+    assert 'wardgate_upstream_fallbacks_total{fallback="gpt-4o-mini",model="flaky"} 1.0' in text
 
 
 def test_transient_503_is_retried_with_every_attempt_traced(make: Any, upstream: FakeUpstream, tmp_path: Path) -> None:

@@ -90,6 +90,10 @@ def ledger(gw: RunningGateway, run: str) -> Any:
     return httpx.get(f"{gw.admin_url}/admin/budgets/{run}", headers=ADMIN).json()
 
 
+def metrics(gw: RunningGateway) -> str:
+    return httpx.get(f"{gw.admin_url}/metrics", headers=ADMIN).text
+
+
 def attempts(gw: RunningGateway, run: str) -> list[Any]:
     return [c["detail"].get("attempts") for c in gw.run_trace(run)["calls"]]
 
@@ -114,6 +118,9 @@ def test_an_idempotent_tool_is_retried_then_answers(gateway: RunningGateway, too
     tool_up.script["/read"] = [503, 503, 503, 503]
     r = invoke(gateway, "t.read", "r1")
     assert r.status_code == 502 and tool_up.hits["/read"] == 6  # 1 + retries: 2, then it gives up
+    text = metrics(gateway)
+    assert 'wardgate_upstream_retries_total{reason="http-503",upstream="tool:t.read"} 3.0' in text
+    assert 'wardgate_upstream_retries_total{reason="http-502",upstream="tool:t.read"} 1.0' in text
 
 
 def test_tool_calls_settle_against_the_run_budget(gateway: RunningGateway, tool_up: ToolUpstream) -> None:
@@ -124,6 +131,7 @@ def test_tool_calls_settle_against_the_run_budget(gateway: RunningGateway, tool_
     r = invoke(gateway, "t.read", "b1")
     assert r.status_code == 403 and r.json()["error"]["code"] == "budget-exhausted"
     assert tool_up.hits["/read"] == 3
+    assert 'wardgate_budget_utilisation_ratio_count{agent="tester",dimension="tool_calls"} 3.0' in metrics(gateway)
 
 
 def test_the_registry_rate_limit_is_enforced_per_tool(gateway: RunningGateway, tool_up: ToolUpstream) -> None:
@@ -146,6 +154,7 @@ def test_a_flapping_tool_opens_its_breaker(gateway: RunningGateway, tool_up: Too
     listed = httpx.get(f"{gateway.admin_url}/admin/breakers", headers=ADMIN).json()["breakers"]
     snap = next(b for b in listed if b["name"] == "tool:t.flap")
     assert snap["state"] == "open"
+    assert 'wardgate_breaker_state{upstream="tool:t.flap"} 2.0' in metrics(gateway)
     reset = httpx.post(f"{gateway.admin_url}/admin/breakers/tool:t.flap/reset", headers=ADMIN)
     assert reset.status_code == 200 and reset.json()["state"] == "closed"
     assert invoke(gateway, "t.flap", "f8").status_code == 200  # the script ran out of faults
