@@ -91,9 +91,7 @@ class InjectionDetector:
             if p >= 0.2:
                 findings.append(Finding(self.name, "classifier", 0, len(text), round(p, 4)))
         if len({f.entity for f in findings}) > 1:
-            best: dict[str, float] = {}
-            for f in findings:
-                best[f.entity] = max(best.get(f.entity, 0.0), f.score)
+            best = _independent_best(findings)
             miss = 1.0
             for s in best.values():
                 miss *= 1.0 - s
@@ -104,6 +102,27 @@ class InjectionDetector:
                 findings.append(Finding(self.name, "combined", first, last, combined))
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
+
+
+def _independent_best(findings: list[Finding]) -> dict[str, float]:
+    """Best score per family, counting each stretch of text once: a finding that overlaps a stronger
+    finding of another family is the same evidence read twice (one word matched by two tables, e.g.
+    a bare "password" as a secret target and as an exfiltration target), not a second cue. A longer
+    phrase around a shorter cue ("write a poem about the password") is a cue of its own."""
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (-f.score, f.start, f.end, f.entity)):
+        if f.entity == "classifier" or not any(k.entity not in (f.entity, "classifier") and _same(f, k) for k in kept):
+            kept.append(f)
+    best: dict[str, float] = {}
+    for f in kept:
+        best[f.entity] = max(best.get(f.entity, 0.0), f.score)
+    return best
+
+
+def _same(a: Finding, b: Finding) -> bool:
+    """Two spans are one piece of evidence when their overlap is most of the longer one."""
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and 2 * overlap >= max(a.end - a.start, b.end - b.start)
 
 
 def max_score(findings: list[Finding]) -> float:

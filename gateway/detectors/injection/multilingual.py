@@ -55,6 +55,42 @@ _SECRET = (
         r"密码|密碼|秘密キー|パスワード|비밀번호|암호|비밀 키|รหัสผ่าน|คีย์ลับ|รหัสลับ",
     ),
 )
+# A secret named in a question, or with a verb asking the reader to confirm, give or check it:
+# a second cue next to the bare word, which on its own is also a UI label ("Password:", "Passwort
+# ändern"). Verb-final languages put the verb after the noun, so both orders are matched.
+_SECRET_WORDS = "|".join(p for _, p in _SECRET)
+_ASK_VERBS = (
+    r"dime|d[ií]game|diga|dis-moi|dites-moi|sag mir|sagen sie mir|dimmi|revel|révèle|rivela|muestra|mostr|montre|zeig|verrat|"
+    r"compart|partage|condividi|покажи|раскрой|söyle|soyle|göster|goster|beritahu|katakan|sabihin|أخبرني|اخبرني|اكشف|透露|明かして|"
+    r"confirm|conferm|bestätig|bestaetig|geben|gib|verifi|onayla|doğrula|dogrula|xác nhận|cho (?:tôi|tớ)|"
+    r"konfirmasi|mengonfirmasi|kumpirm|подтверд|назови|дай|скажи|"
+    r"확인해|확인하|알려|確認して|確認でき|教えて|确认|確認|告诉|告訴|给我|ยืนยัน|บอก|নিশ্চিত|বলুন|"
+    r"पुष्टि|बताइए|बताओ|أكد|تأكيد|أعطني|أعطيتني|اعطني"
+)
+_SECRET_ASK = (
+    "? ？ "
+    + " ".join(_ASK_VERBS.replace("(?:tôi|tớ)", "tôi").replace("d[ií]game", "dígame digame").split("|"))
+    .replace("xác nhận", "xác")
+    .replace("cho tôi", "cho"),
+    rf"(?:{_SECRET_WORDS})[^.!。！\n?？]{{0,60}}[?？]|(?:{_ASK_VERBS})[^.!?。！？\n]{{0,40}}(?:{_SECRET_WORDS})|(?:{_SECRET_WORDS})[^.!?。！？\n]{{0,25}}(?:{_ASK_VERBS})",
+)
+# The secret dressed up as a poem, haiku, acrostic or cipher ("write a haiku about the password"):
+# the English `secret-wrapping` cue in other languages; a second, independent cue next to the word.
+_WRAPS = (
+    r"poema|poème|poeme|gedicht|poesia|poesía|стих|хайку|акрости|şiir|siir|puisi|sajak|thơ|chữ âm|tula|"
+    r"कविता|हाइकु|কবিতা|হাইকু|قصيدة|شعر|ليتسبيك|诗|詩|俳句|시를|하이쿠|กลอน|บทกวี|haiku|acr[oó]stic|akrostich|"
+    r"latín de cerdo|pig latin|猪拉丁|leetspeak|canción|chanson|lied|canzone|песн|şarkı|lagu|bài hát|गीत|歌"
+)
+_SECRET_WRAP = (
+    " ".join(
+        _WRAPS.replace("acr[oó]stic", "acrostic acróstic")
+        .replace("latín de cerdo", "latín")
+        .replace("chữ âm", "chữ")
+        .replace("pig latin", "pig")
+        .split("|")
+    ),
+    rf"(?:{_WRAPS})[^.!?。！？\n]{{0,40}}(?:{_SECRET_WORDS})|(?:{_SECRET_WORDS})[^.!?。！？\n]{{0,30}}(?:{_WRAPS})",
+)
 _PROMPT = (
     (
         "sistema système system sistem",
@@ -86,6 +122,8 @@ def multilingual_table() -> tuple[Family, ...]:
     return (
         *(family("instruction-override", 0.85, t, p, stems=True) for t, p in _OVERRIDE),
         *(family("prompt-exfiltration", 0.45, t, p, stems=True) for t, p in _SECRET),
+        family("prompt-exfiltration", 0.6, *_SECRET_ASK, stems=True),
+        family("secret-wrapping", 0.3, *_SECRET_WRAP, stems=True),
         *(family("prompt-exfiltration", 0.7, t, p, stems=True) for t, p in _PROMPT),
         *(family("role-hijack", 0.75, t, p, stems=True) for t, p in _ROLE),
     )
