@@ -148,7 +148,9 @@ async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, arg
     tool = rules.tools.get(call.target)
     assert tool is not None
     try:
-        answer = await gw.tools.forwarder.invoke(tool, args)
+        with gw.tracing.tool_span(call, tool.name) as span:
+            answer = await gw.tools.forwarder.invoke(tool, args)
+            span.result("success" if answer.ok else "failure", answer.upstream_status)
     except PinMismatch as exc:
         ledger.detail.update(pinned=exc.pinned, upstream=exc.actual)
         return refusal_outcome(call, Refusal(

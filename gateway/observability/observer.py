@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable
 
 from gateway.config.ruleset import RuleSet
+from gateway.errors import Reason
 from gateway.model import Action, Api, Mode
 from gateway.observability.collectors import RunTally
-from gateway.observability.metrics import Metrics
+from gateway.observability.metrics import Metrics, ToolOutcome
 from gateway.trace.events import CallRecord, DecisionEvent, Outcome
 
 decision_log = logging.getLogger("wardgate.decision")
@@ -16,6 +17,10 @@ call_log = logging.getLogger("wardgate.call")
 
 _TOOL_APIS = frozenset({Api.TOOL.value, Api.MCP.value})
 _LLM_APIS = frozenset(a.value for a in Api if a.is_llm)
+# A tool's error rate counts what went wrong at the tool (upstream faults, its own refusals, a disabled
+# tool); a call the checks refused never reached it.
+_TOOL_OUTCOME = {Outcome.OK: ToolOutcome.SUCCESS.value, Outcome.HELD: ToolOutcome.NEEDS_HUMAN.value,
+                 Outcome.UPSTREAM_ERROR: ToolOutcome.FAILURE.value}
 
 
 class Observer:
@@ -51,6 +56,10 @@ class Observer:
             window = self._context_window(rec.target) if rec.prompt_tokens else None
             self.metrics.llm_call(rec.agent_id or "", rec.answered_by or rec.target, rec.prompt_tokens,
                                   rec.completion_tokens, rec.cost_usd, window)
+        if is_tool:
+            self.metrics.tool_call(tool, _TOOL_OUTCOME.get(rec.outcome, ToolOutcome.REFUSED.value)
+                                   if rec.reason is not Reason.TOOL_DISABLED else ToolOutcome.FAILURE.value,
+                                   rec.upstream_ms / 1000 if rec.upstream_ms is not None else None)
         if self.runs is not None:
             self.runs.call(rec.run_id, rec.cost_usd, rec.reason, rec.outcome is Outcome.UPSTREAM_ERROR)
         if call_log.isEnabledFor(logging.INFO):

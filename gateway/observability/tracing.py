@@ -213,6 +213,11 @@ class _OtelToolSpan(ToolSpan):
         return self
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
+        if t is not None:  # a fault reaching the tool: its type only (messages can quote arguments)
+            from opentelemetry.trace import Status, StatusCode
+
+            self._span.set_attribute("error.type", t.__name__)
+            self._span.set_status(Status(StatusCode.ERROR, t.__name__))
         self._cm.__exit__(t, e, tb)
 
     def result(self, status: str, upstream_status: int | None = None, error: str | None = None) -> None:
