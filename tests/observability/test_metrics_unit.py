@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from prometheus_client import CollectorRegistry
 
@@ -83,3 +85,20 @@ def test_runs_finish_after_idle_timeout_with_their_cost() -> None:
     tally.call("c", 0, None, False)
     tally.call("d", 0, None, False)  # over max_runs: the oldest (b) is finished early
     assert value(m, "wardgate_runs_total", outcome="completed") == 1 and tally.open_runs == 2
+
+
+def test_limits_hooks_feed_the_gateway_metrics(tmp_path: Path) -> None:
+    from gateway.app import build_gateway
+    from gateway.settings import Settings
+    from tests.support.gateway import write_rules
+
+    gw = build_gateway(Settings(rules_dir=write_rules(tmp_path / "rules", "http://127.0.0.1:9"),
+                                tools_dir=tmp_path / "none", state_dir=tmp_path / "state", environ={}))
+    assert gw.limits is not None
+    gw.limits.breakers.on_state("gpt-4o-mini", "open")
+    gw.forwarder.on_retry("gpt-4o-mini", "upstream-timeout")  # type: ignore[attr-defined]
+    gw.forwarder.on_fallback("gpt-4o", "gpt-4o-mini")  # type: ignore[attr-defined]
+    m = gw.metrics
+    assert value(m, "wardgate_breaker_state", upstream="gpt-4o-mini") == 2
+    assert value(m, "wardgate_upstream_retries_total", upstream="gpt-4o-mini", reason="upstream-timeout") == 1
+    assert value(m, "wardgate_upstream_fallbacks_total", model="gpt-4o", fallback="gpt-4o-mini") == 1
