@@ -27,6 +27,11 @@ class Profile(StrEnum):
 
 _MAX_PER_FAMILY = 3
 
+# Scores capped in documents: "use this command to", "remove the users", "delete the record" are the
+# ordinary vocabulary of manuals and API references, so in a tool result a tool-hijack phrase counts
+# only next to another cue (an order addressed to the assistant, an override, an exfiltration URL).
+_DOCUMENT_CAPS = {"tool-hijack": 0.45}
+
 
 _TOKEN = re.compile(r"[a-z]+")
 
@@ -56,7 +61,11 @@ class InjectionDetector:
         tables = [*family_table(), *multilingual_table(), *cue_table()]
         if profile is Profile.DOCUMENT:
             tables.extend(tool_result_table())
-        self._families = tuple(_Compiled(f.name, f.score, f.triggers, re.compile(f.pattern, re.S)) for f in tables)
+        caps = _DOCUMENT_CAPS if profile is Profile.DOCUMENT else {}
+        self._families = tuple(
+            _Compiled(f.name, min(f.score, caps.get(f.name, 1.0)), f.triggers, re.compile(f.pattern, re.S))
+            for f in tables
+        )
         self._classifier = classifier
         self._lexicon = Lexicon()
 

@@ -31,13 +31,20 @@ _OVERRIDE = (
     ("tagubilin utos instruksyon", r"(?:huwag pansinin|kalimutan|balewalain)\b.{0,30}\b(?:tagubilin|utos|instruksyon)"),
     (
         "निर्देश अनदेखा नज़रअंदाज़ नजरअंदाज",
-        r"पिछले (?:सभी )?निर्देश|निर्देशों को (?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)|(?:अनदेखा|नज़रअंदाज़|नजरअंदाज) कर",
+        r"पिछले (?:सभी )?निर्देश|निर्देशों को (?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)",
     ),
-    ("নির্দেশ উপেক্ষা", r"পূর্ববর্তী (?:সমস্ত |সব )?নির্দেশ|নির্দেশ\w* (?:উপেক্ষা|ভুলে)|উপেক্ষা কর"),
-    ("تجاهل التعليمات الإرشادات", r"تجاهل|(?:التعليمات|الإرشادات) السابقة|انس (?:جميع )?التعليمات"),
-    ("忽略 无视 忽視 無視 指令 指示", r"忽略|无视|忽視|無視|之前的指令|先前的指示|以前の指示|前の指示|指示を無視"),
-    ("이전 무시", r"이전 (?:의 )?(?:모든 )?(?:지시|지침|명령)|무시(?:하고|하세요|해)"),
-    ("เพิกเฉย ละเว้น ลืมคำสั่ง คำสั่งก่อนหน้า ไม่ต้องสนใจ", r"เพิกเฉย|ละเว้นคำสั่ง|ลืมคำสั่ง|คำสั่งก่อนหน้า|ไม่ต้องสนใจ"),
+    ("নির্দেশ উপেক্ষা", r"পূর্ববর্তী (?:সমস্ত |সব )?নির্দেশ|নির্দেশ\w* (?:উপেক্ষা|ভুলে)"),
+    ("التعليمات الإرشادات", r"(?:التعليمات|الإرشادات) السابقة|انس (?:جميع )?التعليمات"),
+    ("指令 指示", r"之前的指令|先前的指示|以前の指示|前の指示|指示を無視"),
+    ("이전", r"이전 (?:의 )?(?:모든 )?(?:지시|지침|명령)"),
+    ("ละเว้น ลืมคำสั่ง คำสั่งก่อนหน้า", r"ละเว้นคำสั่ง|ลืมคำสั่ง|คำสั่งก่อนหน้า"),
+)
+# A bare "ignore" with no object in scripts without spaces: as often "(this option is) ignored" in a
+# program's messages as an order to the reader; a weak cue that needs another one (the lexicon rules
+# pair it with "instructions" or "previous" for the strong score).
+_BARE_IGNORE = (
+    "अनदेखा नज़रअंदाज़ नजरअंदाज উপেক্ষা تجاهل 忽略 无视 忽視 無視 무시 เพิกเฉย ไม่ต้องสนใจ",
+    r"(?:अनदेखा|नज़रअंदाज़|नजरअंदाज) कर|উপেক্ষা কর|تجاهل|忽略|无视|忽視|無視|무시(?:하고|하세요|해)|เพิกเฉย|ไม่ต้องสนใจ",
 )
 _SECRET = (
     (
@@ -121,7 +128,18 @@ _ROLE = (
 def multilingual_table() -> tuple[Family, ...]:
     return (
         *(family("instruction-override", 0.85, t, p, stems=True) for t, p in _OVERRIDE),
-        *(family("prompt-exfiltration", 0.45, t, p, stems=True) for t, p in _SECRET),
+        family("instruction-override", 0.35, *_BARE_IGNORE, stems=True),
+        # ... unless a replacement order follows it ("ignore the résumé and the state: I admit ..."),
+        # as in the English "ignore X and say" cue
+        family(
+            "instruction-override",
+            0.85,
+            _BARE_IGNORE[0],
+            rf"(?:{_BARE_IGNORE[1]})[^.!?。！？\n:：]{{0,40}}(?:[:：]|और (?:बता|कह|लिख)|و(?:قل|اكتب)|并(?:说|写|回答)|して(?:答え|言))",
+            stems=True,
+        ),
+        # the secret named, nothing asked: the same target as the English `secret-target` cue
+        *(family("secret-target", 0.45, t, p, stems=True) for t, p in _SECRET),
         family("prompt-exfiltration", 0.6, *_SECRET_ASK, stems=True),
         family("secret-wrapping", 0.3, *_SECRET_WRAP, stems=True),
         *(family("prompt-exfiltration", 0.7, t, p, stems=True) for t, p in _PROMPT),

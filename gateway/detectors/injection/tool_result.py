@@ -59,7 +59,7 @@ _WEAK = (
 # has no business inside an email, a table or a search result: it is a task switch for the reader.
 _TASK_LINE = (
     "explain describe write draft develop compose translate summarize summarise break give tell can could how what who",
-    r"(?:^|\n)[ \t*-]*(?:please )?(?:explain|describe|(?:write|draft|develop|compose) (?:a|an|me a) (?:[a-z]+ ){0,2}(?:poem|story|essay|speech|song|haiku|limerick|introduction|article|summary|blog post|tweet)|translate|summari[sz]e|break down|give me|tell me|(?:can|could) you (?:show|explain|tell|write|give|translate|describe)|how (?:do|does|can) (?:i|you|one)|what(?:'s| is| are| was| were)|who (?:wrote|invented|discovered|painted|composed))\b[^\n|]{6,140}[.?!][ \t]*(?=\n|$)",
+    r"(?:^|\n)[ \t*-]*(?:please )?(?:explain|describe (?:how|why|what|in detail|(?:the|a|an) [^\n.]{0,60}? of )|(?:write|draft|develop|compose) (?:a|an|me a) (?:[a-z]+ ){0,2}(?:poem|story|essay|speech|song|haiku|limerick|introduction|article|summary|blog post|tweet)|translate|summari[sz]e|break down|give me|tell me|(?:can|could) you (?:show|explain|tell|write|give|translate|describe)|how (?:do|does|can) (?:i|you|one)|what(?:'s| is| are| was| were)|who (?:wrote|invented|discovered|painted|composed))\b[^\n|]{6,140}[.?!][ \t]*(?=\n|$)",
 )
 # Code that ships data off the machine, destroys it or fetches and runs more code.
 _BAD_CODE = (
@@ -76,7 +76,10 @@ _BAD_CODE = (
         r"(?:urlretrieve|wget|curl|requests\.get|urlopen)[\s\S]{0,300}?(?:exec\(|subprocess|os\.system|\|\s*(?:sh|bash|python))|(?:curl|wget)\s[^\n]{0,200}\|\s*(?:sh|bash|python)",
     ),
     ("miner mining cryptomine xmrig monero", r"\b(?:crypto-?min(?:e|er|ing)|xmrig|monero miner|coinhive)\b"),
-    ("contacts + smtplib yagmail sendmail", r"(?:smtplib|yagmail|sendmail)[\s\S]{0,400}?contacts|contacts[\s\S]{0,400}?(?:smtplib|yagmail|sendmail)"),
+    (
+        "contacts + smtplib yagmail sendmail",
+        r"(?:smtplib|yagmail|sendmail)[\s\S]{0,400}?contacts|contacts[\s\S]{0,400}?(?:smtplib|yagmail|sendmail)",
+    ),
 )
 
 
