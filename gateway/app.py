@@ -75,6 +75,7 @@ def build_gateway(
     gw.tools = ToolServices(ResilientToolForwarder(gw.forwarder.client, limits.breakers, clock), idempotency)
     observe(gw, tracing)
     limits.attach_metrics(gw.metrics, forwarder, gw.tools.forwarder)
+    approvals.metrics = gw.metrics
     gw.ready_probes.append(store.ping)
     gw.ready_probes.append(idempotency.ping)
     gw.ready_probes.append(approvals.store.ping)

@@ -7,7 +7,7 @@ import contextlib
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from gateway.approvals.decide import DecisionRefused, UseRefused, check_use, vote
 from gateway.approvals.notify import Notifier
@@ -20,6 +20,12 @@ from gateway.config.ruleset import hash_key
 from gateway.errors import Reason
 
 TraceReader = Callable[[str], Awaitable[dict[str, Any] | None]]
+
+
+class ApprovalMetrics(Protocol):
+    def approval_requested(self, tool: str, tier: str) -> None: ...
+
+    def approval_decided(self, tool: str, tier: str, decision: str, wait_s: float) -> None: ...
 
 
 class ApprovalService:
@@ -43,6 +49,13 @@ class ApprovalService:
         # one taken here wakes the waiter at once.
         self.poll_interval_s = poll_interval_s
         self._wakeups: dict[str, asyncio.Event] = {}
+        # Approval rate and wait time for /metrics; set by the app factory.
+        self.metrics: ApprovalMetrics | None = None
+
+    def _decided(self, approval: Approval) -> None:
+        if self.metrics is not None:
+            self.metrics.approval_decided(approval.fingerprint.tool, approval.tier.value, approval.status.value,
+                                          self._clock() - approval.created_at)
 
     async def open(
         self, fp: Fingerprint, call_id: str, arguments: Mapping[str, Any], decision: TierDecision,
@@ -58,6 +71,8 @@ class ApprovalService:
             approvals_needed=2 if tier_policy.two_person else 1,
         )
         await self.store.create(approval)
+        if self.metrics is not None:
+            self.metrics.approval_requested(fp.tool, decision.tier.value)
         self.notifier.notify("approval.pending", approval, policy.webhooks)
         return approval
 
@@ -71,6 +86,8 @@ class ApprovalService:
                     return None
                 current = approval.as_of(self._clock())
                 if current.status is not Status.PENDING:
+                    if current.status is Status.EXPIRED:
+                        self._decided(current)  # approvals and denials are counted where they are decided
                     return current
                 remaining = max(0.0, approval.expires_at - self._clock())
                 with contextlib.suppress(TimeoutError):
@@ -98,6 +115,7 @@ class ApprovalService:
                 if wake is not None:
                     wake.set()
                 if stored.status is not Status.PENDING:
+                    self._decided(stored)
                     self.notifier.notify("approval.decided", stored, policy.webhooks)
                 return stored
         raise DecisionRefused(409, f"approval {approval_id} is being decided concurrently; try again")

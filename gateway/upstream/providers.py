@@ -15,6 +15,7 @@ _OPENAI_PATHS = {Api.CHAT: "/chat/completions", Api.RESPONSES: "/responses", Api
 _OPENAI_KINDS = frozenset({ProviderKind.OPENAI, ProviderKind.OPENAI_COMPATIBLE})
 # Client headers worth passing to Anthropic unchanged (API version and beta features).
 _ANTHROPIC_PASS = ("anthropic-version", "anthropic-beta")
+_TRACE_CONTEXT = ("traceparent", "tracestate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,4 +58,9 @@ def build_upstream_call(
         url = base + "/v1/messages"
     if body.get("stream"):
         headers["accept"] = "text/event-stream"
+    # The agent's W3C trace context goes on upstream as it came (with tracing on, the client replaces it
+    # with the gateway span's own context, whose parent is the agent's).
+    for name in _TRACE_CONTEXT:
+        if name in client_headers:
+            headers[name] = client_headers[name]
     return UpstreamCall(url, headers, json.dumps(body, separators=(",", ":")).encode())

@@ -198,3 +198,18 @@ def test_approver_scope_and_tokens(gw: RunningGateway, tool_upstream: FakeUpstre
         waiting.result(timeout=10)
     high = agent.invoke("payments.refund", {"amount": 5}).json()["approval"]
     assert carol.decide(high["id"], "approve", "small").status_code == 200
+
+
+def test_approval_rate_and_wait_reach_metrics(gw: RunningGateway, clock: Clock, tool_upstream: FakeUpstream) -> None:
+    import httpx
+
+    agent, alice = Agent(gw.url), Approver(gw.admin_url, TOKENS["alice"])
+    approval = agent.invoke("payments.refund", {"amount": 120, "order": "M-1"}).json()["approval"]
+    clock.offset += 7.0
+    alice.decide(approval["id"], "deny", "not today")
+    metrics = httpx.get(f"{gw.admin_url}/metrics", headers={"authorization": f"Bearer {ADMIN}"}).text
+    assert 'wardgate_approvals_requested_total{tier="high",tool="payments.refund"} 1.0' in metrics
+    assert 'wardgate_approvals_decided_total{decision="denied",tier="high",tool="payments.refund"} 1.0' in metrics
+    wait = [line for line in metrics.splitlines()
+            if line.startswith('wardgate_approval_wait_seconds_sum{decision="denied",tier="high"}')]
+    assert len(wait) == 1 and 7.0 <= float(wait[0].split()[-1]) < 9.0

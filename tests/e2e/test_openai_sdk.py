@@ -135,3 +135,11 @@ def test_x_api_key_header_authenticates_too(gateway: RunningGateway) -> None:
 def test_malformed_request_body_is_400(gateway: RunningGateway) -> None:
     r = httpx.post(f"{gateway.url}/v1/chat/completions", content=b"{not json", headers={"x-api-key": AGENT_KEY})
     assert r.status_code == 400 and r.json()["error"]["code"] == "request-invalid"
+
+
+def test_agent_trace_context_reaches_the_upstream_with_tracing_off(gateway: RunningGateway, upstream: FakeUpstream) -> None:
+    parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+    client(gateway, traceparent=parent, tracestate="vendor=1").chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+    got = upstream.received[-1].headers
+    assert got["traceparent"] == parent and got["tracestate"] == "vendor=1"
