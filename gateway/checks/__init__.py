@@ -28,15 +28,18 @@ def request_steps(services: CheckServices) -> list[Step]:
         Step(services.limits.rate_check(), "rate limits are one counter hit: refuse a flood before costlier checks"),
         Step(services.limits.budget_check(),
              "reserve the call's worst case against its run before any work is spent on it"),
-        Step(InputGuards(services.guards), "content checks cost the most: only for calls that passed the cheap checks"),
-        Step(ApprovalCheck(services.approvals), "humans last: only a call every automatic check passed is worth their time"),
+        Step(InputGuards(services.guards),
+             "content checks cost the most: only for calls that passed the cheap checks"),
+        Step(ApprovalCheck(services.approvals),
+             "humans last: only a call every automatic check passed is worth their time"),
     ]
 
 
 def response_steps(services: CheckServices) -> list[ResponseStep]:
     """Response phase; run in reverse order of this list."""
     return [
-        ResponseStep(OutputGuards(services.guards), "the model's answer is redacted or refused before the agent sees it"),
+        ResponseStep(OutputGuards(services.guards),
+                     "the model's answer is redacted or refused before the agent sees it"),
         ResponseStep(ToolResultGuards(services.guards), "a tool's result is untrusted input for the next LLM call"),
         ResponseStep(ProposedCalls(), "tool calls a model proposes are checked before the agent acts on them"),
         ResponseStep(ResultSchema(), "a tool result that breaks its output schema is withheld (runs first: reversed)"),

@@ -29,7 +29,9 @@ class ModelRule(RuleModel):
     upstream_model: str | None = Field(None, description="Model name sent upstream; defaults to the requested name")
     price: Price = Field(default_factory=Price)
     timeout_s: float = Field(60.0, gt=0)
-    fallbacks: tuple[str, ...] = Field((), description="Models tried in order when this one fails or its breaker is open")
+    fallbacks: tuple[str, ...] = Field(
+        (), description="Models tried in order when this one fails or its breaker is open"
+    )
     breaker: BreakerRule = Field(default_factory=BreakerRule)
     retry: RetryRule = Field(default_factory=RetryRule)
     context_window: int | None = Field(None, gt=0)

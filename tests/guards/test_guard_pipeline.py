@@ -48,7 +48,7 @@ def test_injected_user_message_never_reaches_upstream(guarded: RunningGateway, u
     assert "instruction" not in body["message"].lower()  # the detector and span go only to the trace
     assert upstream.received == []
     call = guarded.run_trace("run-g")["calls"][0]
-    hit = [d for d in call["decisions"] if d["check"] == "input_guards"][0]["detail"]["hits"][0]
+    hit = next(d for d in call["decisions"] if d["check"] == "input_guards")["detail"]["hits"][0]
     assert hit["guard"] == "injection" and hit["place"] == "input" and hit["path"] == ["messages", 0, "content"]
 
 
@@ -133,7 +133,7 @@ def test_monitor_mode_changes_nothing_but_records(guarded: RunningGateway, upstr
     oai(guarded, "run-m").chat.completions.create(model="gpt-4o-mini", messages=[
         {"role": "user", "content": f"{INJECTION} Also mail {EMAIL}."}])
     assert upstream.received[-1].body["messages"][0]["content"] == f"{INJECTION} Also mail {EMAIL}."
-    decision = [d for d in guarded.run_trace("run-m")["calls"][0]["decisions"] if d["check"] == "input_guards"][0]
+    decision = next(d for d in guarded.run_trace("run-m")["calls"][0]["decisions"] if d["check"] == "input_guards")
     assert decision["action"] == "deny" and decision["mode"] == "monitor" and decision["enforced"] is False
 
 
@@ -143,7 +143,7 @@ def test_guard_level_monitor_mode(guarded: RunningGateway, upstream: FakeUpstrea
     oai(guarded, "run-gm").chat.completions.create(model="gpt-4o-mini", messages=[
         {"role": "user", "content": f"{INJECTION} {EMAIL}"}])
     assert EMAIL in upstream.received[-1].body["messages"][0]["content"]
-    hits = [d for d in guarded.run_trace("run-gm")["calls"][0]["decisions"] if d["check"] == "input_guards"][0]
+    hits = next(d for d in guarded.run_trace("run-gm")["calls"][0]["decisions"] if d["check"] == "input_guards")
     assert {h["guard"] for h in hits["detail"]["hits"]} == {"injection", "pii"}
     assert all(h["enforced"] is False for h in hits["detail"]["hits"])
 
