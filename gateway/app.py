@@ -36,10 +36,18 @@ from gateway.routes.metrics import metrics_router
 from gateway.routes.tools import tool_routes
 from gateway.runtime import Gateway, new_id
 from gateway.settings import Settings
+from gateway.stores.postgres_trace import PostgresTraceStore
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
+
+
+def trace_store(settings: Settings) -> SqliteTraceStore | PostgresTraceStore:
+    """The decision log: PostgreSQL when configured (every replica's calls in one place), else SQLite."""
+    if settings.database_url:
+        return PostgresTraceStore(settings.database_url)
+    return SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
 
 
 def build_gateway(
@@ -51,7 +59,7 @@ def build_gateway(
 ) -> Gateway:
     """Build the gateway: rules (fatal if invalid at start), stores, pipeline, upstream client."""
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
-    store = SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
+    store = trace_store(settings)
     recorder = TraceRecorder(store)
     approvals = build_approvals(settings, recorder.run, clock, ids)
     client = UpstreamClient()

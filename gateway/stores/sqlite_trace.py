@@ -1,4 +1,4 @@
-"""The decision log in SQLite (the embedded default)."""
+"""The decision log in SQLite (the embedded default): a file under the state dir."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from typing import Any
 
 from gateway.stores.run_view import run_view
 from gateway.stores.sqlite import open_db
+from gateway.stores.trace_rows import call_rows, decision_rows, verdicts
 from gateway.trace.events import CallRecord, DecisionEvent
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS decisions (
+CREATE TABLE IF NOT EXISTS decisions (  -- body: a JSON list of one call's verdicts
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     run_id TEXT NOT NULL, decision_id TEXT NOT NULL, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS decisions_run ON decisions(run_id, seq);
@@ -31,21 +32,17 @@ class SqliteTraceStore:
         with self._lock:
             self._db.execute("BEGIN")
             self._db.executemany(
-                "INSERT INTO decisions(run_id, decision_id, body) VALUES (?, ?, ?)",
-                [(d.run_id, d.decision_id, json.dumps(d.to_dict(), default=str)) for d in decisions],
-            )
+                "INSERT INTO decisions(run_id, decision_id, body) VALUES (?, ?, ?)", decision_rows(decisions))
             self._db.executemany(
-                "INSERT OR REPLACE INTO calls(call_id, run_id, started_at, body) VALUES (?, ?, ?, ?)",
-                [(c.call_id, c.run_id, c.started_at, json.dumps(c.to_dict(), default=str)) for c in calls],
-            )
+                "INSERT OR REPLACE INTO calls(call_id, run_id, started_at, body) VALUES (?, ?, ?, ?)", call_rows(calls))
             self._db.execute("COMMIT")
 
     def run(self, run_id: str) -> dict[str, Any] | None:
         with self._lock:
             calls = [json.loads(r[0]) for r in self._db.execute(
                 "SELECT body FROM calls WHERE run_id = ? ORDER BY started_at", (run_id,))]
-            decisions = [json.loads(r[0]) for r in self._db.execute(
-                "SELECT body FROM decisions WHERE run_id = ? ORDER BY seq", (run_id,))]
+            decisions = verdicts(r[0] for r in self._db.execute(
+                "SELECT body FROM decisions WHERE run_id = ? ORDER BY seq", (run_id,)))
         return run_view(run_id, calls, decisions)
 
     def ping(self) -> bool:
