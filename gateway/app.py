@@ -34,7 +34,7 @@ from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
 from gateway.routes.metrics import metrics_router
 from gateway.routes.tools import tool_routes
-from gateway.runtime import Gateway, new_id
+from gateway.runtime import Gateway, IdSource
 from gateway.settings import Settings
 from gateway.stores.postgres_trace import PostgresTraceStore
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
@@ -54,10 +54,11 @@ def build_gateway(
     settings: Settings,
     *,
     clock: Callable[[], float] = time.time,
-    ids: Callable[[str], str] = new_id,
+    ids: Callable[[str], str] | None = None,
     tracing: Tracing | None = None,
 ) -> Gateway:
     """Build the gateway: rules (fatal if invalid at start), stores, pipeline, upstream client."""
+    ids = ids or IdSource()
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
     store = trace_store(settings)
     recorder = TraceRecorder(store)

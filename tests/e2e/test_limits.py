@@ -111,7 +111,7 @@ def test_streamed_call_settles_to_stream_usage(make: Any) -> None:
 
 def test_concurrent_calls_never_overspend(make: Any, upstream: FakeUpstream) -> None:
     """200 concurrent calls on one run whose budget fits 50: at most 50 admitted, charged ≤ budget, none lost."""
-    upstream.behaviour.delay_s = 0.3
+    upstream.behaviour.delay_s = 0.1  # admitted calls overlap: their reservations are all held at once
     gw = make(budget={"llm_calls": 50, "tokens": 50 * 40})
 
     async def fire() -> list[httpx.Response]:
@@ -126,7 +126,11 @@ def test_concurrent_calls_never_overspend(make: Any, upstream: FakeUpstream) -> 
     answers = asyncio.run(fire())
     ok = [r for r in answers if r.status_code == 200]
     refused = [r for r in answers if r.status_code == 403]
-    assert len(ok) + len(refused) == 200 and 0 < len(ok) <= 50
+    # Under CPU contention (200 clients, the gateway and the upstream share one process) an admitted call
+    # can time out upstream (504): it was admitted, so it counts against the 50, and it is not charged.
+    timed_out = [r for r in answers if r.status_code == 504]
+    assert len(ok) + len(refused) + len(timed_out) == 200
+    assert 0 < len(ok) and len(ok) + len(timed_out) <= 50
     state = httpx.get(f"{gw.admin_url}/admin/budgets/c200", headers=ADMIN).json()
     assert state["reserved"] == {"tokens_in": 0, "tokens_out": 0, "cost_usd": 0.0, "llm_calls": 0, "tool_calls": 0}
     assert state["used"]["llm_calls"] == len(ok)  # none lost
