@@ -130,7 +130,7 @@ def test_concurrent_calls_never_overspend(make: Any, upstream: FakeUpstream) -> 
     # can time out upstream (504): it was admitted, so it counts against the 50, and it is not charged.
     timed_out = [r for r in answers if r.status_code == 504]
     assert len(ok) + len(refused) + len(timed_out) == 200
-    assert 0 < len(ok) and len(ok) + len(timed_out) <= 50
+    assert len(ok) > 0 and len(ok) + len(timed_out) <= 50
     state = httpx.get(f"{gw.admin_url}/admin/budgets/c200", headers=ADMIN).json()
     assert state["reserved"] == {"tokens_in": 0, "tokens_out": 0, "cost_usd": 0.0, "llm_calls": 0, "tool_calls": 0}
     assert state["used"]["llm_calls"] == len(ok)  # none lost
