@@ -62,12 +62,8 @@ class GuardEngine:
     """Agents resend the whole conversation every turn: each distinct text is scanned once (per rules
     revision), so guard cost grows with new content, not with the conversation's length."""
 
-    def __init__(self, cache_size: int = 50_000, runs: int = 20_000, inline_chars: int = 4096) -> None:
+    def __init__(self, cache_size: int = 50_000, runs: int = 20_000) -> None:
         self._findings = _Lru(cache_size)
-        # Little new text is scanned on the event loop (well under a millisecond); more goes to a worker
-        # thread so a large tool result or a Presidio pass never stalls other requests. The hop itself
-        # costs more than a small scan: measured ~3 ms at concurrency 1 (bench/overhead.py --guards).
-        self._inline_chars = inline_chars
         self._placeholders = _Lru(runs)
         self.scans = 0  # texts actually scanned (cache misses), for tests and metrics
 
@@ -100,8 +96,8 @@ class GuardEngine:
             def work() -> list[tuple[GuardOutcome, ...]]:
                 return [scan_text(detectors, t, references) for t in todo]
 
-            small = sum(len(t.text) for t in todo) + sum(len(r) for r in references) <= self._inline_chars
-            fresh = work() if small else await asyncio.to_thread(work)
+            # Off the event loop: a Presidio pass or a large tool result must not stall other requests.
+            fresh = await asyncio.to_thread(work)
             self.scans += len(todo)
             for i, outcomes in zip(misses, fresh, strict=True):
                 results[i] = Scanned(texts[i], outcomes)
