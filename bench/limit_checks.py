@@ -8,9 +8,9 @@
    does), 1 KB agent-like body, c=16, with the checks off (no limits, no budget) vs on (embedded) vs on with
    Redis.
 
-    python bench/limits.py                   # per-call costs (about 20 s)
-    python bench/limits.py --rps             # + req/s on vs off (about 1 min)
-    python bench/limits.py --redis redis://127.0.0.1:6379/15
+    python bench/limit_checks.py                   # per-call costs (about 20 s)
+    python bench/limit_checks.py --rps             # + req/s on vs off (about 1 min)
+    python bench/limit_checks.py --redis redis://127.0.0.1:6379/15
 """
 
 from __future__ import annotations
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--conc", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=2)
     args = ap.parse_args(argv)
-    print(f"# bench/limits.py  python {sys.version.split()[0]}  load {os.getloadavg()[0]:.2f}  "
+    print(f"# bench/limit_checks.py  python {sys.version.split()[0]}  load {os.getloadavg()[0]:.2f}  "
           f"cpus {os.cpu_count()}")
     print("\nper LLM call: checks = rate limit (2 limits) + budget reserve + breaker admission;")
     print("whole = checks + breaker outcome + finish phase (budget settle, token-limit correction)")
