@@ -6,15 +6,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,83 +19,36 @@ import redis
 import yaml
 
 from tests.support.gateway import AGENT_KEY
+from tests.support.process import Served, clean_env, free_port, spawn, wait_ready
 from tests.support.upstream import FakeUpstream
 
 REDIS_URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
-WARDGATE = str(Path(sys.executable).parent / "wardgate")
 ADMIN_TOKEN = "replica-admin-token"
 ADMIN = {"authorization": f"Bearer {ADMIN_TOKEN}"}
 needs_redis = pytest.mark.skipif(not REDIS_URL, reason="WARDGATE_TEST_REDIS_URL is not set")
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def budget(r: Served, run: str) -> Any:
+    got = httpx.get(f"{r.admin_url}/admin/budgets/{run}", headers=ADMIN, timeout=5)
+    assert got.status_code == 200, got.text
+    return got.json()
 
 
-@dataclass
-class Replica:
-    proc: subprocess.Popen[bytes]
-    port: int
-    admin_port: int
-    log: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def admin_url(self) -> str:
-        return f"http://127.0.0.1:{self.admin_port}"
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(10)
-
-    def budget(self, run: str) -> Any:
-        r = httpx.get(f"{self.admin_url}/admin/budgets/{run}", headers=ADMIN, timeout=5)
-        assert r.status_code == 200, r.text
-        return r.json()
-
-
-def _spawn(rules: Path, state: Path, log: Path, redis_prefix: str | None) -> Replica:
-    port, admin_port = free_port(), free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WARDGATE_")}
-    env.update(WARDGATE_ADMIN_TOKEN=ADMIN_TOKEN, WARDGATE_LOG_LEVEL="warning")
+def _spawn(rules: Path, state: Path, log: Path, redis_prefix: str | None) -> Served:
+    env = clean_env(WARDGATE_ADMIN_TOKEN=ADMIN_TOKEN, WARDGATE_LOG_LEVEL="warning")
     if redis_prefix is not None:
         assert REDIS_URL is not None
         env.update(WARDGATE_REDIS_URL=REDIS_URL, WARDGATE_REDIS_PREFIX=redis_prefix)
-    cmd = [WARDGATE, "serve", "--host", "127.0.0.1", "--port", str(port), "--admin-host", "127.0.0.1",
-           "--admin-port", str(admin_port), "--rules", str(rules), "--tools", str(rules.parent / "no-tools"),
-           "--state", str(state)]
-    proc = subprocess.Popen(cmd, stdout=log.open("ab"), stderr=subprocess.STDOUT, env=env)
-    return Replica(proc, port, admin_port, log)
+    return spawn(rules, rules.parent / "no-tools", state, log, env)
 
 
-def _ready(r: Replica) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if r.proc.poll() is not None:
-            raise AssertionError(f"wardgate serve exited: {r.log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{r.url}/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    r.kill()
-    raise AssertionError(f"wardgate serve did not become ready: {r.log.read_text()[-3000:]}")
-
-
-def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "") -> list[Replica]:
+def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "") -> list[Served]:
     """Start n replicas in parallel (each takes seconds to import) and wait until all are ready."""
     replicas = [_spawn(rules, tmp / f"state{tag}{i if redis_prefix else ''}", tmp / f"serve{tag}{i}.log",
                        redis_prefix) for i in range(n)]
     with ThreadPoolExecutor(n) as pool:
-        list(pool.map(_ready, replicas))
+        list(pool.map(wait_ready, replicas))
     return replicas
 
 
@@ -153,7 +101,7 @@ def shared_upstream() -> Iterator[FakeUpstream]:
 
 
 @pytest.fixture(scope="module")
-def replicas(tmp_path_factory: pytest.TempPathFactory, shared_upstream: FakeUpstream) -> Iterator[list[Replica]]:
+def replicas(tmp_path_factory: pytest.TempPathFactory, shared_upstream: FakeUpstream) -> Iterator[list[Served]]:
     """Three replicas on one Redis (their own key prefix), started once for the tests below: each test uses its
     own agent (rate limit, budget) or model (breaker), so they do not see each other's counters."""
     if not REDIS_URL:
@@ -168,8 +116,8 @@ def replicas(tmp_path_factory: pytest.TempPathFactory, shared_upstream: FakeUpst
 
 
 @pytest.fixture
-def cluster(tmp_path: Path) -> Iterator[list[Replica]]:
-    started: list[Replica] = []
+def cluster(tmp_path: Path) -> Iterator[list[Served]]:
+    started: list[Served] = []
     yield started
     for r in started:
         r.kill()
@@ -179,7 +127,7 @@ def body(model: str = "gpt-4o-mini", max_tokens: int = 16) -> dict[str, Any]:
     return {"model": model, "max_tokens": max_tokens, "messages": [{"role": "user", "content": "hello there"}]}
 
 
-async def load(replicas: list[Replica], n: int, key: str, run: str | None = None) -> list[int]:
+async def load(replicas: list[Served], n: int, key: str, run: str | None = None) -> list[int]:
     """n concurrent chat calls, round-robin over the replicas; their statuses."""
     async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=n)) as client:
         async def one(i: int) -> int:
@@ -190,24 +138,24 @@ async def load(replicas: list[Replica], n: int, key: str, run: str | None = None
         return list(await asyncio.gather(*[one(i) for i in range(n)]))
 
 
-def test_admitted_requests_never_exceed_the_rate_limit(replicas: list[Replica], shared_upstream: FakeUpstream) -> None:
+def test_admitted_requests_never_exceed_the_rate_limit(replicas: list[Served], shared_upstream: FakeUpstream) -> None:
     before = len(shared_upstream.received)
     statuses = asyncio.run(load(replicas, 120, LIMITED_KEY))
     assert statuses.count(200) == 25 and statuses.count(429) == 95  # an exact moving window, shared
     assert len(shared_upstream.received) - before == 25
 
 
-def test_a_runs_budget_is_never_overspent_across_replicas(replicas: list[Replica]) -> None:
+def test_a_runs_budget_is_never_overspent_across_replicas(replicas: list[Served]) -> None:
     statuses = asyncio.run(load(replicas, 90, BUDGETED_KEY, run="shared-run"))
     admitted = statuses.count(200)
     assert admitted == 12 and statuses.count(403) == 78
     for r in replicas:  # every replica reads the same ledger: all settled, nothing left reserved
-        state = r.budget("shared-run")
+        state = budget(r, "shared-run")
         assert state["used"]["llm_calls"] == admitted and state["reserved"]["llm_calls"] == 0
         assert state["used"]["tokens_out"] == 7 * admitted  # the fake upstream's reported usage
 
 
-def test_a_breaker_opened_by_one_replica_fails_fast_on_the_others(replicas: list[Replica]) -> None:
+def test_a_breaker_opened_by_one_replica_fails_fast_on_the_others(replicas: list[Served]) -> None:
     first, *others = replicas
     hdrs = {"authorization": f"Bearer {AGENT_KEY}"}
     for _ in range(3):
@@ -226,7 +174,7 @@ def test_a_breaker_opened_by_one_replica_fails_fast_on_the_others(replicas: list
     assert r.status_code == 502  # closed everywhere: the call reaches the (dead) upstream again
 
 
-def _kill_mid_run(tmp_path: Path, upstream: FakeUpstream, prefix: str | None, cluster: list[Replica]) -> None:
+def _kill_mid_run(tmp_path: Path, upstream: FakeUpstream, prefix: str | None, cluster: list[Served]) -> None:
     rules = write_rules(tmp_path, upstream.url, {"budget": {"llm_calls": 6}})
     cluster += start(tmp_path, rules, 1, prefix, tag="a")
     first = cluster[0]
@@ -250,7 +198,7 @@ def _kill_mid_run(tmp_path: Path, upstream: FakeUpstream, prefix: str | None, cl
     upstream.behaviour.delay_s = 0
     second = start(tmp_path, rules, 1, prefix, tag="a" if prefix is None else "b")[0]
     cluster.append(second)
-    state = second.budget("killed-run")
+    state = budget(second, "killed-run")
     # The three settled calls are all there; the one in flight stays charged at its worst case (never lost).
     assert state["used"]["llm_calls"] == 3 and state["reserved"]["llm_calls"] == 1
     statuses = [httpx.post(f"{second.url}/v1/chat/completions", json=body(), headers=hdrs, timeout=10).status_code
@@ -259,11 +207,11 @@ def _kill_mid_run(tmp_path: Path, upstream: FakeUpstream, prefix: str | None, cl
 
 
 def test_sigkill_mid_run_loses_no_budget_charge_sqlite(tmp_path: Path, upstream: FakeUpstream,
-                                                       cluster: list[Replica]) -> None:
+                                                       cluster: list[Served]) -> None:
     _kill_mid_run(tmp_path, upstream, None, cluster)
 
 
 @needs_redis
 def test_sigkill_mid_run_loses_no_budget_charge_redis(tmp_path: Path, upstream: FakeUpstream, prefix: str,
-                                                      cluster: list[Replica]) -> None:
+                                                      cluster: list[Served]) -> None:
     _kill_mid_run(tmp_path, upstream, prefix, cluster)
