@@ -99,19 +99,22 @@ class ApprovalCheck:
         detail["approval"] = pointer(approval)
         if handling is Handling.ASYNC:
             return Verdict.hold(hold_message(approval), detail)
-        return await self._held(service, approval, detail)
+        return await wait_for_decision(service, approval, detail)
 
-    async def _held(self, service: ApprovalService, approval: Approval, detail: dict[str, Any]) -> Verdict:
-        """Sync: wait for the decision. A cancelled wait (client gone) leaves the approval pending, pollable."""
-        decided = await service.wait(approval.id)
-        if decided is None:
-            return Verdict.deny(Reason.APPROVAL_INVALID, f"Approval {approval.id} disappeared.", detail)
-        if decided.status is not Status.APPROVED:
-            return outcome_verdict(decided, detail)
-        _, refused = await service.redeem(approval.id, decided.fingerprint)
-        if refused is not None:
-            return Verdict.deny(refused.reason, refused.message, detail)
-        return Verdict.proceed(detail={**detail, "approved_by": [v.approver for v in decided.votes]})
+
+async def wait_for_decision(service: ApprovalService, approval: Approval, detail: dict[str, Any]) -> Verdict:
+    """Sync handling: wait for the decision, then redeem it for this call (single use).
+
+    A cancelled wait (client gone) leaves the approval pending and pollable."""
+    decided = await service.wait(approval.id)
+    if decided is None:
+        return Verdict.deny(Reason.APPROVAL_INVALID, f"Approval {approval.id} disappeared.", detail)
+    if decided.status is not Status.APPROVED:
+        return outcome_verdict(decided, detail)
+    _, refused = await service.redeem(approval.id, decided.fingerprint)
+    if refused is not None:
+        return Verdict.deny(refused.reason, refused.message, detail)
+    return Verdict.proceed(detail={**detail, "approved_by": [v.approver for v in decided.votes]})
 
 
 def describe(decision: TierDecision) -> str:

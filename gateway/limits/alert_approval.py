@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from gateway.approvals.check import outcome_verdict, pointer, policy_of
+from gateway.approvals.check import pointer, policy_of, wait_for_decision
 from gateway.approvals.policy import TierDecision
 from gateway.approvals.record import Fingerprint, args_hash
 from gateway.approvals.service import ApprovalService
-from gateway.approvals.vocabulary import Status, Tier
+from gateway.approvals.vocabulary import Tier
 from gateway.config.ruleset import RuleSet
-from gateway.errors import Reason
 from gateway.limits.estimate import output_tokens
-from gateway.model import Call, Verdict
+from gateway.model import Action, Call, Verdict
 
 RAISED_BY = "budget-alert"
 
@@ -39,13 +38,8 @@ async def hold_for_approval(service: ApprovalService, call: Call, rules: RuleSet
     decision = TierDecision(Tier.CRITICAL, Tier.CRITICAL, (RAISED_BY,), (reason,))
     approval = await service.open(fp, call.id, args, decision, None, policy_of(rules))
     detail["approval"] = pointer(approval)
-    decided = await service.wait(approval.id)  # a cancelled wait (client gone) leaves it pending: harmless
-    if decided is None:
-        return Verdict.deny(Reason.APPROVAL_INVALID, f"Approval {approval.id} disappeared.", detail)
-    if decided.status is not Status.APPROVED:
-        return outcome_verdict(decided, detail)
-    _, refused = await service.redeem(approval.id, decided.fingerprint)
-    if refused is not None:
-        return Verdict.deny(refused.reason, refused.message, detail)
-    detail["approved_by"] = [v.approver for v in decided.votes]
+    verdict = await wait_for_decision(service, approval, detail)
+    if verdict.action is not Action.CONTINUE:
+        return verdict
+    detail.update(verdict.detail or {})
     return None
