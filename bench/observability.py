@@ -34,7 +34,7 @@ from typing import Any
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export import SpanExporter, SpanExportResult
 
-# This directory holds scripts named like packages (a `limits.py` once shadowed the `limits` library): keep it off the import path.
+# Scripts here may be named like packages (a `limits.py` once shadowed the library): keep this dir off the path.
 _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
