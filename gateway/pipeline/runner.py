@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,21 +84,29 @@ class Runner:
             )
         )
 
+    async def _decide(
+        self, call: Call, rules: RuleSet, phase: Phase, name: str, configurable: bool,
+        decision: Awaitable[Verdict],
+    ) -> Verdict:
+        """Await one check's decision: a crash becomes its on_error verdict; trace it; return what is enforced."""
+        policy = self._policy(name, configurable, rules)
+        with self.tracing.check(name, phase) as span:
+            try:
+                verdict = await decision
+            except Exception as exc:
+                log.exception("%s check %s raised", phase.value, name)
+                verdict = failure_verdict(name, exc, policy)
+            span.verdict(verdict, policy.mode)
+        self._trace(call, phase, name, verdict, policy.mode, rules)
+        return effective(verdict, policy.mode)
+
     async def run_request(self, call: Call, rules: RuleSet) -> RequestResult:
         for step in self.steps:
             check = step.check
             if not check.applies(call, rules):
                 continue
-            policy = self._policy(check.name, check.configurable, rules)
-            with self.tracing.check(check.name, Phase.REQUEST) as span:
-                try:
-                    verdict = await check.on_request(call, rules)
-                except Exception as exc:
-                    log.exception("check %s raised", check.name)
-                    verdict = failure_verdict(check.name, exc, policy)
-                span.verdict(verdict, policy.mode)
-            self._trace(call, Phase.REQUEST, check.name, verdict, policy.mode, rules)
-            verdict = effective(verdict, policy.mode)
+            verdict = await self._decide(call, rules, Phase.REQUEST, check.name, check.configurable,
+                                         check.on_request(call, rules))
             if verdict.action is not Action.CONTINUE:
                 return RequestResult(call, Stop(check.name, verdict))
             if verdict.call is not None:
@@ -111,16 +119,8 @@ class Runner:
             check = step.check
             if not check.applies(call, rules):
                 continue
-            policy = self._policy(check.name, check.configurable, rules)
-            with self.tracing.check(check.name, Phase.RESPONSE) as span:
-                try:
-                    verdict = await check.on_response(call, rules, body)
-                except Exception as exc:
-                    log.exception("response check %s raised", check.name)
-                    verdict = failure_verdict(check.name, exc, policy)
-                span.verdict(verdict, policy.mode)
-            self._trace(call, Phase.RESPONSE, check.name, verdict, policy.mode, rules)
-            verdict = effective(verdict, policy.mode)
+            verdict = await self._decide(call, rules, Phase.RESPONSE, check.name, check.configurable,
+                                         check.on_response(call, rules, body))
             if verdict.action is not Action.CONTINUE:
                 return ResponseResult(body, Stop(check.name, verdict))
             if verdict.response is not None:
