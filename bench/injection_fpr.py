@@ -1,6 +1,6 @@
 """False-positive rate of the shipped injection guard on the offline benign corpus.
 
-The corpus is the one `bench/train_injection_classifier.py` builds from text installed on this
+The corpus is the one `bench/benign_corpus.py` builds from text installed on this
 machine (manual pages, gettext catalogs, package docs, Python sources, small data files; see that
 script's docstring) — the corpus code is imported from there, not duplicated. Chunks under 300
 characters are scanned as chat input (`Place.INPUT`), longer ones as tool results
@@ -31,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_injection_classifier import Chunk, build_corpus, synthetic_requests
+from benign_corpus import Chunk, build_corpus, synthetic_requests
 
 from gateway.detectors.factory import build_detectors, scan_guard
 from gateway.detectors.kinds import DetectorKind, Place
