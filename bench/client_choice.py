@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from overhead import _free_port, _pin, _proc_cpu_s, _stop, _wait_http, agent_body, ensure_wrk, mock_upstream, run_wrk
+from harness import ensure_wrk, free_port, mock_upstream, pin, proc_cpu_s, stop, wait_http
+from overhead import agent_body, run_wrk
 
 CLIENTS = ("aiohttp", "httpx", "httpx-aiohttp")
 
@@ -91,15 +92,15 @@ def serve(client: str, port: int, upstream: str) -> None:
 
 @contextlib.contextmanager
 def app_process(client: str, upstream_port: int, core: int) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
-    port = _free_port()
-    cmd = [*_pin(core), sys.executable, __file__, "--serve", client, "--port", str(port),
+    port = free_port()
+    cmd = [*pin(core), sys.executable, __file__, "--serve", client, "--port", str(port),
            "--upstream", f"http://127.0.0.1:{upstream_port}"]
     proc = subprocess.Popen(cmd)
     try:
-        _wait_http(f"http://127.0.0.1:{port}/readyz", 20, proc)
+        wait_http(f"http://127.0.0.1:{port}/readyz", 20, proc)
         yield port, proc
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 def available(client: str) -> bool:
@@ -140,9 +141,9 @@ def main(argv: list[str] | None = None) -> int:
                 with app_process(client, up, a.app_core) as (port, proc):
                     url = f"http://127.0.0.1:{port}/v1/chat/completions"
                     run_wrk(wrk, url, body, a.conc, a.warmup, a.load_core)
-                    cpu0 = _proc_cpu_s(proc.pid)
+                    cpu0 = proc_cpu_s(proc.pid)
                     r = run_wrk(wrk, url, body, a.conc, a.duration, a.load_core)
-                    cpu = _proc_cpu_s(proc.pid) - cpu0
+                    cpu = proc_cpu_s(proc.pid) - cpu0
                 n = max(r["requests"], 1)
                 rows.append({"client": client, "round": rnd, "rps": round(n / (r["duration_us"] / 1e6), 1),
                              "p50_ms": r["lat_us"]["p50"] / 1000, "p99_ms": r["lat_us"]["p99"] / 1000,

@@ -22,11 +22,9 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -34,7 +32,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
+from harness import (
+    HERE,
+    ensure_wrk,
+    free_port,
+    mock_upstream,
+    pin,
+    proc_cpu,
+    proc_rss_mb,
+    stop,
+    wait_http,
+)
+
 LUA = HERE / "wrk" / "post.lua"
 AGENT_KEY = "wg-bench-agent-key"
 MODEL = "bench-model"
@@ -97,69 +106,6 @@ def agent_body(size: int, stream: bool) -> bytes:
 # ---------------------------------------------------------------- processes
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _pin(core: int | None) -> list[str]:
-    return ["taskset", "-c", str(core)] if core is not None and shutil.which("taskset") else []
-
-
-def ensure_wrk() -> str:
-    found = shutil.which("wrk")
-    if found:
-        return found
-    if os.geteuid() != 0:
-        raise SystemExit("wrk is not installed; as root run: apt-get update && apt-get install -y wrk")
-    print("installing wrk with apt-get ...", file=sys.stderr)
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    if subprocess.run(["apt-get", "install", "-y", "wrk"], **quiet).returncode != 0:  # type: ignore[call-overload]
-        subprocess.run(["apt-get", "update"], check=True, **quiet)  # type: ignore[call-overload]
-        subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, **quiet)  # type: ignore[call-overload]
-    found = shutil.which("wrk")
-    if not found:
-        raise SystemExit("apt-get did not install wrk")
-    return found
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-
-
-def _wait_http(url: str, deadline_s: float, proc: subprocess.Popen[bytes]) -> None:
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise SystemExit(f"process exited early (code {proc.returncode}) while waiting for {url}")
-        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1) as r:
-            if r.status == 200:
-                return
-        time.sleep(0.1)
-    raise SystemExit(f"{url} not ready after {deadline_s:g}s")
-
-
-@contextlib.contextmanager
-def mock_upstream(core: int | None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
-    cmd = [*_pin(core), sys.executable, str(HERE / "mock_upstream.py"), "--port", "0"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().decode()
-        if not line.startswith("listening "):
-            raise SystemExit(f"mock upstream did not start: {line!r}")
-        yield int(line.split()[1]), proc
-    finally:
-        _stop(proc)
-
-
 def _write_rules(rules: Path, upstream_port: int, guards: bool = False) -> None:
     rules.mkdir()
     if guards:  # the shipped default guard set: injection, PII, secrets, in enforce mode
@@ -194,18 +140,18 @@ def gateway(
         root = Path(tmp)
         _write_rules(root / "rules", upstream_port, guards)
         (root / "tools").mkdir()
-        port, admin = _free_port(), _free_port()
+        port, admin = free_port(), free_port()
         env = {**os.environ, "WARDGATE_STATE_DIR": str(root / "state"), "WARDGATE_LOG_LEVEL": "warning",
                "WARDGATE_ADMIN_TOKEN": "bench-admin-token"}
-        cmd = [*_pin(core), *_wardgate_cmd(), "serve", "--host", "127.0.0.1", "--port", str(port),
+        cmd = [*pin(core), *_wardgate_cmd(), "serve", "--host", "127.0.0.1", "--port", str(port),
                "--admin-host", "127.0.0.1", "--admin-port", str(admin),
                "--rules", str(root / "rules"), "--tools", str(root / "tools"), "--state", str(root / "state")]
         proc = subprocess.Popen(cmd, env=env, cwd=tmp)
         try:
-            _wait_http(f"http://127.0.0.1:{port}/readyz", 30, proc)
+            wait_http(f"http://127.0.0.1:{port}/readyz", 30, proc)
             yield port, proc
         finally:
-            _stop(proc)
+            stop(proc)
 
 
 def _check_answer(url: str, body: bytes, stream: bool) -> None:
@@ -220,24 +166,6 @@ def _check_answer(url: str, body: bytes, stream: bool) -> None:
 
 
 # ---------------------------------------------------------------- measuring
-
-
-def _proc_cpu(pid: int) -> tuple[float, float]:
-    """(user, system) CPU seconds of a process, all its threads."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    tick = os.sysconf("SC_CLK_TCK")
-    return int(fields[11]) / tick, int(fields[12]) / tick
-
-
-def _proc_cpu_s(pid: int) -> float:
-    return sum(_proc_cpu(pid))
-
-
-def _proc_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 @dataclass
@@ -258,7 +186,7 @@ class Cell:
 
 
 def run_wrk(wrk: str, url: str, body_file: Path, conc: int, seconds: float, core: int | None) -> dict[str, Any]:
-    cmd = [*_pin(core), wrk, "-t1", f"-c{conc}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(LUA), url]
+    cmd = [*pin(core), wrk, "-t1", f"-c{conc}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(LUA), url]
     env = {**os.environ, "WRK_BODY": str(body_file), "WRK_KEY": AGENT_KEY}
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     for line in out.splitlines():
@@ -276,7 +204,7 @@ def _start_profile(args: argparse.Namespace, pid: int | None, conc: int,
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     if not Path(spy).exists():
         raise SystemExit("--profile needs py-spy: pip install py-spy (into the venv; a bench-only tool)")
-    cmd = [*_pin(args.load_core), spy, "record", "--pid", str(pid), "--duration", str(max(1, int(args.duration) - 1)),
+    cmd = [*pin(args.load_core), spy, "record", "--pid", str(pid), "--duration", str(max(1, int(args.duration) - 1)),
            "--rate", "200", "--format", "raw", "--nonblocking", "--output", args.profile]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -309,9 +237,9 @@ def measure(wrk: str, target: str, url: str, body_file: Path, conc: int, args: a
     if args.warmup > 0:
         run_wrk(wrk, url, body_file, conc, args.warmup, args.load_core)
     spy = _start_profile(args, pid, conc, labels)
-    cpu0 = _proc_cpu(pid) if pid else (0.0, 0.0)
+    cpu0 = proc_cpu(pid) if pid else (0.0, 0.0)
     r = run_wrk(wrk, url, body_file, conc, args.duration, args.load_core)
-    cpu1 = _proc_cpu(pid) if pid else (0.0, 0.0)
+    cpu1 = proc_cpu(pid) if pid else (0.0, 0.0)
     user, system = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
     if spy is not None:
         spy.wait(args.duration + 30)
@@ -324,7 +252,7 @@ def measure(wrk: str, target: str, url: str, body_file: Path, conc: int, args: a
         p50_ms=lat["p50"] / 1000, p95_ms=lat["p95"] / 1000, p99_ms=lat["p99"] / 1000, errors=errors,
         cpu_ms_per_req=round((user + system) * 1000 / n, 3) if pid else None,
         sys_pct=round(100 * system / max(user + system, 1e-9)) if pid else None,
-        rss_mb=round(_proc_rss_mb(pid), 1) if pid else None,
+        rss_mb=round(proc_rss_mb(pid), 1) if pid else None,
     )
 
 
@@ -351,7 +279,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="wardgate-bench-bodies-") as tmp, \
             mock_upstream(args.load_core) as (up_port, _), \
             gateway(up_port, args.gateway_core, args.guards) as (gw_port, gw):
-        info["gateway_rss_mb_idle"] = round(_proc_rss_mb(gw.pid), 1)
+        info["gateway_rss_mb_idle"] = round(proc_rss_mb(gw.pid), 1)
         urls = {"direct": f"http://127.0.0.1:{up_port}/v1/chat/completions",
                 "wardgate": f"http://127.0.0.1:{gw_port}/v1/chat/completions"}
         for mode in modes:
