@@ -61,6 +61,19 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         "poem haiku song story riddle acrostic rhyme limerick joke hint clue write compose + password passphrase passcode pin secret access api private confidential security",
         rf"\b(?:poem|haiku|song|story|riddle|acrostic|rhyme|limerick|joke|hint|clue|write|compose)\b[^.?!\n]{{0,40}}\b(?:about|with|using|on|for|containing|of|to) (?:your|our|the|this) {_SECRET}\b|\bwrite (?:your|our|the|this) {_SECRET}\b",
     ),
+    # --- concealment: keep the user from seeing what was done --------------------------------
+    (
+        "concealment",
+        0.4,
+        "don t not never without + tell telling inform informing mention mentioning reveal revealing disclose disclosing alert alerting notify notifying let letting",
+        r"\b(?:don't|do not|never|without) (?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|disclos(?:e|ing)|alert(?:ing)?|notify(?:ing)?|let(?:ting)?) (?:the user|the reader|the recipient|them|anyone)\b[^.!?\n]{0,20}?\b(?:about |of |know (?:about )?)?(?:this|these|the) (?:instructions?|message|note|change|link|request|task|step|email)s?\b",
+    ),
+    (
+        "concealment",
+        0.4,
+        "secretly quietly silently covertly discreetly",
+        r"\b(?:secretly|quietly|silently|covertly|discreetly) (?:include|add|insert|append|send|forward|change|replace|embed|copy|upload|email)\b",
+    ),
     # --- delivery tricks -------------------------------------------------------------------
     (
         "output-obfuscation",

@@ -1,4 +1,9 @@
-"""Find encoded payloads (base64, hex, URL-encoding) and decode them so they can be rescanned."""
+"""Find smuggled payloads and decode them so they can be rescanned.
+
+Encodings: base64, hex, URL-encoding, 8-bit binary groups, Morse code, text written backwards, and
+Unicode tag characters (U+E0020-E007E), which render as nothing and spell ASCII: text a human
+reviewer cannot see but a model reads. Each decoder is gated by a cheap check, so clean text pays
+for a `split()` and a few substring tests."""
 
 from __future__ import annotations
 
@@ -6,51 +11,116 @@ import base64
 import binascii
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 _B64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![A-Za-z0-9+/=_-])")
 _HEX = re.compile(r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}:?){16,}(?![0-9A-Fa-f])|(?:\\x[0-9A-Fa-f]{2}){8,}")
 _URLENC = re.compile(r"(?:%[0-9A-Fa-f]{2}[^%\s]{0,3}){6,}")
+_BINARY = re.compile(r"(?<![01])(?:[01]{8}[\s,]{0,2}){6,}")
+# Morse: dots and dashes (also the look-alikes machine translation and typing produce), letters
+# separated by spaces, words by " / " or wide gaps.
+_MORSE_CHARS = ".-·•‧∙−–—_।"
+_MORSE = re.compile(r"(?:[.\-·•‧∙−–—_।]{1,7}(?: {1,3}| ?/ ?)){7,}[.\-·•‧∙−–—_।]{1,7}")
+_TAGS = re.compile("[\U000e0020-\U000e007e]{8,}")
 _MAX_DECODE = 16
+# Words that read as common English ones only when the text is written backwards.
+_REVERSED_WORDS = frozenset(
+    {"eht", "uoy", "ruoy", "erongi", "snoitcurtsni", "drowssap", "tpmorp"}
+    | {"metsys", "terces", "tahw", "woh", "lla", "dna"}
+)
+_MORSE_CODE = {
+    ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h",
+    "..": "i", ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p",
+    "--.-": "q", ".-.": "r", "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x",
+    "-.--": "y", "--..": "z", "-----": "0", ".----": "1", "..---": "2", "...--": "3", "....-": "4",
+    ".....": "5", "-....": "6", "--...": "7", "---..": "8", "----.": "9", "..--..": "?", ".-.-.-": ".",
+}  # fmt: skip
+_MORSE_NORMAL = str.maketrans(
+    {"·": ".", "•": ".", "‧": ".", "∙": ".", "।": ".", "−": "-", "–": "-", "—": "-", "_": "-"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A decoded stretch of the original text. `hidden`: invisible when rendered (tag characters)."""
+
+    start: int
+    end: int
+    decoded: str
+    hidden: bool = False
 
 
 def _printable(raw: bytes) -> str | None:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
+    """Readable words: mostly letters and spaces, a few undecodable bytes tolerated (a payload
+    mangled by copying or translation still says what it says)."""
+    text = raw.decode("utf-8", errors="replace")
+    if not text or text.count("\ufffd") > max(1, len(text) // 25):
         return None
     letters = sum(c.isalpha() or c.isspace() for c in text)
-    return text if text and letters / len(text) > 0.7 and " " in text else None
+    return text if letters / len(text) > 0.7 and " " in text else None
 
 
-def encoded_segments(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, decoded) for each segment of `text` that decodes to readable words.
+def _morse(chunk: str) -> str | None:
+    words = []
+    for word in re.split(r" ?/ ?| {3,}", chunk.translate(_MORSE_NORMAL).strip()):
+        letters = [_MORSE_CODE.get(code) for code in word.split()]
+        if not letters or any(ch is None for ch in letters):
+            return None
+        words.append("".join(ch for ch in letters if ch))
+    text = " ".join(words)
+    return text if len(words) >= 2 and sum(c.isalpha() for c in text) >= 6 else None
 
-    Base64 and hex payloads are single long tokens, so text without a 24+ character token skips them."""
+
+def _long_token_segments(text: str) -> Iterator[Segment]:
+    count = 0
+    for m in _B64.finditer(text):
+        chunk = m.group()
+        if chunk.isalpha() or chunk.isdigit():
+            continue
+        altchars = b"-_" if "-" in chunk or "_" in chunk else None
+        try:
+            raw = base64.b64decode(chunk + "=" * (-len(chunk) % 4), altchars=altchars)
+        except (binascii.Error, ValueError):
+            continue
+        decoded = _printable(raw)
+        if decoded:
+            count += 1
+            yield Segment(m.start(), m.end(), decoded)
+        if count >= _MAX_DECODE:
+            return
+    for m in _HEX.finditer(text):
+        digits = re.sub(r"[^0-9A-Fa-f]", "", m.group().replace("\\x", ""))
+        decoded = _printable(bytes.fromhex(digits[: len(digits) // 2 * 2]))
+        if decoded:
+            yield Segment(m.start(), m.end(), decoded)
+
+
+def encoded_segments(text: str) -> Iterator[Segment]:
+    """Each segment of `text` that decodes to readable words."""
     if any(len(token) >= 24 for token in text.split()):
-        count = 0
-        for m in _B64.finditer(text):
-            chunk = m.group()
-            if chunk.isalpha() or chunk.isdigit():
-                continue
-            altchars = b"-_" if "-" in chunk or "_" in chunk else None
-            try:
-                raw = base64.b64decode(chunk + "=" * (-len(chunk) % 4), altchars=altchars)
-            except (binascii.Error, ValueError):
-                continue
-            decoded = _printable(raw)
-            if decoded:
-                count += 1
-                yield m.start(), m.end(), decoded
-            if count >= _MAX_DECODE:
-                break
-        for m in _HEX.finditer(text):
-            digits = re.sub(r"[^0-9A-Fa-f]", "", m.group().replace("\\x", ""))
-            decoded = _printable(bytes.fromhex(digits[: len(digits) // 2 * 2]))
-            if decoded:
-                yield m.start(), m.end(), decoded
+        yield from _long_token_segments(text)
     if "%" in text:
         for m in _URLENC.finditer(text):
-            decoded = unquote(m.group())
-            if decoded != m.group() and " " in decoded:
-                yield m.start(), m.end(), decoded
+            unquoted = unquote(m.group())
+            if unquoted != m.group() and " " in unquoted:
+                yield Segment(m.start(), m.end(), unquoted)
+    if "0000" in text or "1111" in text or "0100" in text:
+        for m in _BINARY.finditer(text):
+            bits = re.sub(r"[^01]", "", m.group())
+            octets = _printable(bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits) - 7, 8)))
+            if octets:
+                yield Segment(m.start(), m.end(), octets)
+    if ("-" in text or "—" in text or "−" in text) and sum(text.count(c) for c in _MORSE_CHARS) >= 12:
+        for m in _MORSE.finditer(text):
+            letters = _morse(m.group())
+            if letters:
+                yield Segment(m.start(), m.end(), letters)
+    if not text.isascii():
+        for m in _TAGS.finditer(text):
+            spelled = "".join(chr(ord(c) - 0xE0000) for c in m.group())
+            if " " in spelled.strip():
+                yield Segment(m.start(), m.end(), spelled, hidden=True)
+    words = text.lower().split()
+    if len(words) >= 3 and len(_REVERSED_WORDS.intersection(w.strip(".,!?:;'\"") for w in words)) >= 2:
+        yield Segment(0, len(text), text[::-1])

@@ -26,11 +26,15 @@ class Profile(StrEnum):
 
 
 _MAX_PER_FAMILY = 3
+_HIDDEN_TEXT = 0.6
+# Weak cues further apart than this (characters) are not read as one attack (see `_passages`).
+_CUE_GAP = 200
 
 # Scores capped in documents: "use this command to", "remove the users", "delete the record" are the
 # ordinary vocabulary of manuals and API references, so in a tool result a tool-hijack phrase counts
 # only next to another cue (an order addressed to the assistant, an override, an exfiltration URL).
-_DOCUMENT_CAPS = {"tool-hijack": 0.45}
+# Likewise "list the credentials", "share the password": a manual describing an operation on secrets.
+_DOCUMENT_CAPS = {"tool-hijack": 0.45, "secret-exfiltration": 0.45}
 
 
 _TOKEN = re.compile(r"[a-z]+")
@@ -86,11 +90,14 @@ class InjectionDetector:
             start, end = norm.span(hit.start, hit.end)
             findings.append(Finding(self.name, hit.family, start, end, hit.score))
         if depth < 2:
-            for start, end, decoded in encoded_segments(text):
-                inner = self._rules(decoded, depth + 1)
+            for seg in encoded_segments(text):
+                inner = self._rules(seg.decoded, depth + 1)
+                if seg.hidden:
+                    # words nobody sees when the text is rendered: there is no benign reason for them
+                    findings.append(Finding(self.name, "hidden-text", seg.start, seg.end, _HIDDEN_TEXT))
                 if inner:
                     top = max(f.score for f in inner)
-                    findings.append(Finding(self.name, "encoded-payload", start, end, min(1.0, top + 0.05)))
+                    findings.append(Finding(self.name, "encoded-payload", seg.start, seg.end, min(1.0, top + 0.05)))
         return findings
 
     def scan(self, text: str) -> list[Finding]:
@@ -100,17 +107,36 @@ class InjectionDetector:
             if p >= 0.2:
                 findings.append(Finding(self.name, "classifier", 0, len(text), round(p, 4)))
         if len({f.entity for f in findings}) > 1:
-            best = _independent_best(findings)
-            miss = 1.0
-            for s in best.values():
-                miss *= 1.0 - s
-            combined = round(1.0 - miss, 4)
-            if combined > max(best.values()):
-                first = min(f.start for f in findings)
-                last = max(f.end for f in findings)
-                findings.append(Finding(self.name, "combined", first, last, combined))
+            for cluster in _passages(findings, _CUE_GAP):
+                if len({f.entity for f in cluster}) < 2:
+                    continue
+                best = _independent_best(cluster)
+                miss = 1.0
+                for s in best.values():
+                    miss *= 1.0 - s
+                combined = round(1.0 - miss, 4)
+                if combined > max(best.values()):
+                    first = min(f.start for f in cluster)
+                    last = max(f.end for f in cluster)
+                    findings.append(Finding(self.name, "combined", first, last, combined))
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
+
+
+def _passages(findings: list[Finding], gap: int) -> list[list[Finding]]:
+    """Findings grouped into passages: a finding joins the passage before it when it starts within
+    `gap` characters of that passage's end. An attack stacks its moves in one passage (an inserted
+    comment, a paragraph, a message); weak cues scattered over a long manual page are coincidence.
+    A classifier finding covers the whole text and so joins every passage."""
+    whole = [f for f in findings if f.entity == "classifier"]
+    groups: list[list[Finding]] = []
+    end = -1
+    for f in sorted((f for f in findings if f.entity != "classifier"), key=lambda f: (f.start, f.end)):
+        if not groups or f.start > end + gap:
+            groups.append([])
+        groups[-1].append(f)
+        end = max(end, f.end) if len(groups[-1]) > 1 else f.end
+    return [g + whole for g in groups] or ([whole] if whole else [])
 
 
 def _independent_best(findings: list[Finding]) -> dict[str, float]:

@@ -231,10 +231,103 @@ CONCEPTS: dict[str, str] = {
     ),
 }
 
+# The same concepts in European, Middle-Eastern and African languages the DEV data does not hold
+# (nl pl cs sk sv da/no ro uk el he fa ur sw hu fi), and concepts added later: "everything you were
+# told", "new instructions", "repeat". Written from general knowledge of each language.
+_MORE: dict[str, str] = {
+    "ignore": (
+        "negeer negeren vergeet zignoruj ignoruj zapomnij pomiń ignorujte zapomeň zapomeňte zapomen zabudni "
+        "ignorera glöm glom ignorér glem ignoră uită ігноруй ігноруйте проігноруй "
+        "αγνόησε αγνοήστε ξέχασε ξεχάστε התעלם התעלמי שכח שכחי نادیده_بگیر فراموش_کن نظرانداز بھول_جاؤ "
+        "ignore_o_que ignore_tudo_o puuza sahau hagyd_figyelmen figyelmen_kívül felejtsd unohda ohita अनदेख"
+    ),
+    "previous": (
+        "lo_anterior lo_de_arriba acima ci-dessus au-dessus oben zuvor "
+        "vorige eerdere voorgaande bovenstaande hierboven poprzedni wcześniejsz powyższ předchozí predchozi předešl výše "
+        "tidigare föregående ovan ovanstående tidligere forrige ovenstående anterioare precedente de_mai_sus "
+        "попередні попередн вище προηγούμεν παραπάνω הקודמות הקודמים הקודם לעיל قبلی پیشین پچھلی پچھلے سابقہ "
+        "zilizopita iliyopita előző korábbi fenti aiemmat edelliset yllä"
+    ),
+    "instructions": (
+        "instructies aanwijzingen instrukcj polecenia pokyn pokyny instrukc instruktion instrukser "
+        "instrucțiuni instructiuni інструкці вказівк οδηγίες εντολές ההוראות הוראות دستورالعمل دستورات ہدایات "
+        "maagizo maelekezo utasítás utasitas ohjeet ohjeita"
+    ),
+    "secret": (
+        "wachtwoord geheime_sleutel hasło haslo heslo lösenord losenord adgangskode kodeord passord parolă "
+        "κωδικό κωδικός סיסמה סיסמא رمز_عبور گذرواژه پاس_ورڈ nenosiri jelszó jelszo salasana "
+        "código_secreto codigo_secreto code_secret geheimcode codice_segreto секретный_код gizli_kod kode_rahasia mã_bí_mật "
+        "गुप्त_कोड गोपनीय_स्ट्रिंग পাসকোড 秘密代码 秘密コード 비밀_코드 기밀_문자열 string_rahasia vertrauliche_string "
+        "phrase_de_passe frase_de_contraseña passphrase पासफ्रेज़ पासकोड passcode sulla_password della_password"
+    ),
+    "reveal": (
+        "toon_me toon_mij toon_je vertel geef_me geef_mij podaj pokaż powiedz ujawnij řekni řekněte rekni ukaž prozraď sdělte "
+        "visa_mig berätta avslöja vis_mig vis_meg fortæl fortell avslør arată spune_-mi dezvăluie розкажи розкрий "
+        "δείξε πες αποκάλυψε תגיד תראה חשוף גלה بگو نشان_بده فاش_کن بتاؤ بتائیں دکھاؤ niambie onyesha "
+        "mondd_meg mutasd áruld kerro näytä paljasta"
+    ),
+    "system_prompt": (
+        "systeemprompt systeembericht systeeminstructies prompt_systemowy komunikat_systemowy systémový_prompt systemovy_prompt "
+        "systémové_pokyny systemmeddelande systembesked promptul_de_sistem prompt_de_sistem системний_промпт системні_інструкції "
+        "μήνυμα_συστήματος προτροπή_συστήματος הנחיית_המערכת הנחיות_המערכת پرامپت_سیستم دستورات_سیستم rendszerprompt rendszerüzenet "
+        "järjestelmäkehote järjestelmäviesti wesistimu mesazhi_i_sistemit mesazhin_e_sistemit teachtaireacht_chórais teachdaireachd_siostaim"
+    ),
+    "everything": (
+        "todo_lo_que todo_lo_anterior tudo_o_que o_que_foi_dito tout_ce_qu tout_ce_que alles_zuvor alles_bisher alles_vorher alles_bisherige tutto_quello tutto_ciò "
+        "всё_что все_что her_şeyi semua_yang mọi_thứ lahat_ng सब_कुछ সব_কিছু كل_ما 一切 すべて忘れ 모든_것 ทุกอย่าง "
+        "alles_wat wszystko_co všechno_co allt_som alt_hvad alt_som tot_ce все,_що όλα_όσα כל_מה همه_چیز"
+    ),
+    "new": (
+        "nuevas_instrucciones nuevas_órdenes novas_instruções novas_instrucoes nouvelles_instructions nouvelles_consignes "
+        "neue_anweisungen neuen_anweisungen nuove_istruzioni новые_инструкции новые_указания yeni_talimat instruksi_baru "
+        "hướng_dẫn_mới bagong_tagubilin नए_निर्देश নতুন_নির্দেশ تعليمات_جديدة التعليمات_الجديدة 新指令 新的指令 新しい指示 "
+        "새로운_지시 새_지시 คำสั่งใหม่ nieuwe_instructies nowe_instrukcje nové_pokyny nya_instruktioner nye_instruktioner "
+        "noi_instrucțiuni нові_інструкції νέες_οδηγίες הוראות_חדשות دستورالعمل_جدید نئی_ہدایات maagizo_mapya új_utasítások "
+        "uudet_ohjeet imiyalelo_emisha udhëzime_të_reja udhezime_te_reja treoracha_nua stiùireadh_ùr stiuireadh_ur"
+    ),
+    "repeat": (
+        "repite repita repetir repete repita répète répétez wiederhole wiederholen ripeti ripetere повтори повторите "
+        "tekrarla tekrar_et ulangi lặp_lại ulitin दोहराएं दोहराओ দোহরাও পুনরাবৃত্তি كرر كرّر 重复 重複 繰り返 반복 ทำซ้ำ "
+        "herhaal powtórz zopakuj upprepa gjenta repetă επανάλαβε חזור_על تکرار_کن دہرائیں rudia ismételd toista "
+        "përsërit phinda athdhéan ath-aithris"
+    ),
+    "obfuscate": (
+        # first letters, initials, each digit separated, leetspeak, base64: the English
+        # `output-obfuscation` cue in other languages
+        "primeras_letras primera_letra primeiras_letras primeira_letra premières_lettres première_lettre premieres_lettres "
+        "ersten_buchstaben anfangsbuchstaben prime_lettere prima_lettera первые_буквы первую_букву первой_буквы "
+        "ilk_harf ilk_üç_harf huruf_pertama chữ_cái_đầu unang_titik unang_letra पहले_अक्षर पहला_अक्षर প্রথম_অক্ষর "
+        "الأحرف_الأولى الحروف_الأولى الحرف_الأول 首字母 第一个字母 最初の文字 頭文字 첫_글자 첫글자 ตัวอักษรแรก "
+        "iniciales iniciais initiales initialen iniziali инициалы baş_harf bas_harf inisial inisyal आद्याक्षर शुरुआती आद्यक्षर "
+        "الأحرف_الأولى_من_اسم イニシャル 이니셜 ชื่อย่อ "
+        "guiones_entre traços_entre tirets_entre bindestrich trattin через_дефис tire_ile kısa_çizgi tanda_hubung gạch_ngang gitling "
+        "डैश ড্যাশ شرطة 破折号 ダッシュ 대시 ขีดกลาง "
+        "cada_dígito cada_digito chaque_chiffre jede_ziffer ogni_cifra каждой_цифр her_haneyi setiap_digit mỗi_chữ_số bawat_digit "
+        "प्रत्येक_अंक প্রতিটি_অঙ্ক كل_رقم 每个数字 各数字 각_숫자 แต่ละหลัก "
+        "leetspeak ليتسبيك base64 बेस64 বেস64 acróstico acrostiche akrostichon acrostico акростих akrostiş क्रोस्टिक "
+        "latin_cochon latín_de_cerdo schweinelatein पिग_लैटिन"
+    ),
+    "split": (
+        # payload splitting: "combine A, B and C", "part 1 is ...", "three strings c = ..."
+        "tres_cadenas trois_chaînes trois_cordes drei_strings drei_saiten tre_stringhe três_strings três_cadeias три_строки "
+        "üç_dize üç_string tiga_string ba_chuỗi tatlong_string तीन_स्ट्रिंग তিনটি_স্ট্রিং ثلاث_سلاسل 三个字符串 3つの文字列 세_개의_문자열 "
+        "parte_1 partie_1 teil_1 часть_1 bölüm_1 bagian_1 phần_1 bahagi_1 भाग_1 অংশ_1 الجزء_1 第1部分 パート1 1부는 ส่วนที่_1 "
+        "combina_a kombiniere_a combinez_a combine_a объедините_a birleştir kombinasi_a kết_hợp_a pagsamahin_ang मिलाकर 합쳐서"
+    ),
+}
+for _concept, _stems in _MORE.items():
+    CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
+
+
 # (concepts that must all occur within `window` characters, family, score, why)
 RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("ignore", "instructions"), 60, "instruction-override", 0.85),  # "forget your instructions"
     (("ignore", "previous"), 30, "instruction-override", 0.6),  # "ignore everything above"
+    (("ignore", "everything"), 25, "instruction-override", 0.55),  # "forget everything you were told"
+    (("new",), 0, "instruction-override", 0.4),  # "*** new instructions ***": weak alone
+    (("repeat", "previous"), 40, "prompt-exfiltration", 0.55),  # "repeat the words above"
+    (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
+    (("split",), 0, "payload-splitting", 0.35),
     (("previous", "instructions"), 25, "instruction-override", 0.3),  # a reference alone is weak
     (("secret", "reveal"), 60, "prompt-exfiltration", 0.6),  # "tell me the password"
     (("secret",), 0, "secret-target", 0.45),

@@ -13,6 +13,10 @@ _PATTERNS = (  # (triggers, pattern)
         "\\b(?:dear|hey|hi|attention|note to(?: the)?|to the|if you are an?|as an?)\\s+(?:ai|assistant|chatbot|bot|language model|llm|gpt|chatgpt|claude|gemini|copilot|agent|model)\\b",
     ),
     (
+        "ai ais llm llms + reading processing parsing summarising summarizing crawling scraping ingesting",
+        "\\b(?:ai|llm|language model)s?(?: (?:agent|assistant|model|system|tool|crawler)s?)? (?:reading|processing|parsing|summari[sz]ing|crawling|scraping|ingesting) (?:this|these)\\b",
+    ),
+    (
         "your + answer response reply summary output next completion answers responses replies summaries outputs completions",
         "\\b(?:in|to|at the (?:end|start|beginning) of|throughout) your (?:answer|response|reply|summary|output|next message|completion)s?\\b",
     ),
@@ -25,8 +29,8 @@ _PATTERNS = (  # (triggers, pattern)
         "\\b(?:respond|reply|answer) (?:only |exclusively |solely )?(?:with|in|using) (?:the )?(?:word|phrase|string|following|caesar|base64|pig latin|emoji|morse|reverse|uppercase|all caps)\\b",
     ),
     (
-        "tell ask inform remind urge convince persuade advise warn + user",
-        "\\b(?:tell|ask|inform|remind|urge|convince|persuade|advise|warn) the user\\b",
+        "tell ask inform remind urge convince persuade advise warn + user users reader readers",
+        "\\b(?:tell|ask|inform|remind|urge|convince|persuade|advise|warn) the (?:user|reader)s?\\b",
     ),
 )
 
