@@ -124,3 +124,49 @@ def encoded_segments(text: str) -> Iterator[Segment]:
     words = text.lower().split()
     if len(words) >= 3 and len(_REVERSED_WORDS.intersection(w.strip(".,!?:;'\"") for w in words)) >= 2:
         yield Segment(0, len(text), text[::-1])
+    yield from _shifted_segments(text)
+
+
+# Caesar / ROT-n: a run of Latin words none of which is a common English word, that becomes English
+# under one letter shift. Other languages written in Latin letters have no shift that does that.
+_COMMON = frozenset(
+    {"the", "and", "to", "of", "a", "in", "is", "you", "that", "it", "for", "on", "with", "as", "are", "be"}
+    | {"this", "your", "or", "not", "what", "all", "have", "was", "state", "ignore", "previous", "instructions"}
+)
+_LATIN_RUN = re.compile(r"(?:\b[A-Za-z]{2,}\b[ ,.:;'\"]{1,3}){5,40}")
+_SHIFTS = tuple(
+    str.maketrans(
+        "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"[n:] + "abcdefghijklmnopqrstuvwxyz"[:n]
+    )
+    for n in range(1, 26)
+)
+_MAX_RUNS = 4
+
+
+def _shifted_segments(text: str) -> Iterator[Segment]:
+    tried = 0
+    for m in _LATIN_RUN.finditer(text):
+        run = m.group().lower()
+        words = run.split()
+        if _COMMON.intersection(w.strip(".,:;'\"") for w in words):
+            continue
+        tried += 1
+        for table in _SHIFTS:
+            shifted = run.translate(table)
+            found = [w for w in (w.strip(".,:;'\"") for w in shifted.split()) if w in _COMMON]
+            if len(found) >= 0.35 * len(words) and len({w for w in found if len(w) >= 3}) >= 2:
+                yield Segment(m.start(), m.end(), shifted)
+                break
+        if tried >= _MAX_RUNS:
+            return
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_prose(decoded: str) -> bool:
+    """Decoded text that reads as a sentence (not JSON, a certificate's fields or a hex dump)."""
+    if any(c in decoded for c in "{}[]<>=\\") or any(ord(c) < 32 and c not in "\n\t" for c in decoded):
+        return False
+    words = decoded.split()
+    return len(words) >= 4 and sum(bool(_PROSE_WORD.fullmatch(w.strip(".,;:!?'\""))) for w in words) >= 0.75 * len(words)

@@ -9,7 +9,7 @@ from enum import StrEnum
 from gateway.detectors.base import Finding
 from gateway.detectors.injection.classifier import Classifier
 from gateway.detectors.injection.cues import cue_table
-from gateway.detectors.injection.decode import encoded_segments
+from gateway.detectors.injection.decode import encoded_segments, is_prose
 from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.lexicon import Lexicon
 from gateway.detectors.injection.multilingual import multilingual_table
@@ -27,6 +27,7 @@ class Profile(StrEnum):
 
 _MAX_PER_FAMILY = 3
 _HIDDEN_TEXT = 0.6
+_ENCODED_PROSE = {Profile.CHAT: 0.25, Profile.DOCUMENT: 0.5}
 # Weak cues further apart than this (characters) are not read as one attack (see `_passages`).
 _CUE_GAP = 200
 
@@ -95,9 +96,13 @@ class InjectionDetector:
                 if seg.hidden:
                     # words nobody sees when the text is rendered: there is no benign reason for them
                     findings.append(Finding(self.name, "hidden-text", seg.start, seg.end, _HIDDEN_TEXT))
+                # a sentence wrapped in an encoding: a user may ask to decode one, a document has no
+                # reason to hide one from its human readers; what it says counts on top
+                score = _ENCODED_PROSE[self.profile] if is_prose(seg.decoded) else 0.0
                 if inner:
-                    top = max(f.score for f in inner)
-                    findings.append(Finding(self.name, "encoded-payload", seg.start, seg.end, min(1.0, top + 0.05)))
+                    score = max(score, min(1.0, max(f.score for f in inner) + 0.05))
+                if score:
+                    findings.append(Finding(self.name, "encoded-payload", seg.start, seg.end, round(score, 4)))
         return findings
 
     def scan(self, text: str) -> list[Finding]:

@@ -63,10 +63,6 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 "\\binstead(?: of (?:that|this|answering|summari[sz]ing|doing))?,?\\s+(?:you (?:must|should|will)\\s+)?(?:say|print|output|respond|reply|write|answer|tell|state|return)\\b(?:\\s+(?:only|just|exactly|simply|with|that))?\\s*(?:[\"'“‘]|your\\b|the (?:following|word|phrase|string|sentence)\\b|this\\b|i\\b|you\\b|yes\\b|nothing but\\b|(?:a|an) (?:poem|story|joke|song|message|haiku)\\b)",
             ),
             (
-                "now henceforth rest further + you respond answer act ignore only",
-                "\\b(?:from now on|henceforth|for the rest of (?:this|the) conversation|until further notice)\\b.{0,40}\\b(?:you (?:are|will|must|should|shall)|respond|answer|act|ignore|only)\\b",
-            ),
-            (
                 "real actual true new",
                 "\\b(?:the|your) (?:real|actual|true|new) (?:task|instruction|goal|objective|job)\\b",
             ),
@@ -77,6 +73,17 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             (
                 "mistake forgot misspoke + instruction instructions",
                 "\\b(?:i|we) (?:made a mistake|forgot|misspoke)\\b.{0,60}\\binstructions?\\b",
+            ),
+        ),
+    ),
+    # "from now on you will ...": how every jailbreak opens, and also how users set a preference
+    # ("from now on, answer in French"); weak alone, it adds to an override or a persona next to it
+    "persistent-override": (
+        0.45,
+        (
+            (
+                "now henceforth rest further + you respond answer act ignore only",
+                "\\b(?:from now on|henceforth|for the rest of (?:this|the) conversation|until further notice)\\b.{0,40}\\b(?:you (?:are|will|must|should|shall)|respond|answer|act|ignore|only)\\b",
             ),
         ),
     ),
@@ -94,7 +101,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 "answer answering reply replying speak speaking talk talking write writing operate operating function functioning be become + unrestricted unfiltered uncensored jailbroken evil amoral rogue malicious dan ai model assistant chatbot bot",
-                "\\b(?:answer|reply|speak|talk|write|operate|function|be|become)(?:ing)? (?:as|like) (?:an? |the )?(?:unrestricted|unfiltered|uncensored|jailbroken|evil|amoral|rogue|malicious|dan\\b|(?:ai|model|assistant|chatbot|bot) (?:without|with no|that (?:never|doesn't|does not|cannot|can't|won't) (?:refuse|say no|follow)))",
+                "\\b(?:answer|reply|speak|talk|write|operate|function|be|become)(?:ing)? (?:only |solely |exclusively |always |now )?(?:as|like) (?:an? |the )?(?:unrestricted|unfiltered|uncensored|jailbroken|evil|amoral|rogue|malicious|dan\\b|(?:ai|model|assistant|chatbot|bot) (?:without|with no|that (?:never|doesn't|does not|cannot|can't|won't) (?:refuse|say no|follow)))",
             ),
             (
                 # a persona defined by what it escapes: "pretend to be STAN, which stands for ...",

@@ -314,6 +314,31 @@ _MORE: dict[str, str] = {
         "parte_1 partie_1 teil_1 часть_1 bölüm_1 bagian_1 phần_1 bahagi_1 भाग_1 অংশ_1 الجزء_1 第1部分 パート1 1부는 ส่วนที่_1 "
         "combina_a kombiniere_a combinez_a combine_a объедините_a birleştir kombinasi_a kết_hợp_a pagsamahin_ang मिलाकर 합쳐서"
     ),
+    "declare": (
+        # say / state / print, as an order
+        "indique indiquez dichiara diga dites declare déclarez afirme di_que escribe_que imprima imprimez "
+        "sag_dass sagen_sie geben_sie_folgendes укажите скажите заявите выведите напишите_что "
+        "belirtin söyleyin nyatakan katakan sebutkan nói_rằng tuyên_bố sabihin_na ipahayag "
+        "बताएं कहें বলুন اذكر قل 并说 请说 请输出 述べて 言って 말해 밝혀 ระบุ "
+        "zeg_dat vermeld powiedz_że napisz_że řekni_že säg_att spune_că"
+    ),
+    "and_declare": (
+        # "... and state": the order that follows an "ignore X" ("ignore the page and state: ...")
+        "e_indica e_indique et_indiquez et_indique e_dichiara e_diga e_di y_di y_diga y_declara e_declare et_déclarez et_dites "
+        "e_o_estado und_geben_sie und_sag und_sagen_sie и_укажите и_скажите и_заявите и_выведите ve_belirtin ve_söyleyin "
+        "dan_nyatakan dan_katakan và_nói và_tuyên_bố và_nhà_nước at_sabihin at_ipahayag en_zeg i_powiedz a_řekni och_säg și_spune "
+        "और_बताएं और_कहें এবং_বলুন واذكر وقل و_اذكر و_قل 并说 并声明 并输出 と述べ と言って 고_말해 และระบุ"
+    ),
+    "following": (
+        "lo_siguiente o_seguinte ce_qui_suit folgendes il_seguente quanto_segue следующее aşağıdakini hal_berikut "
+        "sau_đây sumusunod निम्नलिखित নিম্নলিখিত التالي 以下内容 以下の 다음을 ต่อไปนี้ het_volgende następujące následující följande"
+    ),
+    "authority": (
+        "ich_bin_dein_entwickler ich_bin_ihr_entwickler я_ваш_разработчик я_твой_разработчик আমি_আপনার_ডেভেলপার "
+        "मैं_आपका_डेवलपर je_suis_votre_développeur je_suis_ton_développeur soy_tu_desarrollador sou_seu_desenvolvedor "
+        "sono_il_tuo_sviluppatore ben_senin_geliştiricin saya_pengembang_anda tôi_là_nhà_phát_triển_của_bạn "
+        "ako_ang_iyong_developer أنا_مطورك 我是你的开发者 私はあなたの開発者 나는_당신의_개발자 ik_ben_je_ontwikkelaar jestem_twoim_programistą"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -328,6 +353,8 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "previous"), 40, "prompt-exfiltration", 0.55),  # "repeat the words above"
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
+    (("ignore", "and_declare"), 50, "instruction-override", 0.6),  # "ignore the page and state: ..."
+    (("declare", "following"), 30, "embedded-imperative", 0.35),  # "print the following:"
     (("previous", "instructions"), 25, "instruction-override", 0.3),  # a reference alone is weak
     (("secret", "reveal"), 60, "prompt-exfiltration", 0.6),  # "tell me the password"
     (("secret",), 0, "secret-target", 0.45),
