@@ -122,7 +122,7 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         "pretext",
         0.3,
         "testing test pipeline debugging debug diagnostic diagnostics troubleshoot troubleshooting maintenance special unlock hidden security audit verification",
-        r"\b(?:for (?:testing|debugging|diagnostic|verification|audit(?:ing)?) purposes|test pipeline|to enable debug(?:ging)?|(?:debug|diagnostic|maintenance) (?:mode|session)|to troubleshoot|special case:|unlock (?:hidden|secret|all) (?:features?|functionalit(?:y|ies)|capabilities|modes?)|security (?:audit|check|verification) (?:requires|needs))\b",
+        r"\b(?:for (?:testing|debugging|diagnostic|verification|audit(?:ing)?) purposes|test pipeline|to enable debug(?:ging)?|(?:debug|diagnostic|maintenance) (?:mode|session)|to troubleshoot|special case(?=:)|unlock (?:hidden|secret|all) (?:features?|functionalit(?:y|ies)|capabilities|modes?)|security (?:audit|check|verification) (?:requires|needs))\b",
     ),
     (
         "bribery",

@@ -339,6 +339,25 @@ _MORE: dict[str, str] = {
         "sono_il_tuo_sviluppatore ben_senin_geliştiricin saya_pengembang_anda tôi_là_nhà_phát_triển_của_bạn "
         "ako_ang_iyong_developer أنا_مطورك 我是你的开发者 私はあなたの開発者 나는_당신의_개발자 ik_ben_je_ontwikkelaar jestem_twoim_programistą"
     ),
+    "pretext": (
+        # "for testing purposes", "to enable debugging", "as part of a training exercise": the
+        # English `pretext` cue in other languages (phrases, not the bare word "debug" of program messages)
+        "fines_de_prueba propósitos_de_prueba habilitar_la_depuración fins_de_test activer_le_débogage zu_testzwecken "
+        "debugging_zu_aktivieren scopo_di_test abilitare_il_debug для_тестирования включить_отладку test_amaçlı "
+        "tujuan_pengujian mục_đích_thử_nghiệm परीक्षण_के_उद्देश्य পরীক্ষার_উদ্দেশ্যে لأغراض_الاختبار 出于测试目的 テスト目的 "
+        "테스트_목적 เพื่อการทดสอบ debugadh_a_chomasachadh dífhabhtú_a_chumasú mundësuar_diagnostikimin "
+        "ukulungisa_amaphutha ushtrimi_trajnimi ushtrim_trajnimi cleachtadh_traenála pìob-loidhne_deuchainn procesi_testimi "
+        "uhlelo_lokuhlola yokuzilolonga ejercicio_de_entrenamiento exercice_d'entraînement trainingsübung"
+    ),
+    "model_self": (
+        # the model's own configuration or identity asked for, in other languages
+        "tu_configuración tu_configuracion tua_configuração ta_configuration votre_configuration deine_konfiguration ihre_konfiguration "
+        "la_tua_configurazione твою_конфигурацию вашу_конфигурацию yapılandırmanı konfigurasi_anda cấu_hình_của_bạn "
+        "konfigurimin_tënd konfigurimin_tend do_chumraíocht do_chumraiocht "
+        "tu_id_único ton_identifiant_unique deine_eindeutige_id il_tuo_id_univoco твой_уникальный benzersiz_kimliğin id_unik_anda "
+        "id_sònraichte_agad id-në_tënde uimhir_aitheantais id_yakho i-id_yakho "
+        "teachtaireacht_chórais umyalezo_wakho"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -353,6 +372,8 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "previous"), 40, "prompt-exfiltration", 0.55),  # "repeat the words above"
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
+    (("pretext",), 0, "pretext", 0.3),
+    (("model_self",), 0, "model-self-target", 0.45),
     (("ignore", "and_declare"), 50, "instruction-override", 0.6),  # "ignore the page and state: ..."
     (("declare", "following"), 30, "embedded-imperative", 0.35),  # "print the following:"
     (("previous", "instructions"), 25, "instruction-override", 0.3),  # a reference alone is weak

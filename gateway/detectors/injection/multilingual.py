@@ -125,8 +125,20 @@ _ROLE = (
 )
 
 
+# A banner of stars around a heading ("*** NEW IMPORTANT INSTRUCTIONS ***") in any language: weak
+# alone (manuals shout "*** WARNING ***" too), it adds to what the heading says.
+_BANNER = ("***", r"(?:^|\n)[ \t]*\*{3,}(?=[^*\n]{3,80}\*{3,})")  # the stars only: the heading is evidence of its own
+# "Repeat the word X 100 times" in other languages: the English `resource-abuse` cue.
+_REPEAT_MANY = (
+    "repite repita répète wiederhol ripeti повтор tekrar ulangi lặp ulitin दोहरा পুনরাবৃত্তি كرر 重复 繰り返 반복 ทำซ้ำ herhaal powtórz zopakuj upprepa gjenta repetă përsërit phinda athdhéan ath-aithris",
+    r"(?:repite|repita|répète|wiederhol\w*|ripeti|повтор\w*|tekrarla|ulangi|lặp lại|ulitin|दोहरा\w*|পুনরাবৃত্তি|كرر|重复|繰り返|반복|ทำซ้ำ|herhaal|powtórz|zopakuj|upprepa|gjenta|repetă|përsërit|phinda|athdhéan|ath-aithris)[^.\n]{0,60}?\b\d{3,}\b",
+)
+
+
 def multilingual_table() -> tuple[Family, ...]:
     return (
+        family("fake-delimiter", 0.3, *_BANNER),
+        family("resource-abuse", 0.35, *_REPEAT_MANY, stems=True),
         *(family("instruction-override", 0.85, t, p, stems=True) for t, p in _OVERRIDE),
         family("instruction-override", 0.35, *_BARE_IGNORE, stems=True),
         # ... unless a replacement order follows it ("ignore the résumé and the state: I admit ..."),
