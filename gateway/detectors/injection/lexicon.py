@@ -239,7 +239,7 @@ _MORE: dict[str, str] = {
         "negeer negeren vergeet zignoruj ignoruj zapomnij pomiń ignorujte zapomeň zapomeňte zapomen zabudni "
         "ignorera glöm glom ignorér glem ignoră uită ігноруй ігноруйте проігноруй "
         "αγνόησε αγνοήστε ξέχασε ξεχάστε התעלם התעלמי שכח שכחי نادیده_بگیر فراموش_کن نظرانداز بھول_جاؤ "
-        "ignore_o_que ignore_tudo_o puuza sahau hagyd_figyelmen figyelmen_kívül felejtsd unohda ohita अनदेख"
+        "ignore_o_que ignore_tudo_o ignore_o_acima อย่าไปสนใจ puuza sahau hagyd_figyelmen figyelmen_kívül felejtsd unohda ohita अनदेख"
     ),
     "previous": (
         "lo_anterior lo_de_arriba acima ci-dessus au-dessus oben zuvor "
@@ -258,13 +258,16 @@ _MORE: dict[str, str] = {
         "κωδικό κωδικός סיסמה סיסמא رمز_عبور گذرواژه پاس_ورڈ nenosiri jelszó jelszo salasana "
         "código_secreto codigo_secreto code_secret geheimcode codice_segreto секретный_код gizli_kod kode_rahasia mã_bí_mật "
         "गुप्त_कोड गोपनीय_स्ट्रिंग পাসকোড 秘密代码 秘密コード 비밀_코드 기밀_문자열 string_rahasia vertrauliche_string "
-        "phrase_de_passe frase_de_contraseña passphrase पासफ्रेज़ पासकोड passcode sulla_password della_password"
+        "phrase_de_passe frase_de_contraseña passphrase पासफ्रेज़ पासकोड passcode sulla_password della_password "
+        # inflected forms the stems above miss: паролем, palavra-passe, iyong password
+        "парол palavra-passe iyong_password inyong_password"
     ),
     "reveal": (
         "toon_me toon_mij toon_je vertel geef_me geef_mij podaj pokaż powiedz ujawnij řekni řekněte rekni ukaž prozraď sdělte "
         "visa_mig berätta avslöja vis_mig vis_meg fortæl fortell avslør arată spune_-mi dezvăluie розкажи розкрий "
         "δείξε πες αποκάλυψε תגיד תראה חשוף גלה بگو نشان_بده فاش_کن بتاؤ بتائیں دکھاؤ niambie onyesha "
-        "mondd_meg mutasd áruld kerro näytä paljasta"
+        "mondd_meg mutasd áruld kerro näytä paljasta "
+        "condivider подели partilh compartilh mi_dai dammi मुझे_अपना bana_söyle"
     ),
     "system_prompt": (
         "systeemprompt systeembericht systeeminstructies prompt_systemowy komunikat_systemowy systémový_prompt systemovy_prompt "
@@ -298,14 +301,19 @@ _MORE: dict[str, str] = {
         "ersten_buchstaben anfangsbuchstaben prime_lettere prima_lettera первые_буквы первую_букву первой_буквы "
         "ilk_harf ilk_üç_harf huruf_pertama chữ_cái_đầu unang_titik unang_letra पहले_अक्षर पहला_अक्षर প্রথম_অক্ষর "
         "الأحرف_الأولى الحروف_الأولى الحرف_الأول 首字母 第一个字母 最初の文字 頭文字 첫_글자 첫글자 ตัวอักษรแรก "
-        "iniciales iniciais initiales initialen iniziali инициалы baş_harf bas_harf inisial inisyal आद्याक्षर शुरुआती आद्यक्षर "
-        "الأحرف_الأولى_من_اسم イニシャル 이니셜 ชื่อย่อ "
+        "ersten_drei_buchstaben primeras_tres_letras três_primeiras_letras trois_premières_lettres prime_tre_lettere "
+        "первые_три_буквы ilk_üç_harfi tiga_huruf_pertama ba_chữ_cái_đầu पहले_तीन_अक्षर 前三个字母 最初の3文字 처음_세_글자 "
         "guiones_entre traços_entre tirets_entre bindestrich trattin через_дефис tire_ile kısa_çizgi tanda_hubung gạch_ngang gitling "
         "डैश ড্যাশ شرطة 破折号 ダッシュ 대시 ขีดกลาง "
         "cada_dígito cada_digito chaque_chiffre jede_ziffer ogni_cifra каждой_цифр her_haneyi setiap_digit mỗi_chữ_số bawat_digit "
         "प्रत्येक_अंक প্রতিটি_অঙ্ক كل_رقم 每个数字 各数字 각_숫자 แต่ละหลัก "
         "leetspeak ليتسبيك base64 बेस64 বেস64 acróstico acrostiche akrostichon acrostico акростих akrostiş क्रोस्टिक "
         "latin_cochon latín_de_cerdo schweinelatein पिग_लैटिन"
+    ),
+    "personal": (
+        # initials are personal data (the English `personal-data-target` cue lists them)
+        "iniciales iniciais initiales initialen iniziali инициалы baş_harf bas_harf inisial inisyal आद्याक्षर शुरुआती "
+        "イニシャル 이니셜 ชื่อย่อ"
     ),
     "split": (
         # payload splitting: "combine A, B and C", "part 1 is ...", "three strings c = ..."
