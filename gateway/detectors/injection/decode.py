@@ -27,7 +27,7 @@ def encoded_segments(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, decoded) for each segment of `text` that decodes to readable words.
 
     Base64 and hex payloads are single long tokens, so text without a 24+ character token skips them."""
-    if any(len(token) >= 24 for token in text.split()):
+    if max(map(len, text.split()), default=0) >= 24:
         count = 0
         for m in _B64.finditer(text):
             chunk = m.group()
