@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from gateway.detectors.base import Finding
+from gateway.detectors.literals import Literals
 
 # kind -> (regex, group holding the secret, score). Prefix-anchored formats are near-certain.
 _FORMATS: dict[str, tuple[str, int, float]] = {
@@ -52,8 +53,8 @@ SECRET_KINDS = frozenset([*_FORMATS, "high-entropy"])
 # Literal substrings every match of a format contains: the regex only runs when one is present.
 _LITERALS: dict[str, tuple[str, ...]] = {
     "aws-access-key": ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA"),
-    "github-token": ("gh", "github_pat_"),
-    "gitlab-token": ("gl",),
+    "github-token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+    "gitlab-token": ("glpat-", "gldt-", "glrt-", "glptt-"),
     "slack-token": ("xox", "hooks.slack.com"),
     "anthropic-key": ("sk-ant-",),
     "openai-key": ("sk-",),
@@ -88,7 +89,7 @@ def _char_classes(value: str) -> int:
 class SecretsDetector:
     """Regexes compiled once at build; `min_entropy` is bits/char for the assignment heuristic."""
 
-    __slots__ = ("_compiled", "kinds", "min_entropy", "name")
+    __slots__ = ("_compiled", "_literals", "kinds", "min_entropy", "name")
 
     def __init__(self, name: str, kinds: frozenset[str] = SECRET_KINDS, min_entropy: float = 3.5) -> None:
         self.name = name
@@ -99,11 +100,13 @@ class SecretsDetector:
             for kind, (rx, group, score) in _FORMATS.items()
             if kind in kinds
         )
+        self._literals = Literals(lit for _, literals, _, _, _ in self._compiled for lit in literals)
 
     def scan(self, text: str) -> list[Finding]:
         findings: list[Finding] = []
+        present = set(self._literals.present(text))
         for kind, literals, rx, group, score in self._compiled:
-            if not any(lit in text for lit in literals):
+            if present.isdisjoint(literals):
                 continue
             for m in rx.finditer(text):
                 if kind == "connection-string" and _PLACEHOLDER.match(m.group(1)):

@@ -58,3 +58,19 @@ def test_connection_string_reports_only_the_password() -> None:
 @pytest.mark.parametrize(("value", "bits"), [("", 0.0), ("aaaa", 0.0), ("abcd", 2.0)])
 def test_entropy(value: str, bits: float) -> None:
     assert shannon_entropy(value) == pytest.approx(bits)
+
+
+_BODY = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        *((prefix + _BODY, "github-token") for prefix in ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+        *((prefix + _BODY[:24], "gitlab-token") for prefix in ("glpat-", "gldt-", "glrt-", "glptt-")),
+    ],
+)
+def test_every_token_prefix_passes_the_literal_prefilter(text: str, kind: str) -> None:
+    """The regex runs only when one of the kind's literals occurs: each prefix it accepts must be one."""
+    assert kind in {f.entity for f in DET.scan(text)}
+    assert kind in {f.entity for f in DET.scan(f"although the night was long: {text}.")}

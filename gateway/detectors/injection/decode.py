@@ -98,7 +98,7 @@ def _long_token_segments(text: str) -> Iterator[Segment]:
 
 def encoded_segments(text: str) -> Iterator[Segment]:
     """Each segment of `text` that decodes to readable words."""
-    if any(len(token) >= 24 for token in text.split()):
+    if max(map(len, text.split()), default=0) >= 24:
         yield from _long_token_segments(text)
     if "%" in text:
         for m in _URLENC.finditer(text):

@@ -14,6 +14,7 @@ from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.lexicon import Lexicon
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
+from gateway.detectors.injection.prefilter import TriggerIndex, tokens
 from gateway.detectors.injection.tool_result import tool_result_table
 
 
@@ -38,9 +39,6 @@ _CUE_GAP = 200
 _DOCUMENT_CAPS = {"tool-hijack": 0.45, "secret-exfiltration": 0.45}
 
 
-_TOKEN = re.compile(r"[a-z]+")
-
-
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     name: str
@@ -58,7 +56,7 @@ class _Compiled:
 class InjectionDetector:
     """Thread-safe: all state is compiled at construction and read-only afterwards."""
 
-    __slots__ = ("_classifier", "_families", "_lexicon", "name", "profile")
+    __slots__ = ("_classifier", "_families", "_index", "_lexicon", "name", "profile")
 
     def __init__(self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None) -> None:
         self.name = name
@@ -71,23 +69,25 @@ class InjectionDetector:
             _Compiled(f.name, min(f.score, caps.get(f.name, 1.0)), f.triggers, re.compile(f.pattern, re.S))
             for f in tables
         )
+        self._index = TriggerIndex([f.triggers for f in self._families])
         self._classifier = classifier
         self._lexicon = Lexicon()
 
     def _rules(self, text: str, depth: int) -> list[Finding]:
         norm = normalize(text)
         findings: list[Finding] = []
-        tokens = set(_TOKEN.findall(norm.text))
+        words = tokens(norm.text)
         is_ascii = norm.text.isascii()
-        for fam in self._families:
-            if not fam.triggered(norm.text, tokens, is_ascii):
+        for i in self._index.candidates(norm.text, words, is_ascii):
+            fam = self._families[i]
+            if not fam.triggered(norm.text, words, is_ascii):
                 continue
             for k, m in enumerate(fam.regex.finditer(norm.text)):
                 if k >= _MAX_PER_FAMILY:
                     break
                 start, end = norm.span(m.start(), m.end())
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
-        for hit in self._lexicon.scan(norm.text, tokens):
+        for hit in self._lexicon.scan(norm.text, words):
             start, end = norm.span(hit.start, hit.end)
             findings.append(Finding(self.name, hit.family, start, end, hit.score))
         if depth < 2:

@@ -465,6 +465,8 @@ class Lexicon:
                 if w.startswith(first):
                     found.add(stem)
         for stem in found:
+            if stem not in text:  # a prefix-sharing word ("design" for "des instructions"): skip the regex
+                continue
             for m in self._full[stem].finditer(text):
                 marks.setdefault(self._concept[stem], []).append((m.start(), m.end()))
         if not text.isascii():

@@ -21,9 +21,14 @@ _LEET = str.maketrans("013457@$!|", "oieastasil")
 _LEET_WORD = re.compile(
     r"(?<![\w@$!|])(?=[\w@$!|]*[a-zA-Z])(?=[\w@$!|]*[013457@$!|])[a-zA-Z013457@$!|]{3,}(?![\w@$!|])"
 )
-_LEET_HINT = re.compile(r"[a-z][013457@$!|]|[013457@$!|][a-z]")
+# A leet character next to a letter. Written to start with the leet character (not a letter) so the
+# regex engine skips ahead to candidates instead of trying every letter of clean prose.
+_LEET_HINT = re.compile(r"[013457@$!|](?:(?<=[a-z].)|(?=[a-z]))")
 # Letters spaced out to dodge keywords: "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e".
 _SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*]){3,}[^\W\d_](?!\w)")
+# Present exactly when `_SPACED` matches (one character later): anchored on the first separator, so
+# clean prose costs a look at each space instead of a failed match at every letter.
+_SPACED_HINT = re.compile(r"[ .\-_*](?<=(?<!\w)[^\W\d_][ .\-_*])(?:[^\W\d_][ .\-_*]){2,}[^\W\d_](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +79,7 @@ def normalize(text: str) -> Normalized:
         joined = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_CONFUSABLES), joined)
     if _LEET_HINT.search(joined):
         joined = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), joined)
-    if _SPACED.search(joined):
+    if _SPACED_HINT.search(joined):
         if offsets is None:
             offsets = list(range(len(joined)))
         keep = [True] * len(joined)
