@@ -29,6 +29,8 @@ _REVERSED_WORDS = frozenset(
     {"eht", "uoy", "ruoy", "erongi", "snoitcurtsni", "drowssap", "tpmorp"}
     | {"metsys", "terces", "tahw", "woh", "lla", "dna"}
 )
+# Punctuation read as a word break when the text is split into words (base64's + / = _ - are kept).
+_SEPARATORS = str.maketrans({c: " " for c in ".,;:!?'\"()[]{}<>*`|"})
 _MORSE_CODE = {
     ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h",
     "..": "i", ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p",
@@ -98,7 +100,8 @@ def _long_token_segments(text: str) -> Iterator[Segment]:
 
 def encoded_segments(text: str) -> Iterator[Segment]:
     """Each segment of `text` that decodes to readable words."""
-    if max(map(len, text.split()), default=0) >= 24:
+    tokens = text.lower().translate(_SEPARATORS).split()
+    if max(map(len, tokens), default=0) >= 24:
         yield from _long_token_segments(text)
     if "%" in text:
         for m in _URLENC.finditer(text):
@@ -111,7 +114,10 @@ def encoded_segments(text: str) -> Iterator[Segment]:
             octets = _printable(bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits) - 7, 8)))
             if octets:
                 yield Segment(m.start(), m.end(), octets)
-    if ("-" in text or "—" in text or "−" in text) and sum(text.count(c) for c in _MORSE_CHARS) >= 12:
+    dots = text.count(".") + text.count("-")
+    if not text.isascii():
+        dots += sum(text.count(c) for c in _MORSE_CHARS[2:])
+    if dots >= 12 and ("-" in text or "—" in text or "−" in text):
         for m in _MORSE.finditer(text):
             letters = _morse(m.group())
             if letters:
@@ -121,10 +127,10 @@ def encoded_segments(text: str) -> Iterator[Segment]:
             spelled = "".join(chr(ord(c) - 0xE0000) for c in m.group())
             if " " in spelled.strip():
                 yield Segment(m.start(), m.end(), spelled, hidden=True)
-    words = text.lower().split()
-    if len(words) >= 3 and len(_REVERSED_WORDS.intersection(w.strip(".,!?:;'\"") for w in words)) >= 2:
+    if len(_REVERSED_WORDS.intersection(tokens)) >= 2:
         yield Segment(0, len(text), text[::-1])
-    yield from _shifted_segments(text)
+    if _has_uncommon_stretch(tokens):
+        yield from _shifted_segments(text)
 
 
 # Caesar / ROT-n: a run of Latin words none of which is a common English word, that becomes English
@@ -133,32 +139,35 @@ _COMMON = frozenset(
     {"the", "and", "to", "of", "a", "in", "is", "you", "that", "it", "for", "on", "with", "as", "are", "be"}
     | {"this", "your", "or", "not", "what", "all", "have", "was", "state", "ignore", "previous", "instructions"}
 )
-_LATIN_RUN = re.compile(r"(?:\b[A-Za-z]{2,}\b[ ,.:;'\"]{1,3}){5,40}")
-_SHIFTS = tuple(
-    str.maketrans(
-        "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"[n:] + "abcdefghijklmnopqrstuvwxyz"[:n]
-    )
-    for n in range(1, 26)
-)
+_LATIN_RUN = re.compile(r"(?:\b[A-Za-z]{2,}\b[ ,.:;'\"]{1,3}){6,40}")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_SHIFTS = tuple(str.maketrans(_ALPHABET, _ALPHABET[n:] + _ALPHABET[:n]) for n in range(26))
+_WINDOW = 6
 _MAX_RUNS = 4
 
 
+def _has_uncommon_stretch(tokens: list[str]) -> bool:
+    """Six aligned consecutive words with no common English word among them, so any stretch of eleven
+    is found (set operations in C; English prose has a common word in nearly every such window)."""
+    return any(_COMMON.isdisjoint(tokens[i : i + _WINDOW]) for i in range(0, len(tokens) - _WINDOW + 1, _WINDOW))
+
+
 def _shifted_segments(text: str) -> Iterator[Segment]:
-    tried = 0
-    for m in _LATIN_RUN.finditer(text):
+    for tried, m in enumerate(_LATIN_RUN.finditer(text)):
+        if tried >= _MAX_RUNS:
+            return
         run = m.group().lower()
         words = run.split()
-        if _COMMON.intersection(w.strip(".,:;'\"") for w in words):
+        if not _COMMON.isdisjoint(w.strip(".,:;'\"") for w in words):
             continue
-        tried += 1
-        for table in _SHIFTS:
-            shifted = run.translate(table)
+        # only the shifts that map the run's most frequent letters onto e, t or a
+        letters = sorted(set(run) & set(_ALPHABET), key=run.count, reverse=True)[:2]
+        for n in sorted({(ord(target) - ord(ch)) % 26 for ch in letters for target in "eta"} - {0}):
+            shifted = run.translate(_SHIFTS[n])
             found = [w for w in (w.strip(".,:;'\"") for w in shifted.split()) if w in _COMMON]
             if len(found) >= 0.35 * len(words) and len({w for w in found if len(w) >= 3}) >= 2:
                 yield Segment(m.start(), m.end(), shifted)
                 break
-        if tried >= _MAX_RUNS:
-            return
 
 
 _PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -169,4 +178,5 @@ def is_prose(decoded: str) -> bool:
     if any(c in decoded for c in "{}[]<>=\\") or any(ord(c) < 32 and c not in "\n\t" for c in decoded):
         return False
     words = decoded.split()
-    return len(words) >= 4 and sum(bool(_PROSE_WORD.fullmatch(w.strip(".,;:!?'\""))) for w in words) >= 0.75 * len(words)
+    wordlike = sum(bool(_PROSE_WORD.fullmatch(w.strip(".,;:!?'\""))) for w in words)
+    return len(words) >= 4 and wordlike >= 0.75 * len(words)
