@@ -56,6 +56,11 @@ _WEAK = (
         "integrate embed include merge blend fuse weave incorporate adopt utilize utilise employ leverage infuse harmonize harmonise render execute introduce ensure consider add use insert + following subsequent below this + code snippet excerpt block section",
         "\\b(?:integrate|embed|include|merge|blend|fuse|weave|incorporate|adopt|utili[sz]e|employ|leverage|infuse|harmoni[sz]e|render|execute|introduce|ensure|consider|add|use|insert)\\b[^\\n]{0,60}\\b(?:following|subsequent|below|this) (?:code )?(?:snippet|excerpt|block|section|code)\\b",
     ),
+    (
+        # "the following code excerpt ... your solution": code handed to the reader for its own answer
+        "following subsequent below + code + your",
+        "\\b(?:following|subsequent|below) code(?: (?:snippet|excerpt|block|section|fragment))?\\b[^.\\n]{0,60}\\byour (?:code|solution|implementation|answer|response|program|script|project|elucidation|architecture)\\b|\\byour (?:code|solution|implementation|answer|response|program|script|project)\\b[^.\\n]{0,60}\\b(?:following|subsequent|below) code\\b",
+    ),
 )
 
 
@@ -65,11 +70,17 @@ _TASK_LINE = (
     "explain describe write draft develop compose translate summarize summarise break give tell can could how what who",
     r"(?:^|\n)[ \t*-]*(?:please )?(?:explain|describe (?:how|why|what|in detail|(?:the|a|an) [^\n.]{0,60}? of )|(?:write|draft|develop|compose) (?:a|an|me a) (?:[a-z]+ ){0,2}(?:poem|story|essay|speech|song|haiku|limerick|introduction|article|summary|blog post|tweet)|translate|summari[sz]e|break down|give me|tell me|(?:can|could) you (?:show|explain|tell|write|give|translate|describe)|how (?:do|does|can) (?:i|you|one)|what(?:'s| is| are| was| were)|who (?:wrote|invented|discovered|painted|composed))\b[^\n|]{6,140}[.?!][ \t]*(?=\n|$)",
 )
+_SOURCES = r"os\.environ|cookie|psutil\.|getpass|/etc/passwd|\.ssh/|keychain|driverquery|systeminfo|query_devices|platform\.uname|socket\.gethostname|subprocess\.check_output"
+_SOURCE_TRIGGERS = "environ cookie psutil. getpass /etc/passwd .ssh/ keychain driverquery systeminfo query_devices platform.uname gethostname check_output"
+_SINKS = r"requests\.post|requests\.put|requests\.get\([^)]*cookies\s*=|urlopen|\.sendto|\.sendall|\.send\(|publish\.|smtplib|ftp|storbinary|\.connect\(|upload"
+_SINK_TRIGGERS = "requests.post requests.put cookies urlopen .sendto .sendall .send( publish. smtplib ftp storbinary .connect( upload"
 # Code that ships data off the machine, destroys it or fetches and runs more code.
 _BAD_CODE = (
     (
-        "environ cookie psutil. getpass /etc/passwd .ssh/ keychain + requests.post urlopen .sendto .send( publish. smtplib ftp .connect( upload",
-        r"(?:os\.environ|cookie|psutil\.|getpass|/etc/passwd|\.ssh/|keychain)[\s\S]{0,400}?(?:requests\.post|urlopen|\.sendto|\.send\(|publish\.|smtplib|ftp|\.connect\(|upload)|(?:requests\.post|smtplib|ftp)[\s\S]{0,400}?(?:os\.environ|cookie|psutil\.|getpass|/etc/passwd|\.ssh/)",
+        # what the machine knows about itself or its user (environment, cookies, system and device
+        # inventories, files) next to what sends it away (HTTP upload, a socket, mail, FTP)
+        f"{_SOURCE_TRIGGERS} + {_SINK_TRIGGERS}",
+        rf"(?:{_SOURCES})[\s\S]{{0,400}}?(?:{_SINKS})|(?:{_SINKS})[\s\S]{{0,400}}?(?:{_SOURCES})",
     ),
     (
         "-rf if=/dev/ systemctl mkfs chmod os.remove rmtree",
