@@ -130,7 +130,7 @@ def encoded_segments(text: str) -> Iterator[Segment]:
     if len(_REVERSED_WORDS.intersection(tokens)) >= 2:
         yield Segment(0, len(text), text[::-1])
     if _has_uncommon_stretch(tokens):
-        yield from _shifted_segments(text)
+        yield from _shifted_segments(text, tokens)
 
 
 # Caesar / ROT-n: a run of Latin words none of which is a common English word, that becomes English
@@ -139,7 +139,6 @@ _COMMON = frozenset(
     {"the", "and", "to", "of", "a", "in", "is", "you", "that", "it", "for", "on", "with", "as", "are", "be"}
     | {"this", "your", "or", "not", "what", "all", "have", "was", "state", "ignore", "previous", "instructions"}
 )
-_LATIN_RUN = re.compile(r"(?:\b[A-Za-z]{2,}\b[ ,.:;'\"]{1,3}){6,40}")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _SHIFTS = tuple(str.maketrans(_ALPHABET, _ALPHABET[n:] + _ALPHABET[:n]) for n in range(26))
 _WINDOW = 6
@@ -152,21 +151,33 @@ def _has_uncommon_stretch(tokens: list[str]) -> bool:
     return any(_COMMON.isdisjoint(tokens[i : i + _WINDOW]) for i in range(0, len(tokens) - _WINDOW + 1, _WINDOW))
 
 
-def _shifted_segments(text: str) -> Iterator[Segment]:
-    for tried, m in enumerate(_LATIN_RUN.finditer(text)):
+def _stretches(tokens: list[str]) -> Iterator[list[str]]:
+    """Maximal runs of at least six alphabetic words none of which is a common English word."""
+    run: list[str] = []
+    for token in (*tokens, ""):
+        if len(token) >= 2 and token.isalpha() and token not in _COMMON:
+            run.append(token)
+            continue
+        if len(run) >= 6:
+            yield run
+        run = []
+
+
+def _shifted_segments(text: str, tokens: list[str]) -> Iterator[Segment]:
+    lowered = text.lower()
+    for tried, words in enumerate(_stretches(tokens)):
         if tried >= _MAX_RUNS:
             return
-        run = m.group().lower()
-        words = run.split()
-        if not _COMMON.isdisjoint(w.strip(".,:;'\"") for w in words):
-            continue
+        run = " ".join(words)
         # only the shifts that map the run's most frequent letters onto e, t or a
-        letters = sorted(set(run) & set(_ALPHABET), key=run.count, reverse=True)[:2]
+        letters = sorted(set(run) - {" "}, key=run.count, reverse=True)[:2]
         for n in sorted({(ord(target) - ord(ch)) % 26 for ch in letters for target in "eta"} - {0}):
             shifted = run.translate(_SHIFTS[n])
-            found = [w for w in (w.strip(".,:;'\"") for w in shifted.split()) if w in _COMMON]
+            found = [w for w in shifted.split() if w in _COMMON]
             if len(found) >= 0.35 * len(words) and len({w for w in found if len(w) >= 3}) >= 2:
-                yield Segment(m.start(), m.end(), shifted)
+                start = max(lowered.find(words[0]), 0)
+                end = lowered.find(words[-1], start)
+                yield Segment(start, end + len(words[-1]) if end >= 0 else len(text), shifted)
                 break
 
 

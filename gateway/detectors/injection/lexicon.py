@@ -239,7 +239,7 @@ _MORE: dict[str, str] = {
         "negeer negeren vergeet zignoruj ignoruj zapomnij pomiń ignorujte zapomeň zapomeňte zapomen zabudni "
         "ignorera glöm glom ignorér glem ignoră uită ігноруй ігноруйте проігноруй "
         "αγνόησε αγνοήστε ξέχασε ξεχάστε התעלם התעלמי שכח שכחי نادیده_بگیر فراموش_کن نظرانداز بھول_جاؤ "
-        "ignore_o_que ignore_tudo_o ignore_o_acima อย่าไปสนใจ puuza sahau hagyd_figyelmen figyelmen_kívül felejtsd unohda ohita अनदेख"
+        "ignore_o_que ignore_tudo_o ignore_o_acima ignore_a ignore_o ignore_la ignore_el ignore_le อย่าไปสนใจ इग्नोर puuza sahau hagyd_figyelmen figyelmen_kívül felejtsd unohda ohita अनदेख"
     ),
     "previous": (
         "lo_anterior lo_de_arriba acima ci-dessus au-dessus oben zuvor "
@@ -335,7 +335,11 @@ _MORE: dict[str, str] = {
         "e_indica e_indique et_indiquez et_indique e_dichiara e_diga e_di y_di y_diga y_declara e_declare et_déclarez et_dites "
         "e_o_estado und_geben_sie und_sag und_sagen_sie и_укажите и_скажите и_заявите и_выведите ve_belirtin ve_söyleyin "
         "dan_nyatakan dan_katakan và_nói và_tuyên_bố và_nhà_nước at_sabihin at_ipahayag en_zeg i_powiedz a_řekni och_säg și_spune "
-        "और_बताएं और_कहें এবং_বলুন واذكر وقل و_اذكر و_قل 并说 并声明 并输出 と述べ と言って 고_말해 และระบุ"
+        "और_बताएं और_कहें এবং_বলুন واذكر وقل و_اذكر و_قل 并说 并声明 并输出 と述べ と言って 고_말해 และระบุ "
+        # "... and write", and the "and state" that machine translation turns into "and the state"
+        "y_escribe y_escriba et_écris et_écrivez und_schreibe und_schreiben_sie e_scrivi e_escreva e_escreve и_напиши и_напишите "
+        "ve_yaz dan_tulis và_viết at_sumulat en_schrijf i_napisz a_napiš och_skriv "
+        "y_el_estado et_l'état und_den_staat e_lo_stato и_состояние ve_durumu belirtin"
     ),
     "following": (
         "lo_siguiente o_seguinte ce_qui_suit folgendes il_seguente quanto_segue следующее aşağıdakini hal_berikut "
@@ -366,6 +370,16 @@ _MORE: dict[str, str] = {
         "id_sònraichte_agad id-në_tënde uimhir_aitheantais id_yakho i-id_yakho "
         "teachtaireacht_chórais umyalezo_wakho"
     ),
+    "tell_user": (
+        # "tell / ask the user to ...": the English document cue `tell the user`, in other languages
+        "dile_al_usuario pídele_al_usuario pide_al_usuario diga_ao_usuário peça_ao_usuário pede_ao_usuário "
+        "dites_à_l'utilisateur demandez_à_l'utilisateur demande_à_l'utilisateur sag_dem_benutzer sagen_sie_dem_benutzer "
+        "bitte_den_benutzer fordere_den_benutzer di'_all'utente chiedi_all'utente скажи_пользователю попроси_пользователя "
+        "попросите_пользователя kullanıcıya_söyle kullanıcıdan_iste minta_pengguna beri_tahu_pengguna yêu_cầu_người_dùng "
+        "bảo_người_dùng humihiling_sa_user sabihin_sa_user hilingin_sa_user उपयोगकर्ता_को_बताएं उपयोगकर्ता_से_कहें "
+        "ব্যবহারকারীকে_বলুন اطلب_من_المستخدم أخبر_المستخدم 告诉用户 要求用户 让用户 ユーザーに伝え ユーザーに依頼 사용자에게_알려 "
+        "사용자에게_요청 บอกผู้ใช้ vraag_de_gebruiker zeg_tegen_de_gebruiker poproś_użytkownika řekněte_uživateli be_användaren"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -381,6 +395,7 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
+    (("tell_user",), 0, "embedded-instruction", 0.45),
     (("model_self",), 0, "model-self-target", 0.45),
     (("ignore", "and_declare"), 50, "instruction-override", 0.6),  # "ignore the page and state: ..."
     (("declare", "following"), 30, "embedded-imperative", 0.35),  # "print the following:"
