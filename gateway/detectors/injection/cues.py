@@ -16,6 +16,12 @@ from gateway.detectors.injection.families import Family, family
 _SECRET = r"(?:password|passphrase|passcode|pass code|pin code|secret (?:key|code|word|phrase|number|string|value)|access (?:code|key|token)|api key|private key|confidential (?:string|code|key|information)|security (?:code|key|answer))"
 _PRIVATE = r"(?:birth ?(?:date|day|year|month|place)|date of birth|e-?mail(?: address)?|home address|(?:street |postal |mailing )?address|phone(?: number)?|(?:current )?(?:city|town|country|location) of residence|current (?:city|location|address|whereabouts)|initials|favou?rite (?:colou?r|food|movie|book|song|animal)|social security(?: number)?|ssn|credit card(?: number)?|bank (?:balance|account)|salary|income|medical (?:history|record)s?|maiden name|(?:socio-?economic|financial|marital|health) status)"
 
+# Between the verb and the data: no word of someone building software ("what's the best way to store
+# the user's birth date", "how do I validate the user's email").
+_NOT_ENGINEERING = r"(?:(?!\b(?:way|how|best|store|save|validate|check|format|type|column|field|regex|hash|encrypt|fetch|retrieve|update|change|length|maximum|default|schema|model|form|api|database|table)\b)[^.?!\n])"
+# ... and not read out of data the user supplied ("the user's email in this log / JSON / ticket"), nor
+# a field of a schema ("the user's email field").
+_NOT_IN_DATA = r"(?![^.?!\n]{0,40}\b(?:this|these|following|below|attached|log|logs|record|records|json|csv|file|document|ticket|row|table|export|field|column|property|attribute|key|variable|parameter|object|called|named|stored|saved|format)\b)"
 # (family, score, triggers, pattern). Scores: 0.25-0.35 framing/delivery, 0.4-0.45 targets.
 _CUES: tuple[tuple[str, float, str, str], ...] = (
     # --- targets ---------------------------------------------------------------------------
@@ -42,6 +48,21 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         0.3,
         "where + live lives living reside resides",
         r"\bwhere (?:does|do|did) (?!you\b|i\b|we\b)[a-z]+(?: [a-z]+)? (?:currently )?(?:live|reside)\b",
+    ),
+    # ... asked for, not talked about: "what is the user's email address?", "translate the user's birth
+    # month", "the first three letters of the user's email" (a developer asks how to validate or store
+    # it, and says so)
+    (
+        "personal-data-request",
+        0.55,
+        "what s is are was tell give share reveal disclose provide confirm spell translate encode reverse letters letter square + user users",
+        rf"\b(?:what(?:'s| is| are| was| were)|tell (?:me|us)|give (?:me|us)|share|reveal|disclose|provide|confirm|spell|translate|encode|reverse|(?:first|last) (?:[a-z]+ )?(?:letters?|digits?|characters?) of|square of)\b{_NOT_ENGINEERING}{{0,40}}\b(?:the|this|that|a|another|other|every|all|our) users?(?:'s|s'|') (?:personal |private )?{_PRIVATE}\b{_NOT_IN_DATA}",
+    ),
+    (
+        "personal-data-request",
+        0.5,
+        "tell give share reveal disclose provide what s is + s",
+        rf"\b(?:tell (?:me|us)|give (?:me|us)|share|reveal|disclose|provide|what(?:'s| is))\b{_NOT_ENGINEERING}{{0,30}}\b[A-Za-z]{{2,}}(?: [A-Za-z]{{2,}})?'s (?:personal |private |current |home )?(?:e-?mail address|home address|phone number|(?:current )?(?:city|town) of residence|current (?:city|location|address)|social security number|bank (?:balance|account(?: number)?)|credit card(?: number)?|medical records?)\b{_NOT_IN_DATA}",
     ),
     (
         "data-dump",

@@ -267,7 +267,9 @@ _MORE: dict[str, str] = {
         "visa_mig berätta avslöja vis_mig vis_meg fortæl fortell avslør arată spune_-mi dezvăluie розкажи розкрий "
         "δείξε πες αποκάλυψε תגיד תראה חשוף גלה بگو نشان_بده فاش_کن بتاؤ بتائیں دکھاؤ niambie onyesha "
         "mondd_meg mutasd áruld kerro näytä paljasta "
-        "condivider подели partilh compartilh mi_dai dammi मुझे_अपना bana_söyle"
+        "condivider подели partilh compartilh mi_dai dammi मुझे_अपना bana_söyle "
+        "decirme dizer-me dizer_me me_dire mir_sagen nennen dirmi сказать_мне назвать söyleyebilir beritahu_saya "
+        "traducir traduzir traduire übersetzen tradurre перевести çevir menerjemahkan dịch_sang isalin अनुवाद অনুবাদ ترجم 翻译 翻訳 번역 แปล"
     ),
     "system_prompt": (
         "systeemprompt systeembericht systeeminstructies prompt_systemowy komunikat_systemowy systémový_prompt systemovy_prompt "
@@ -404,6 +406,8 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("secret",), 0, "secret-target", 0.45),
     (("system_prompt",), 0, "prompt-exfiltration", 0.7),
     (("user", "personal"), 40, "personal-data-target", 0.45),
+    (("user", "personal", "reveal"), 50, "personal-data-request", 0.55),  # "dime el correo del usuario"
+    (("user", "personal", "obfuscate"), 50, "personal-data-request", 0.55),  # "... del usuario en orden inverso"
     (("pretend",), 0, "hypothetical-framing", 0.25),
     (("authority",), 0, "authority-claim", 0.3),  # "I am the president / God / the admin"
     (("whereabouts",), 0, "personal-data-target", 0.3),  # "where does X live", "X's bank balance"
