@@ -21,7 +21,7 @@ _PRIVATE = r"(?:birth ?(?:date|day|year|month|place)|date of birth|e-?mail(?: ad
 _NOT_ENGINEERING = r"(?:(?!\b(?:way|how|best|store|save|validate|check|format|type|column|field|regex|hash|encrypt|fetch|retrieve|update|change|length|maximum|default|schema|model|form|api|database|table)\b)[^.?!\n])"
 # ... and not read out of data the user supplied ("the user's email in this log / JSON / ticket"), nor
 # a field of a schema ("the user's email field").
-_NOT_IN_DATA = r"(?![^.?!\n]{0,40}\b(?:this|these|following|below|attached|log|logs|record|records|json|csv|file|document|ticket|row|table|export|field|column|property|attribute|key|variable|parameter|object|called|named|stored|saved|format)\b)"
+_NOT_IN_DATA = r"(?![^.?!\n]{0,40}\b(?:following|below|attached|log|logs|record|records|json|csv|file|document|ticket|row|table|export|field|column|property|attribute|key|variable|parameter|object|called|named|stored|saved|format)\b)"
 # (family, score, triggers, pattern). Scores: 0.25-0.35 framing/delivery, 0.4-0.45 targets.
 _CUES: tuple[tuple[str, float, str, str], ...] = (
     # --- targets ---------------------------------------------------------------------------
@@ -63,6 +63,21 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         0.5,
         "tell give share reveal disclose provide what s is + s",
         rf"\b(?:tell (?:me|us)|give (?:me|us)|share|reveal|disclose|provide|what(?:'s| is))\b{_NOT_ENGINEERING}{{0,30}}\b[A-Za-z]{{2,}}(?: [A-Za-z]{{2,}})?'s (?:personal |private |current |home )?(?:e-?mail address|home address|phone number|(?:current )?(?:city|town) of residence|current (?:city|location|address)|social security number|bank (?:balance|account(?: number)?)|credit card(?: number)?|medical records?)\b{_NOT_IN_DATA}",
+    ),
+    (
+        # a named person's birthday: public for the famous, so only a target that adds to a framing
+        "personal-data-request",
+        0.45,
+        "tell give share reveal disclose provide what s is + s",
+        rf"\b(?:tell (?:me|us)|give (?:me|us)|share|reveal|disclose|provide|what(?:'s| is))\b{_NOT_ENGINEERING}{{0,30}}\b[A-Za-z]{{2,}}(?: [A-Za-z]{{2,}})?'s (?:birth ?(?:date|day|year)|date of birth)\b{_NOT_IN_DATA}",
+    ),
+    (
+        # a phishing message asked for: weak alone (awareness training writes examples), it adds to a
+        # framing or a target
+        "harmful-request",
+        0.3,
+        "phishing",
+        r"\bphishing (?:e-?mail|message|text|sms|page|site|website|link|campaign)s?\b",
     ),
     (
         "data-dump",

@@ -135,10 +135,18 @@ _REPEAT_MANY = (
 )
 
 
+# A phishing message asked for, in other languages: the English `harmful-request` cue.
+_PHISHING = (
+    "phishing hameçonnage hameconnage фишинг фішинг oltalama lừa_đảo फ़िशिंग फिशिंग ফিশিং التصيد 钓鱼 釣魚 フィッシング 피싱 ฟิชชิ่ง",
+    r"phishing|hame[çc]onnage|фишинг|фішинг|oltalama|email lừa đảo|फ़िशिंग|फिशिंग|ফিশিং|التصيد|钓鱼|釣魚|フィッシング|피싱|ฟิชชิ่ง",
+)
+
+
 def multilingual_table() -> tuple[Family, ...]:
     return (
         family("fake-delimiter", 0.3, *_BANNER),
         family("resource-abuse", 0.35, *_REPEAT_MANY, stems=True),
+        family("harmful-request", 0.3, *_PHISHING, stems=True),
         *(family("instruction-override", 0.85, t, p, stems=True) for t, p in _OVERRIDE),
         family("instruction-override", 0.35, *_BARE_IGNORE, stems=True),
         # ... unless a replacement order follows it ("ignore the résumé and the state: I admit ..."),
