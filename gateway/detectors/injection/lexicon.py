@@ -225,7 +225,7 @@ CONCEPTS: dict[str, str] = {
         "開発者モード システムモード 管理者モード オーバーライドモード "
         "개발자_모드 시스템_모드 관리자_모드 "
         "โหมดนักพัฒนา โหมดระบบ "
-        "modalitetin_zhvillues modalitet_zhvillues "
+        "modalitetin_zhvillues modalitet_zhvillues imodi_yonjiniyela kwimodi_yonjiniyela "
         "mód_forbartha "
         "modh_leasachaidh"
     ),
@@ -361,7 +361,10 @@ _MORE: dict[str, str] = {
         "tujuan_pengujian mục_đích_thử_nghiệm परीक्षण_के_उद्देश्य পরীক্ষার_উদ্দেশ্যে لأغراض_الاختبار 出于测试目的 テスト目的 "
         "테스트_목적 เพื่อการทดสอบ debugadh_a_chomasachadh dífhabhtú_a_chumasú mundësuar_diagnostikimin "
         "ukulungisa_amaphutha ushtrimi_trajnimi ushtrim_trajnimi cleachtadh_traenála pìob-loidhne_deuchainn procesi_testimi "
-        "uhlelo_lokuhlola yokuzilolonga ejercicio_de_entrenamiento exercice_d'entraînement trainingsübung"
+        "uhlelo_lokuhlola yohlelo_lokuhlola yokuzilolonga ejercicio_de_entrenamiento exercice_d'entraînement trainingsübung "
+        # "special case:" opening an armed order
+        "caso_especial: cas_particulier_: sonderfall: caso_speciale: особый_случай: özel_durum: kasus_khusus: "
+        "trường_hợp_đặc_biệt: espesyal_na_kaso: icala_elikhethekile rast_i_veçantë cùis_shònraichte cás_speisialta"
     ),
     "model_self": (
         # the model's own configuration or identity asked for, in other languages
