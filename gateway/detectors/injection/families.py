@@ -59,6 +59,11 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 "\\bif (?:you are|you're|you get) (?:told|asked|instructed|requested) to (?:summari[sz]e|answer|translate|respond|reply|analy[sz]e|process|classify|review|read)\\b[^.\\n]{0,80}\\b(?:instead|rather|also|ignore|disregard)\\b",
             ),
             (
+                # "ignore the rest of this document and instead write ..."
+                "ignore disregard forget + rest",
+                "\\b(?:ignore|disregard|forget)\\s+(?:the\\s+)?rest\\s+of\\s+(?:this|the)\\s+(?:document|page|email|message|text|file|article|content|review|post)\\b[^.\\n]{0,20}?\\b(?:and|then|,)\\s*(?:instead\\s+)?(?:write|say|state|tell|respond|reply|output|print|answer|claim|report)\\b",
+            ),
+            (
                 "instruction instructions directive directives task orders",
                 "\\b(?:new|updated|revised|real|actual|important|additional|secret|hidden|urgent)\\s+(?:system\\s+)?(?:instructions?|directives?|task|orders)\\s*(?:\\*+|:|!|-{2,}|follow)",
             ),
@@ -236,6 +241,11 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             (
                 "***",
                 "\\*{3,}\\s*(?:new|important|urgent|system|admin)\\b|\\b(?:new|important|urgent|system)\\b[^\\n*]{0,30}\\*{3,}",
+            ),
+            (
+                # "--- BEGIN SYSTEM MESSAGE ---", "[START ADMIN INSTRUCTIONS]"
+                "--- === ### [ < + begin start end",
+                "(?:-{3,}|={3,}|#{3,}|\\[|<)\\s*(?:begin|start|end)\\s+(?:of\\s+)?(?:the\\s+)?(?:system|admin|administrator|developer|assistant|operator)\\s+(?:message|prompt|instructions?|note|override)",
             ),
             (
                 "--- === ###",

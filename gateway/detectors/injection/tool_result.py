@@ -7,6 +7,10 @@ from gateway.detectors.injection.families import Family, family
 
 _ADDRESSEE = r"(?:ai|assistant|chatbot|bot|language model|llm|gpt|chatgpt|claude|gemini|copilot|agent|model)"
 
+# Names the reader (a model or an agent) goes by.
+_VOCATIVE = r"(?:ai |ai code |ai email |support |the )?(?:assistant|ai agent|chatbot|copilot|claude|chatgpt|gemini|gpt|llm|language model|ai model|ai note-taker|note-taker)"
+_VOCATIVE_TRIGGERS = "assistant agent chatbot copilot claude chatgpt gemini gpt llm model taker"
+_ORDER = "ignore|disregard|forget|stop|use|call|run|send|forward|delete|remove|insert|add|include|append|reveal|tell|say|reply|respond|write|upload|share|grant|accept|approve|rate|rank|refund|transfer"
 _PATTERNS = (  # (triggers, pattern)
     (
         "dear hey hi attention note to if as + ai assistant chatbot bot language llm gpt chatgpt claude gemini copilot agent model",
@@ -27,6 +31,24 @@ _PATTERNS = (  # (triggers, pattern)
     (
         "respond reply answer",
         "\\b(?:respond|reply|answer) (?:only |exclusively |solely )?(?:with|in|using) (?:the )?(?:word|phrase|string|following|caesar|base64|pig latin|emoji|morse|reverse|uppercase|all caps)\\b",
+    ),
+    (
+        # the reader called by name and given an order: "Assistant, please ...", "Copilot, when you
+        # see this ...", "AI code assistant: also insert ..."
+        f"{_VOCATIVE_TRIGGERS} + , :",
+        # (after a colon only an order: "ChatGPT: you can upload files" is a product manual)
+        rf"\b(?:{_VOCATIVE})\s*(?:,\s*(?:please\s+|also\s+|now\s+|then\s+|kindly\s+)?(?:when|if|after|before|whenever|once|from now on|you|do|don't|never|always|{_ORDER})|:\s*(?:please\s+|also\s+|now\s+|then\s+|kindly\s+)?(?:never|always|don't|do not|(?:after|before|when|while) (?:summari[sz]ing|reading|answering|replying|responding|processing)|{_ORDER}))\b",
+    ),
+    (
+        # "new instructions for the assistant", "additional context for the support bot", "note to
+        # automated screening systems"
+        "instruction instructions note notes message context reminder directive directives + ai assistant assistants model models llm llms bot bots agent agents systems system copilot",
+        rf"(?<!release )\b(?:instructions?|notes?|message|context|reminder|directives?) (?:for|to) (?:the |any |all |every )?(?:[a-z]+ )?(?:{_VOCATIVE}|bots?|automated (?:[a-z]+ )?systems?|screening systems?)\b(?! (?:app|application|team|product|feature|release|version|page|documentation|docs)\b)",
+    ),
+    (
+        # "when an AI reads this invite"
+        "when + reads sees processes parses summarizes summarises see read process parse summarize summarise",
+        "\\bwhen (?:an? |any |the )?(?:ai|llm|assistant|model|agent|bot|copilot) (?:reads?|sees?|process(?:es)?|parses?|summari[sz]es?|finds?) (?:this|these|it)\\b",
     ),
     (
         "tell ask inform remind urge convince persuade advise warn + user users reader readers",
