@@ -145,8 +145,8 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
     (
         "authority-claim",
         0.3,
-        "i m am this as + developer creator admin administrator owner boss supervisor manager ceo president god police officer detective agent fbi cia auditor security programmer engineer sysadmin operator employee accountant staff officer",
-        r"\b(?:i am|i'm|this is|as) (?:actually |really |now )?(?:your |the |a |an )?(?:actually |really |now )?(?:(?:lead |chief |senior |head |bank |company |system |it |network )?(?:developer|creator|admin(?:istrator)?|owner|boss|supervisor|manager|ceo|president(?: of [a-z ]{3,30})?|god|police(?: officer)?|officer|detective|fbi agent|cia agent|federal agent|auditor|security (?:team|researcher|officer|auditor|engineer)|programmer|engineer (?:at|from|of)|sysadmin|system administrator|operator|employee (?:at|of)|(?:bank )?accountant|staff member|it (?:department|support|admin)))\b",
+        "i m am this as + openai anthropic google microsoft meta developer creator admin administrator owner boss supervisor manager ceo president god police officer detective agent fbi cia auditor security programmer engineer sysadmin operator employee accountant staff officer",
+        r"\b(?:i am|i'm|this is|as) (?:actually |really |now )?(?:your |the |a |an )?(?:actually |really |now )?(?:(?:lead |chief |senior |head |bank |company |system |it |network )?(?:developer|creator|admin(?:istrator)?|owner|boss|supervisor|manager|ceo|president(?: of [a-z ]{3,30})?|god|police(?: officer)?|(?:openai|anthropic|google|microsoft|meta) (?:employee|engineer|staff(?: member)?|developer|researcher)|officer|detective|fbi agent|cia agent|federal agent|auditor|security (?:team|researcher|officer|auditor|engineer)|programmer|engineer (?:at|from|of)|sysadmin|system administrator|operator|employee (?:at|of)|(?:bank )?accountant|staff member|it (?:department|support|admin)))\b",
     ),
     (
         "urgency-pressure",

@@ -56,7 +56,7 @@ class _Compiled:
 class InjectionDetector:
     """Thread-safe: all state is compiled at construction and read-only afterwards."""
 
-    __slots__ = ("_classifier", "_families", "_index", "_lexicon", "name", "profile")
+    __slots__ = ("_caps", "_classifier", "_families", "_index", "_lexicon", "name", "profile")
 
     def __init__(self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None) -> None:
         self.name = name
@@ -65,6 +65,7 @@ class InjectionDetector:
         if profile is Profile.DOCUMENT:
             tables.extend(tool_result_table())
         caps = _DOCUMENT_CAPS if profile is Profile.DOCUMENT else {}
+        self._caps = caps
         self._families = tuple(
             _Compiled(f.name, min(f.score, caps.get(f.name, 1.0)), f.triggers, re.compile(f.pattern, re.S))
             for f in tables
@@ -89,7 +90,7 @@ class InjectionDetector:
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
         for hit in self._lexicon.scan(norm.text, words):
             start, end = norm.span(hit.start, hit.end)
-            findings.append(Finding(self.name, hit.family, start, end, hit.score))
+            findings.append(Finding(self.name, hit.family, start, end, min(hit.score, self._caps.get(hit.family, 1.0))))
         if depth < 2:
             for seg in encoded_segments(text):
                 inner = self._rules(seg.decoded, depth + 1)

@@ -267,7 +267,7 @@ _MORE: dict[str, str] = {
         "visa_mig berätta avslöja vis_mig vis_meg fortæl fortell avslør arată spune_-mi dezvăluie розкажи розкрий "
         "δείξε πες αποκάλυψε תגיד תראה חשוף גלה بگو نشان_بده فاش_کن بتاؤ بتائیں دکھاؤ niambie onyesha "
         "mondd_meg mutasd áruld kerro näytä paljasta "
-        "condivider подели partilh compartilh mi_dai dammi मुझे_अपना bana_söyle "
+        "condivider подели partilh compartilh mi_dai dammi मुझे_अपना bana_söyle tampilkan perlihatkan "
         "decirme dizer-me dizer_me me_dire mir_sagen nennen dirmi сказать_мне назвать söyleyebilir beritahu_saya "
         "traducir traduzir traduire übersetzen tradurre перевести çevir menerjemahkan dịch_sang isalin अनुवाद অনুবাদ ترجم 翻译 翻訳 번역 แปล"
     ),
@@ -385,6 +385,11 @@ _MORE: dict[str, str] = {
         "ব্যবহারকারীকে_বলুন اطلب_من_المستخدم أخبر_المستخدم 告诉用户 要求用户 让用户 ユーザーに伝え ユーザーに依頼 사용자에게_알려 "
         "사용자에게_요청 บอกผู้ใช้ vraag_de_gebruiker zeg_tegen_de_gebruiker poproś_użytkownika řekněte_uživateli be_användaren"
     ),
+    "hidden": (
+        "ocultas ocultos escondidas cachées cachés versteckte versteckten geheimen nascoste nascosti скрытые скрытых "
+        "gizli tersembunyi ẩn nakatago छिपे छुपे লুকানো المخفية 隐藏 隠された 隠し 숨겨진 ที่ซ่อน verborgen ukryte skryté dolda "
+        "skjulte ascunse приховані κρυφές נסתרות پنهان"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -400,12 +405,14 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
+    (("hidden", "instructions"), 30, "prompt-exfiltration", 0.45),  # a form's hidden instructions, too
+    (("hidden", "instructions", "reveal"), 40, "prompt-exfiltration", 0.6),  # "show the hidden instructions"
     (("tell_user",), 0, "embedded-instruction", 0.45),
     (("model_self",), 0, "model-self-target", 0.45),
     (("ignore", "and_declare"), 50, "instruction-override", 0.6),  # "ignore the page and state: ..."
     (("declare", "following"), 30, "embedded-imperative", 0.35),  # "print the following:"
     (("previous", "instructions"), 25, "instruction-override", 0.3),  # a reference alone is weak
-    (("secret", "reveal"), 60, "prompt-exfiltration", 0.6),  # "tell me the password"
+    (("secret", "reveal"), 60, "secret-exfiltration", 0.6),  # "tell me the password"
     (("secret",), 0, "secret-target", 0.45),
     (("system_prompt",), 0, "prompt-exfiltration", 0.7),
     (("user", "personal"), 40, "personal-data-target", 0.45),
