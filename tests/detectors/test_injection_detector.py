@@ -242,6 +242,8 @@ def test_base64_payload_is_decoded_and_rescanned() -> None:
         "Ahora eres parte del equipo, ¡bienvenido!",
         "¿Cómo muestro las instrucciones ocultas de un formulario HTML?",
         "No policy is associated with the given resource.",
+        "Please ignore my previous message, I sent the wrong file.",
+        "Ignore my previous instructions, I meant Python 3.12 not 3.11.",
     ],
 )
 def test_benign_near_misses(text: str) -> None:

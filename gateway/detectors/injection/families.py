@@ -13,7 +13,7 @@ _MENTAL = r"ignore|ignoring|disregard(?:ing)?|forget(?:ting)?|overlook|bypass|ne
 _MENTAL_TRIGGERS = "ignore ignoring disregard disregarding forget forgetting overlook bypass neglect abandon discard set put pay do don stop no unlearn leave move break"
 _CRUD = r"skip|override|overwrite|drop|throw out|erase|delete|cancel|reset|remove|clear|wipe"
 _CRUD_TRIGGERS = "skip override overwrite drop throw erase delete cancel reset remove clear wipe"
-_DETERMINER = r"all|any|the|my|these|those|every|each|of|existing|given|current|default|that"
+_DETERMINER = r"all|any|the|these|those|every|each|of|existing|given|current|default|that"
 _PRIOR = r"previous(?:ly)?|prior|above|earlier|preceding|foregoing|initial|original|former|old|system|safety|developer|your|you(?:'ve| have)? (?:been|were) (?:given|told)|mentioned|before|so far"
 _PRIOR_STRICT = r"previous(?:ly)?|prior|above|earlier|preceding|foregoing|initial|original|safety|you(?:'ve| have)? (?:been|were) (?:given|told)"
 _STRONG = r"instructions?|instructed|directives?|guidelines?|guidance|prompts?|programming|training|guardrails?|safeguards?|restrictions?|rules?|constraints?|limitations?|boundaries|what (?:you|i) (?:were|was|have been|had been) (?:told|given|instructed)|everything (?:you(?:'ve| have)? been|you were|i(?:'ve| have)?) (?:told|given|said)"
@@ -32,15 +32,16 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
         (
             (
                 # "ignore / forget / disregard ... (the|all|your) ... instructions": an order to stop
-                # obeying (mental verbs) aimed at the reader's own orders (strong nouns)
+                # obeying (mental verbs) aimed at the reader's own orders (strong nouns); "ignore my
+                # previous message" is the writer correcting themselves
                 f"{_MENTAL_TRIGGERS} + {_STRONG_TRIGGERS}",
-                rf"\b(?:{_MENTAL})\b(?:\W+\w+){{0,3}}?\W+(?:{_DETERMINER}|{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_STRONG})\b",
+                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?:\W+\w+){{0,3}}?\W+(?:{_DETERMINER}|{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_STRONG})\b",
             ),
             (
                 # generic objects (messages, text, content, settings) only with a word that points
                 # back at what came before: "ignore all previous messages", not "ignore the warning messages"
                 f"{_MENTAL_TRIGGERS} + {_WEAK_TRIGGERS}",
-                rf"\b(?:{_MENTAL})\b(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
+                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
             ),
             (
                 # delete / reset / override are the everyday verbs of manuals and APIs ("delete the
