@@ -260,7 +260,10 @@ _MORE: dict[str, str] = {
         "गुप्त_कोड गोपनीय_स्ट्रिंग পাসকোড 秘密代码 秘密コード 비밀_코드 기밀_문자열 string_rahasia vertrauliche_string "
         "phrase_de_passe frase_de_contraseña passphrase पासफ्रेज़ पासकोड passcode sulla_password della_password "
         # inflected forms the stems above miss: паролем, palavra-passe, iyong password
-        "парол palavra-passe iyong_password inyong_password"
+        "парол palavra-passe iyong_password inyong_password "
+        # passcode / access code
+        "رمز_المرور رمز_الدخول mã_khóa mã_truy_cập cụm_từ_mã clave_de_acceso código_de_acceso código_de_acesso code_d'accès "
+        "zugangscode codice_di_accesso код_доступа erişim_kodu kode_akses पासकोड_वाक्यांश पहुंच_कोड 访问码 アクセスコード"
     ),
     "reveal": (
         "toon_me toon_mij toon_je vertel geef_me geef_mij podaj pokaż powiedz ujawnij řekni řekněte rekni ukaž prozraď sdělte "
@@ -390,6 +393,20 @@ _MORE: dict[str, str] = {
         "gizli tersembunyi ẩn nakatago छिपे छुपे লুকানো المخفية 隐藏 隠された 隠し 숨겨진 ที่ซ่อน verborgen ukryte skryté dolda "
         "skjulte ascunse приховані κρυφές נסתרות پنهان"
     ),
+    "sensitive_id": (
+        # identity and payment numbers a phishing message asks for
+        "social_security_number credit_card_number credit_card_information passport_number bank_details "
+        "numéro_de_sécurité_sociale número_de_seguridad_social número_da_segurança_social sozialversicherungsnummer "
+        "numero_di_previdenza номер_социального_страхования sosyal_güvenlik_numarası nomor_jaminan_sosial số_an_sinh_xã_hội "
+        "social_security_number_sa सामाजिक_सुरक्षा_नंबर সামাজিক_নিরাপত্তা_নম্বর رقم_الضمان_الاجتماعي 社会安全号码 社会保障番号 사회보장번호 "
+        "informations_de_carte_de_crédito información_de_la_tarjeta_de_crédito kreditkarteninformationen kredi_kartı_bilgilerini "
+        "passwordnya kata_sandinya"
+    ),
+    "by_email": (
+        "via_email by_email over_email via_e-mail par_e-mail par_courriel por_correo_electrónico por_correo por_e-mail "
+        "per_e-mail per_email по_электронной_почте e-posta_ile e-postayla melalui_email lewat_email qua_email "
+        "sa_pamamagitan_ng_email ईमेल_के_माध्यम_से ইমেইলের_মাধ্যমে ইমেলের_মাধ্যমে عبر_البريد_الإلكتروني 通过电子邮件 メールで 이메일로 ทางอีเมล"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -405,6 +422,7 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
+    (("sensitive_id", "by_email"), 60, "harmful-request", 0.3),  # "send his SSN via email": a phishing lure
     (("hidden", "instructions"), 30, "prompt-exfiltration", 0.45),  # a form's hidden instructions, too
     (("hidden", "instructions", "reveal"), 40, "prompt-exfiltration", 0.6),  # "show the hidden instructions"
     (("tell_user",), 0, "embedded-instruction", 0.45),
