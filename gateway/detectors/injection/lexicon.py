@@ -407,6 +407,20 @@ _MORE: dict[str, str] = {
         "per_e-mail per_email по_электронной_почте e-posta_ile e-postayla melalui_email lewat_email qua_email "
         "sa_pamamagitan_ng_email ईमेल_के_माध्यम_से ইমেইলের_মাধ্যমে ইমেলের_মাধ্যমে عبر_البريد_الإلكتروني 通过电子邮件 メールで 이메일로 ทางอีเมล"
     ),
+    "private_fact": (
+        # a person's birth date, email address, home city or bank balance (not "the address of the museum")
+        "fecha_de_nacimiento año_de_nacimiento data_de_nascimento ano_de_nascimento date_de_naissance année_de_naissance "
+        "geburtsdatum geburtsjahr data_di_nascita anno_di_nascita дата_рождения дату_рождения год_рождения doğum_tarih doğum_yıl "
+        "tanggal_lahir tahun_lahir ngày_sinh năm_sinh petsa_ng_kapanganakan taon_ng_kapanganakan जन्म_तिथि जन्म_वर्ष জন্ম_তারিখ "
+        "تاريخ_ميلاد سنة_ميلاد 出生日期 生日 生年月日 誕生日 생년월일 생일 วันเกิด "
+        "dirección_de_correo endereço_de_email endereço_de_e-mail adresse_e-mail adresse_électronique e-mail-adresse indirizzo_email "
+        "адрес_электронной_почты e-posta_adres alamat_email địa_chỉ_email email_address ईमेल_पता ईमेल_एड्रेस ইমেল_ঠিকানা "
+        "عنوان_البريد 电子邮件地址 邮箱地址 メールアドレス 이메일_주소 ที่อยู่อีเมล "
+        "ciudad_de_residencia cidade_de_residência ville_de_résidence wohnort città_di_residenza город_проживания yaşadığı_şehir "
+        "kota_tempat_tinggal thành_phố_cư_trú lungsod_ng_tirahan निवास_शहर বসবাসের_শহর مدينة_الإقامة 居住城市 住んでいる都市 거주_도시 "
+        "saldo_bancario saldo_bancário solde_bancaire kontostand saldo_del_conto банковский_баланс banka_bakiyesi saldo_bank "
+        "số_dư_ngân_hàng बैंक_बैलेंस الرصيد_المصرفي 银行余额 銀行残高 은행_잔고"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -436,6 +450,7 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("user", "personal"), 40, "personal-data-target", 0.45),
     (("user", "personal", "reveal"), 50, "personal-data-request", 0.55),  # "dime el correo del usuario"
     (("user", "personal", "obfuscate"), 50, "personal-data-request", 0.55),  # "... del usuario en orden inverso"
+    (("private_fact", "reveal"), 50, "personal-data-request", 0.45),  # "dime la fecha de nacimiento de Linda"
     (("pretend",), 0, "hypothetical-framing", 0.25),
     (("authority",), 0, "authority-claim", 0.3),  # "I am the president / God / the admin"
     (("whereabouts",), 0, "personal-data-target", 0.3),  # "where does X live", "X's bank balance"
