@@ -193,11 +193,15 @@ def test_decodable_but_harmless(text: str) -> None:
 
 
 def test_scattered_weak_cues_do_not_combine() -> None:
-    """Two weak cues in one passage combine; the same two a page apart are coincidence."""
+    """Two weak cues in one passage combine; the same two a page apart are coincidence in a document,
+    while a user's message is one act (a jailbreak pads the scene between framing and request)."""
     near = "Suppose the old setup is gone. The admin password is rotated monthly."
     far = "Suppose the old setup is gone. " + "Unrelated release notes follow here. " * 10 + "The admin password is rotated."
     assert top(DOC, near) >= 0.5
     assert top(DOC, far) < 0.5
+    assert top(CHAT, far) >= 0.5
+    very_far = "Suppose the old setup is gone. " + "Unrelated release notes follow here. " * 20 + "The admin password is rotated."
+    assert top(CHAT, very_far) < 0.5
 
 
 def test_base64_payload_is_decoded_and_rescanned() -> None:

@@ -29,8 +29,10 @@ class Profile(StrEnum):
 _MAX_PER_FAMILY = 3
 _HIDDEN_TEXT = 0.6
 _ENCODED_PROSE = {Profile.CHAT: 0.25, Profile.DOCUMENT: 0.5}
-# Weak cues further apart than this (characters) are not read as one attack (see `_passages`).
-_CUE_GAP = 200
+# Weak cues further apart than this (characters) are not read as one attack (see `_passages`). A
+# user's message is one act of one author, so its cues combine over a longer stretch than a document's
+# (a jailbreak pads the scene between the framing and the request).
+_CUE_GAP = {Profile.CHAT: 600, Profile.DOCUMENT: 200}
 
 # Scores capped in documents: "use this command to", "remove the users", "delete the record" are the
 # ordinary vocabulary of manuals and API references, so in a tool result a tool-hijack phrase counts
@@ -113,7 +115,7 @@ class InjectionDetector:
             if p >= 0.2:
                 findings.append(Finding(self.name, "classifier", 0, len(text), round(p, 4)))
         if len({f.entity for f in findings}) > 1:
-            for cluster in _passages(findings, _CUE_GAP):
+            for cluster in _passages(findings, _CUE_GAP[self.profile]):
                 if len({f.entity for f in cluster}) < 2:
                     continue
                 best = _independent_best(cluster)

@@ -166,7 +166,7 @@ CONCEPTS: dict[str, str] = {
         "du_bist_jetzt sie_sind_jetzt tu_so stell_dir_vor stellen_sie_sich_vor "
         "ora_sei fingi fai_finta immagina "
         "теперь_ты притворись представь представьте "
-        "artık_sen artik_sen gibi_davran farz_et hayal_et varsayalım "
+        "artık_sen artik_sen gibi_davran farz_et hayal_et hayal_edin varsayalım "
         "sekarang_kamu berpura-pura bayangkan anggap_saja "
         "bây_giờ_bạn_là giả_vờ tưởng_tượng giả_sử "
         "magpanggap isipin_na "
@@ -500,14 +500,18 @@ class Lexicon:
     __slots__ = ("_by_prefix", "_by_script", "_concept", "_full")
 
     def __init__(self) -> None:
-        self._concept: dict[str, str] = {}
+        self._concept: dict[str, tuple[str, ...]] = {}  # a stem may belong to several concepts
         self._by_prefix: dict[str, list[tuple[str, str]]] = {}  # first 3 chars -> (first word, stem)
         self._by_script: dict[str, list[str]] = {}
         self._full: dict[str, re.Pattern[str]] = {}
         for concept, stems in CONCEPTS.items():
             for raw in stems.split():
                 stem = raw.replace("_", " ")
-                self._concept.setdefault(stem, concept)
+                known = self._concept.get(stem, ())
+                if concept not in known:
+                    self._concept[stem] = (*known, concept)
+                if known:
+                    continue
                 script = _script(stem[0])
                 if script is None:
                     first = stem.split(" ")[0]
@@ -530,7 +534,8 @@ class Lexicon:
             if stem not in text:  # a prefix-sharing word ("design" for "des instructions"): skip the regex
                 continue
             for m in self._full[stem].finditer(text):
-                marks.setdefault(self._concept[stem], []).append((m.start(), m.end()))
+                for concept in self._concept[stem]:
+                    marks.setdefault(concept, []).append((m.start(), m.end()))
         if not text.isascii():
             for script, stems in self._by_script.items():
                 rx = _SCRIPTS.get(script)
@@ -539,7 +544,8 @@ class Lexicon:
                 for stem in stems:
                     at = text.find(stem)
                     while at >= 0:
-                        marks.setdefault(self._concept[stem], []).append((at, at + len(stem)))
+                        for concept in self._concept[stem]:
+                            marks.setdefault(concept, []).append((at, at + len(stem)))
                         at = text.find(stem, at + len(stem))
         return marks
 
