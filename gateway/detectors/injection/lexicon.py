@@ -178,6 +178,7 @@ CONCEPTS: dict[str, str] = {
         "이제_너는 이제_당신은 척해 상상해 가정해 "
         "ตอนนี้คุณคือ แกล้ง จินตนาการ สมมติ "
         "supongamos hipotéticamente hipoteticamente hypothétiquement hypothetisch ipoteticamente гипотетическ hipotetik "
+        "angenommen nehmen_wir_an предположим представим suponha supponiamo misalkan "
         "universo_paralelo univers_parallèle paralleluniversum paralel_evren алтернативн параллельн काल्पनिक সমান্তরাল افتراضي 平行世界 平行宇宙 평행"
     ),
     "authority": (
@@ -190,7 +191,7 @@ CONCEPTS: dict[str, str] = {
         "ben_başkan ben_cumhurbaşkanı ben_tanrı ben_polis ben_yönetici ben_geliştirici patronunum "
         "saya_presiden saya_tuhan saya_atasan saya_polisi saya_administrator saya_pengembang aku_tuhan "
         "tôi_là_tổng_thống tôi_là_chúa tôi_là_sếp tôi_là_cảnh_sát tôi_là_quản_trị tôi_là_nhà_phát_triển "
-        "ako_ang_pangulo ako_ay_diyos ako_ang_diyos ako_ay_pulis "
+        "ako_ang_pangulo ako_ay_diyos ako_ang_diyos ako_ay_pulis ako_ay_isang_pulis ben_bir_polis polis_memuruyum "
         "मैं_राष्ट्रपति मैं_भगवान मैं_आपका_बॉस मैं_पुलिस मैं_डेवलपर मैं_व्यवस्थापक "
         "আমি_রাষ্ট্রপতি আমি_ঈশ্বর আমি_ভগবান আমি_পুলিশ আমি_আপনার_বস "
         "أنا_الرئيس أنا_رئيس أنا_الله أنا_إله أنا_مديرك أنا_ضابط أنا_شرطي أنا_المطور أنا_المسؤول "
@@ -270,7 +271,7 @@ _MORE: dict[str, str] = {
         "visa_mig berätta avslöja vis_mig vis_meg fortæl fortell avslør arată spune_-mi dezvăluie розкажи розкрий "
         "δείξε πες αποκάλυψε תגיד תראה חשוף גלה بگو نشان_بده فاش_کن بتاؤ بتائیں دکھاؤ niambie onyesha "
         "mondd_meg mutasd áruld kerro näytä paljasta "
-        "condivider подели partilh compartilh mi_dai dammi मुझे_अपना bana_söyle tampilkan perlihatkan "
+        "condivider подели partilh compartilh mi_dai dammi मुझे_अपना bana_söyle tampilkan perlihatkan إخباري تخبرني memberi_tahu "
         "decirme dizer-me dizer_me me_dire mir_sagen nennen dirmi сказать_мне назвать söyleyebilir beritahu_saya "
         "traducir traduzir traduire übersetzen tradurre перевести çevir menerjemahkan dịch_sang isalin अनुवाद অনুবাদ ترجم 翻译 翻訳 번역 แปล"
     ),
@@ -400,7 +401,7 @@ _MORE: dict[str, str] = {
         "numero_di_previdenza номер_социального_страхования sosyal_güvenlik_numarası nomor_jaminan_sosial số_an_sinh_xã_hội "
         "social_security_number_sa सामाजिक_सुरक्षा_नंबर সামাজিক_নিরাপত্তা_নম্বর رقم_الضمان_الاجتماعي 社会安全号码 社会保障番号 사회보장번호 "
         "informations_de_carte_de_crédito información_de_la_tarjeta_de_crédito kreditkarteninformationen kredi_kartı_bilgilerini "
-        "passwordnya kata_sandinya"
+        "passwordnya kata_sandinya sa_password"
     ),
     "by_email": (
         "via_email by_email over_email via_e-mail par_e-mail par_courriel por_correo_electrónico por_correo por_e-mail "
@@ -415,7 +416,7 @@ _MORE: dict[str, str] = {
         "تاريخ_ميلاد سنة_ميلاد 出生日期 生日 生年月日 誕生日 생년월일 생일 วันเกิด "
         "dirección_de_correo endereço_de_email endereço_de_e-mail adresse_e-mail adresse_électronique e-mail-adresse indirizzo_email "
         "адрес_электронной_почты e-posta_adres alamat_email địa_chỉ_email email_address ईमेल_पता ईमेल_एड्रेस ইমেল_ঠিকানা "
-        "عنوان_البريد 电子邮件地址 邮箱地址 メールアドレス 이메일_주소 ที่อยู่อีเมล "
+        "عنوان_البريد عنوان_بريد 电子邮件地址 邮箱地址 メールアドレス 이메일_주소 ที่อยู่อีเมล yaşadığı_şehri "
         "ciudad_de_residencia cidade_de_residência ville_de_résidence wohnort città_di_residenza город_проживания yaşadığı_şehir "
         "kota_tempat_tinggal thành_phố_cư_trú lungsod_ng_tirahan निवास_शहर বসবাসের_শহর مدينة_الإقامة 居住城市 住んでいる都市 거주_도시 "
         "saldo_bancario saldo_bancário solde_bancaire kontostand saldo_del_conto банковский_баланс banka_bakiyesi saldo_bank "
@@ -514,7 +515,7 @@ class Lexicon:
                     continue
                 script = _script(stem[0])
                 if script is None:
-                    first = stem.split(" ")[0]
+                    first = _WORD.match(stem).group() if _WORD.match(stem) else stem  # "palavra-passe" -> "palavra"
                     self._by_prefix.setdefault(first[:3], []).append((first, stem))
                     self._full[stem] = re.compile(rf"\b{re.escape(stem)}")
                 else:

@@ -149,8 +149,8 @@ _NO_RULES = (
 
 # A phishing message asked for, in other languages: the English `harmful-request` cue.
 _PHISHING = (
-    "phishing hameçonnage hameconnage фишинг фішинг oltalama lừa_đảo फ़िशिंग फिशिंग ফিশিং التصيد 钓鱼 釣魚 フィッシング 피싱 ฟิชชิ่ง",
-    r"phishing|hame[çc]onnage|фишинг|фішинг|oltalama|email lừa đảo|फ़िशिंग|फिशिंग|ফিশিং|التصيد|钓鱼|釣魚|フィッシング|피싱|ฟิชชิ่ง",
+    "phishing hameçonnage hameconnage фишинг фішинг oltalama lừa फ़िशिंग फिशिंग ফিশিং تصيد 钓鱼 釣魚 フィッシング 피싱 ฟิชชิ่ง",
+    r"phishing|hame[çc]onnage|фишинг|фішинг|oltalama|email lừa đảo|फ़िशिंग|फिशिंग|ফিশিং|تصيد|钓鱼|釣魚|フィッシング|피싱|ฟิชชิ่ง",
 )
 
 
