@@ -515,7 +515,8 @@ class Lexicon:
                     continue
                 script = _script(stem[0])
                 if script is None:
-                    first = _WORD.match(stem).group() if _WORD.match(stem) else stem  # "palavra-passe" -> "palavra"
+                    head = _WORD.match(stem)  # "palavra-passe" is found through "palavra"
+                    first = head.group() if head else stem
                     self._by_prefix.setdefault(first[:3], []).append((first, stem))
                     self._full[stem] = re.compile(rf"\b{re.escape(stem)}")
                 else:
