@@ -144,3 +144,25 @@ def test_a_family_without_triggers_always_runs_and_an_empty_group_never_does() -
     index = TriggerIndex([(), (empty,), (word,), (word, empty)])
     assert index.candidates("ignore it", {"ignore", "it"}, True) == [0, 2]
     assert index.candidates("", set(), True) == [0]
+
+
+# Ordinary prose in a few languages: what most traffic looks like. A family whose triggers are common
+# word pieces ("es", "sin", "sei" as substrings) would run its regex on every request.
+_EVERYDAY = (
+    "The quarterly planning meeting covered the roadmap for the search service, the migration of the "
+    "billing jobs to the new scheduler, and the hiring plan for the platform team. Latency on the main "
+    "read path improved after the cache change, although the nightly batch still overruns on Mondays.",
+    "Die Besprechung ging um den Umzug der Abrechnung und den Einstellungsplan; sein Team ist einverstanden.",
+    "La reunión trató la migración del sistema de facturación y el plan de contratación sin cambios.",
+)
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+@pytest.mark.parametrize("text", _EVERYDAY)
+def test_few_families_wake_on_everyday_prose(profile: Profile, text: str) -> None:
+    """Cost is a count here, not a clock: on plain prose only a handful of rule families pass their
+    triggers and run a regex (bench/detectors.py measures the time)."""
+    detector = DETECTORS[profile]
+    words = tokens(text.lower())
+    woken = [f.name for f in detector._families if f.triggered(text.lower(), words, text.isascii())]
+    assert len(woken) <= 2, woken

@@ -138,12 +138,12 @@ _REPEAT_MANY = (
 # "You are now a ...": a new identity, in other languages (an article must follow, so the status
 # line "Du bist jetzt angemeldet" is not one).
 _NOW_YOU_ARE = (
-    "ahora eres agora você voce tu és tu es vous êtes du bist sie sind sei je bent jij bent u bent jesteś jestes теперь тепер отныне",
+    "eres você voce és maintenant désormais dorénavant jetzt nun sofort sei bent jesteś jestes теперь тепер отныне",
     r"\bahora eres (?:un|una|el|la|mi)\b|\bagora (?:você é|voce e|tu és|és) (?:um|uma|o|a|meu|minha)\b|\b(?:tu es|vous êtes) (?:maintenant|désormais|dorénavant) (?:un|une|le|la|mon|ma)\b|\b(?:du bist|sie sind) (?:jetzt|nun|ab sofort|ab jetzt|von nun an) (?:ein|eine|der|die|das|mein|meine)\b|\b(?:ora|adesso|d'ora in poi) sei (?:un|una|il|la|lo|mio|mia)\b|\b(?:je bent|jij bent|u bent) (?:nu|vanaf nu) (?:een|de|het|mijn)\b|\b(?:jesteś|jestes) (?:teraz|od teraz)\b|(?:теперь ты|ты теперь|отныне ты|тепер ти|ти тепер)\b",
 )
 # "without rules / restrictions / filters", in other languages: weak alone, it adds to a new identity.
 _NO_RULES = (
-    "sin sem sans ohne senza без kısıtlamasız tanpa không zonder bez uneingeschränkt",
+    "sin sem sans ohne senza без kısıtlamasız tanpa không zonder bez uneingeschränkt uneingeschränkte uneingeschränkter",
     r"\b(?:sin (?:restricciones|reglas|filtros|límites)|sem (?:restrições|regras|filtros|limites)|sans (?:restrictions|règles|filtres|limites)|ohne (?:einschränkungen|regeln|filter|grenzen)|uneingeschränkt\w*|senza (?:restrizioni|regole|filtri|limiti)|без (?:ограничений|правил|фильтров|обмежень)|kısıtlamasız|tanpa (?:batasan|aturan|filter)|không (?:có )?(?:giới hạn|hạn chế|quy tắc)|zonder (?:beperkingen|regels)|bez (?:ograniczeń|zasad|omezení|pravidel))",
 )
 
@@ -159,8 +159,9 @@ def multilingual_table() -> tuple[Family, ...]:
         family("fake-delimiter", 0.3, *_BANNER),
         family("resource-abuse", 0.35, *_REPEAT_MANY, stems=True),
         family("harmful-request", 0.3, *_PHISHING, stems=True),
-        family("role-hijack", 0.6, *_NOW_YOU_ARE, stems=True),
-        family("rule-bypass", 0.45, *_NO_RULES, stems=True),
+        # whole-word triggers: "sin", "sei", "nun" are also pieces of English and German words
+        family("role-hijack", 0.6, *_NOW_YOU_ARE),
+        family("rule-bypass", 0.45, *_NO_RULES),
         *(family("instruction-override", 0.85, t, p, stems=True) for t, p in _OVERRIDE),
         family("instruction-override", 0.35, *_BARE_IGNORE, stems=True),
         # ... unless a replacement order follows it ("ignore the résumé and the state: I admit ..."),
