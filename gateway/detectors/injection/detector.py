@@ -39,6 +39,8 @@ _CUE_GAP = {Profile.CHAT: 600, Profile.DOCUMENT: 200}
 # only next to another cue (an order addressed to the assistant, an override, an exfiltration URL).
 # Likewise "list the credentials", "share the password": a manual describing an operation on secrets.
 _DOCUMENT_CAPS = {"tool-hijack": 0.45, "secret-exfiltration": 0.45}
+# ... and in a chat, the assistant named by its role is just a user talking to it
+_CHAT_CAPS = {"ai-addressee": 0.25}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class InjectionDetector:
         tables = [*family_table(), *multilingual_table(), *cue_table()]
         if profile is Profile.DOCUMENT:
             tables.extend(tool_result_table())
-        caps = _DOCUMENT_CAPS if profile is Profile.DOCUMENT else {}
+        caps = _DOCUMENT_CAPS if profile is Profile.DOCUMENT else _CHAT_CAPS
         self._caps = caps
         self._families = tuple(
             _Compiled(f.name, min(f.score, caps.get(f.name, 1.0)), f.triggers, re.compile(f.pattern, re.S))

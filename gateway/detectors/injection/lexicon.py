@@ -422,6 +422,16 @@ _MORE: dict[str, str] = {
         "saldo_bancario saldo_bancário solde_bancaire kontostand saldo_del_conto банковский_баланс banka_bakiyesi saldo_bank "
         "số_dư_ngân_hàng बैंक_बैलेंस الرصيد_المصرفي 银行余额 銀行残高 은행_잔고"
     ),
+    "note_to_ai": (
+        # "note for the AI assistant": the English document cue `note to the AI`, in other languages
+        "nota_para_el_asistente nota_para_la_ia nota_al_asistente instrucciones_para_el_asistente nota_para_o_assistente "
+        "note_pour_l'assistant note_à_l'assistant instructions_pour_l'assistant hinweis_für_den_ki-assistenten "
+        "hinweis_für_die_ki hinweis_an_den_ki-assistenten anweisung_für_den_ki-assistenten nota_per_l'assistente "
+        "примечание_для_ии примечание_для_ассистента указание_для_ии yapay_zeka_asistanına_not catatan_untuk_asisten_ai "
+        "ghi_chú_cho_trợ_lý_ai paalala_sa_ai एआई_सहायक_के_लिए এআই_সহকারীর_জন্য ملاحظة_للمساعد ملاحظة_إلى_المساعد "
+        "给ai助手 给人工智能助手 致ai助手 aiアシスタントへ ai_어시스턴트에게 ai에게 ถึงผู้ช่วย_ai "
+        "notitie_voor_de_ai-assistent uwaga_dla_asystenta_ai poznámka_pro_ai_asistenta"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -437,6 +447,7 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
+    (("note_to_ai",), 0, "ai-addressee", 0.6),  # capped in chat: there the user is talking to it
     (("sensitive_id", "by_email"), 60, "harmful-request", 0.3),  # "send his SSN via email": a phishing lure
     (("hidden", "instructions"), 30, "prompt-exfiltration", 0.45),  # a form's hidden instructions, too
     (("hidden", "instructions", "reveal"), 40, "prompt-exfiltration", 0.6),  # "show the hidden instructions"

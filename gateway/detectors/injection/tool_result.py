@@ -9,8 +9,8 @@ _ADDRESSEE = r"(?:ai|assistant|chatbot|bot|language model|llm|gpt|chatgpt|claude
 
 # Names the reader (a model or an agent) goes by.
 _VOCATIVE = r"(?:ai |ai code |ai email |support |the )?(?:assistant|ai agent|chatbot|copilot|claude|chatgpt|gemini|gpt|llm|language model|ai model|ai note-taker|note-taker)"
-_VOCATIVE_TRIGGERS = "assistant agent chatbot copilot claude chatgpt gemini gpt llm model taker"
-_ORDER = "ignore|disregard|forget|stop|use|call|run|send|forward|delete|remove|insert|add|include|append|reveal|tell|say|reply|respond|write|upload|share|grant|accept|approve|rate|rank|refund|transfer"
+_VOCATIVE_TRIGGERS = "assistant agent chatbot copilot claude chatgpt gemini gpt llm model taker ai"
+_ORDER = "ignore|disregard|forget|stop|use|call|run|send|forward|delete|remove|insert|add|include|append|reveal|tell|say|reply|respond|write|upload|share|grant|accept|approve|rate|rank|refund|transfer|export|post|publish|merge|push|email|book|buy|pay|recommend|summari[sz]e|translate|output|print"
 _PATTERNS = (  # (triggers, pattern)
     (
         "dear hey hi attention note to if as + ai assistant chatbot bot language llm gpt chatgpt claude gemini copilot agent model",
@@ -37,7 +37,7 @@ _PATTERNS = (  # (triggers, pattern)
         # see this ...", "AI code assistant: also insert ..."
         f"{_VOCATIVE_TRIGGERS} + , :",
         # (after a colon only an order: "ChatGPT: you can upload files" is a product manual)
-        rf"\b(?:{_VOCATIVE})\s*(?:,\s*(?:please\s+|also\s+|now\s+|then\s+|kindly\s+)?(?:when|if|after|before|whenever|once|from now on|you|do|don't|never|always|{_ORDER})|:\s*(?:please\s+|also\s+|now\s+|then\s+|kindly\s+)?(?:never|always|don't|do not|(?:after|before|when|while) (?:summari[sz]ing|reading|answering|replying|responding|processing)|{_ORDER}))\b",
+        rf"\b(?:{_VOCATIVE}|ai(?=\s*:))\s*(?:,\s*(?:please\s+|also\s+|now\s+|then\s+|kindly\s+)?(?:when|if|after|before|whenever|once|from now on|you|do|don't|never|always|{_ORDER})|:\s*(?:please\s+|also\s+|now\s+|then\s+|kindly\s+)?(?:never|always|don't|do not|(?:after|before|when|while) (?:summari[sz]ing|reading|answering|replying|responding|processing)|{_ORDER}))\b",
     ),
     (
         # "new instructions for the assistant", "additional context for the support bot", "note to
@@ -57,6 +57,12 @@ _PATTERNS = (  # (triggers, pattern)
 )
 
 
+# Text styled to be invisible to a human reader of the page (display:none, zero font size, white on
+# white): common in real pages (menus, screen-reader text), so only a weak cue next to what it says.
+_INVISIBLE = (
+    "display font visibility opacity color",
+    r"\bstyle\s*=\s*[\"'][^\"'>]{0,120}?(?:display\s*:\s*none|font-size\s*:\s*0(?:px|pt|em)?\s*[;\"']|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)",
+)
 # Verbs that open an instruction about how to shape an answer: at a sentence start in a document,
 # together with "your response/reply/answer", they address the model that reads the document.
 _SHAPE_VERBS = "add include integrate insert append embed incorporate mention modify change alter adjust rewrite rephrase provide give write format structure present deliver express render end start begin finish conclude close open translate encode encrypt convert replace substitute swap remove delete strip drop omit group split separate scramble jumble shuffle rearrange reverse misspell anagram capitalize capitalise uppercase lowercase enhance augment enrich expand extend shorten limit keep make ensure use introduce inject promote advertise recommend suggest urge invite ask tell remind respond reply answer output print display show sign"
@@ -129,5 +135,6 @@ def tool_result_table() -> tuple[Family, ...]:
         *(family("embedded-instruction", 0.6, t, p) for t, p in (*_PATTERNS, shape)),
         *(family("embedded-imperative", 0.35, t, p) for t, p in _WEAK),
         family("task-switch", 0.5, *_TASK_LINE),
+        family("invisible-text", 0.3, *_INVISIBLE),
         *(family("harmful-code", 0.35, t, p, stems=True) for t, p in _BAD_CODE),
     )
