@@ -432,6 +432,13 @@ _MORE: dict[str, str] = {
         "给ai助手 给人工智能助手 致ai助手 aiアシスタントへ ai_어시스턴트에게 ai에게 ถึงผู้ช่วย_ai "
         "notitie_voor_de_ai-assistent uwaga_dla_asystenta_ai poznámka_pro_ai_asistenta"
     ),
+    "void": (
+        # "... are no longer valid": earlier orders declared void (the English family says it in English)
+        "nicht_mehr_gültig ya_no_son_válidas ya_no_es_válido no_son_válidas ya_no_aplican "
+        "ne_sont_plus_valables ne_sont_plus_valides non_sono_più_valide não_são_mais_válidas não_são_válidas "
+        "больше_не_действительны artık_geçerli_değil tidak_berlaku_lagi không_còn_hiệu_lực "
+        "不再有效 もはや有効ではありません 더_이상_유효하지 ไม่มีผลอีกต่อไป لم_تعد_صالحة अब_मान्य_नहीं niet_meer_geldig nie_są_już_ważne"
+    ),
 }
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
@@ -447,6 +454,7 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
+    (("previous", "void"), 80, "instruction-override", 0.6),  # "all previous information is no longer valid"
     (("note_to_ai",), 0, "ai-addressee", 0.6),  # capped in chat: there the user is talking to it
     (("sensitive_id", "by_email"), 60, "harmful-request", 0.3),  # "send his SSN via email": a phishing lure
     (("hidden", "instructions"), 30, "prompt-exfiltration", 0.45),  # a form's hidden instructions, too

@@ -138,13 +138,13 @@ _REPEAT_MANY = (
 # "You are now a ...": a new identity, in other languages (an article must follow, so the status
 # line "Du bist jetzt angemeldet" is not one).
 _NOW_YOU_ARE = (
-    "eres você voce és maintenant désormais dorénavant jetzt nun sofort sei bent jesteś jestes теперь тепер отныне",
-    r"\bahora eres (?:un|una|el|la|mi)\b|\bagora (?:você é|voce e|tu és|és) (?:um|uma|o|a|meu|minha)\b|\b(?:tu es|vous êtes) (?:maintenant|désormais|dorénavant) (?:un|une|le|la|mon|ma)\b|\b(?:du bist|sie sind) (?:jetzt|nun|ab sofort|ab jetzt|von nun an) (?:ein|eine|der|die|das|mein|meine)\b|\b(?:ora|adesso|d'ora in poi) sei (?:un|una|il|la|lo|mio|mia)\b|\b(?:je bent|jij bent|u bent) (?:nu|vanaf nu) (?:een|de|het|mijn)\b|\b(?:jesteś|jestes) (?:teraz|od teraz)\b|(?:теперь ты|ты теперь|отныне ты|тепер ти|ти тепер)\b",
+    "eres você voce és maintenant désormais dorénavant jetzt nun sofort sei bent jesteś jestes теперь тепер отныне 现在你是 你现在是 今からあなたは 이제 ตอนนี้คุณคือ أنت अब এখন",
+    r"\bahora eres (?:un|una|el|la|mi)\b|\bagora (?:você é|voce e|tu és|és) (?:um|uma|o|a|meu|minha)\b|\b(?:tu es|vous êtes) (?:maintenant|désormais|dorénavant) (?:un|une|le|la|mon|ma)\b|\b(?:du bist|sie sind) (?:jetzt|nun|ab sofort|ab jetzt|von nun an) (?:ein|eine|der|die|das|mein|meine)\b|\b(?:ora|adesso|d'ora in poi) sei (?:un|una|il|la|lo|mio|mia)\b|\b(?:je bent|jij bent|u bent) (?:nu|vanaf nu) (?:een|de|het|mijn)\b|\b(?:jesteś|jestes) (?:teraz|od teraz)\b|(?:теперь ты|ты теперь|отныне ты|тепер ти|ти тепер)\b|\b(?:jetzt|nun|ab sofort|von nun an) bist du (?:ein|eine|der|die|das|mein|meine)\b|\b(?:a partir de ahora|desde ahora|de ahora en adelante) eres\b|\b(?:à partir de maintenant|dès maintenant|désormais),? tu es\b|\bda (?:ora|adesso) in poi sei\b|\ba partir de agora,? (?:você é|voce e|és)\b|现在你是|你现在是|今からあなたは|이제 (?:너는|당신은)|ตอนนี้คุณคือ|أنت الآن|अब (?:तुम|आप) |এখন তুমি",
 )
 # "without rules / restrictions / filters", in other languages: weak alone, it adds to a new identity.
 _NO_RULES = (
-    "sin sem sans ohne senza без kısıtlamasız tanpa không zonder bez uneingeschränkt uneingeschränkte uneingeschränkter",
-    r"\b(?:sin (?:restricciones|reglas|filtros|límites)|sem (?:restrições|regras|filtros|limites)|sans (?:restrictions|règles|filtres|limites)|ohne (?:einschränkungen|regeln|filter|grenzen)|uneingeschränkt\w*|senza (?:restrizioni|regole|filtri|limiti)|без (?:ограничений|правил|фильтров|обмежень)|kısıtlamasız|tanpa (?:batasan|aturan|filter)|không (?:có )?(?:giới hạn|hạn chế|quy tắc)|zonder (?:beperkingen|regels)|bez (?:ograniczeń|zasad|omezení|pravidel))",
+    "sin sem sans ohne senza без kısıtlamasız tanpa không zonder bez uneingeschränkt uneingeschränkte uneingeschränkter ninguna nenhuma aucune keine nessuna 限制 制限 제한 ข้อจำกัด قيود प्रतिबंध",
+    r"\b(?:sin (?:restricciones|reglas|filtros|límites)|sem (?:restrições|regras|filtros|limites)|sans (?:restrictions|règles|filtres|limites)|ohne (?:einschränkungen|regeln|filter|grenzen)|uneingeschränkt\w*|senza (?:restrizioni|regole|filtri|limiti)|без (?:ограничений|правил|фильтров|обмежень)|kısıtlamasız|tanpa (?:batasan|aturan|filter)|không (?:có )?(?:giới hạn|hạn chế|quy tắc)|zonder (?:beperkingen|regels)|bez (?:ograniczeń|zasad|omezení|pravidel)|没有任何限制|没有限制|不受限制|无限制|無制限|制限のない|제한(?:이)? 없는|ไม่มีข้อจำกัด|بدون قيود|बिना (?:किसी )?प्रतिबंध|ninguna restricción|nenhuma restrição|aucune restriction|keine einschränkungen|nessuna restrizione)",
 )
 
 # A phishing message asked for, in other languages: the English `harmful-request` cue.
