@@ -430,7 +430,11 @@ _MORE: dict[str, str] = {
         "примечание_для_ии примечание_для_ассистента указание_для_ии yapay_zeka_asistanına_not catatan_untuk_asisten_ai "
         "ghi_chú_cho_trợ_lý_ai paalala_sa_ai एआई_सहायक_के_लिए এআই_সহকারীর_জন্য ملاحظة_للمساعد ملاحظة_إلى_المساعد "
         "给ai助手 给人工智能助手 致ai助手 aiアシスタントへ ai_어시스턴트에게 ai에게 ถึงผู้ช่วย_ai "
-        "notitie_voor_de_ai-assistent uwaga_dla_asystenta_ai poznámka_pro_ai_asistenta"
+        "notitie_voor_de_ai-assistent uwaga_dla_asystenta_ai poznámka_pro_ai_asistenta "
+        "instructions_pour_l'ia consignes_pour_l'ia istruzioni_per_l'assistente istruzioni_per_l'ia anweisung_an_die_ki "
+        "anweisungen_für_die_ki anweisung_für_die_ki instrucciones_para_la_ia instrucciones_para_el_asistente instruções_para_a_ia "
+        "instruções_para_o_assistente инструкция_для_ии инструкции_для_ии инструкция_для_ассистента 给助手的指令 给ai的指令 "
+        "アシスタントへの指示 aiへの指示 어시스턴트에게 yapay_zekaya_talimat instruksi_untuk_ai hướng_dẫn_cho_ai"
     ),
     "void": (
         # "... are no longer valid": earlier orders declared void (the English family says it in English)
