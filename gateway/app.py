@@ -14,13 +14,14 @@ from starlette.requests import Request
 
 from gateway import checks
 from gateway.approvals.wiring import build_approvals
+from gateway.checks.loop import LoopCounter, LoopCounts
 from gateway.checks.services import CheckServices
 from gateway.config.holder import RulesHolder
 from gateway.flow.proposed_stream import proposed_transforms
 from gateway.flow.tool_services import ToolServices
 from gateway.guards.stream import guard_transforms
 from gateway.limits.resilient import ResilientForwarder
-from gateway.limits.service import build_limits, webhook_poster
+from gateway.limits.service import Limits, build_limits, webhook_poster
 from gateway.limits.tool_resilience import ResilientToolForwarder
 from gateway.observability.tracing import Tracing
 from gateway.observability.wiring import instrument, observe
@@ -37,6 +38,7 @@ from gateway.routes.tools import tool_routes
 from gateway.runtime import Gateway, IdSource
 from gateway.settings import Settings
 from gateway.stores.postgres_trace import PostgresTraceStore
+from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
 from gateway.trace.recorder import TraceRecorder
@@ -48,6 +50,14 @@ def trace_store(settings: Settings) -> SqliteTraceStore | PostgresTraceStore:
     if settings.database_url:
         return PostgresTraceStore(settings.database_url)
     return SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
+
+
+def loop_counter(limits: Limits, settings: Settings) -> LoopCounts:
+    """Loop protection's counts: in Redis (the limits' client and prefix) when configured, so every replica counts
+    the same run; else in process."""
+    if limits.redis is not None:
+        return RedisLoopCounter(limits.redis, settings.redis_prefix)
+    return LoopCounter()
 
 
 def build_gateway(
@@ -68,7 +78,8 @@ def build_gateway(
                           webhook_poster(client))
     limits.budgets.record = recorder.decision
     limits.approvals = approvals  # on_alert.require_approval holds LLM calls in the approval queue
-    services = CheckServices(record=recorder.decision, approvals=approvals, limits=limits)
+    services = CheckServices(record=recorder.decision, approvals=approvals, limits=limits,
+                             loops=loop_counter(limits, settings))
     runner = Runner(checks.request_steps(services), checks.response_steps(services), recorder.decision, clock)
     forwarder = ResilientForwarder(client, limits.breakers, lambda: rules.current, clock)
     gw = Gateway(settings, rules, runner, recorder, forwarder, clock, ids)

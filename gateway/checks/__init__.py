@@ -24,7 +24,7 @@ def request_steps(services: CheckServices) -> list[Step]:
         Step(ModelPermission(), "least privilege: a model the agent may not use is refused before any work"),
         Step(ToolPermission(), "deny by default: unknown tool, tool or arguments not granted to agent and user"),
         Step(ToolSchema(), "arguments must match the tool's schema before anything counts or executes them"),
-        Step(LoopProtection(), "an agent stuck repeating the same call is stopped before it spends more"),
+        Step(LoopProtection(services.loops), "an agent stuck repeating the same call is stopped before it spends more"),
         Step(services.limits.rate_check(), "rate limits are one counter hit: refuse a flood before costlier checks"),
         Step(services.limits.budget_check(),
              "reserve the call's worst case against its run before any work is spent on it"),

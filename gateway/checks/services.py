@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gateway.approvals.service import ApprovalService
+from gateway.checks.loop import LoopCounter, LoopCounts
 from gateway.guards.engine import GuardEngine
 from gateway.limits.service import Limits, in_memory
 from gateway.trace.events import DecisionEvent
@@ -22,3 +23,5 @@ class CheckServices:
     approvals: ApprovalService | None = None
     # Rate limiter, budget ledger and breakers; in memory unless the app factory builds the durable/shared ones.
     limits: Limits = field(default_factory=in_memory)
+    # Identical-call counts for loop protection; in process unless the app factory builds the Redis one.
+    loops: LoopCounts = field(default_factory=LoopCounter)

@@ -1,5 +1,5 @@
-"""Several `wardgate serve` processes on one real Redis behave as one gateway for rate limits, budgets and
-breakers; a SIGKILL mid-run loses no budget charge (SQLite by default, and Redis)."""
+"""Several `wardgate serve` processes on one real Redis behave as one gateway for rate limits, budgets,
+breakers and loop protection; a SIGKILL mid-run loses no budget charge (SQLite by default, and Redis)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def _spawn(rules: Path, state: Path, log: Path, redis_prefix: str | None) -> Ser
     if redis_prefix is not None:
         assert REDIS_URL is not None
         env.update(WARDGATE_REDIS_URL=REDIS_URL, WARDGATE_REDIS_PREFIX=redis_prefix)
-    return spawn(rules, rules.parent / "no-tools", state, log, env)
+    return spawn(rules, rules.parent / "tools", state, log, env)
 
 
 def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "") -> list[Served]:
@@ -52,13 +52,19 @@ def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "
     return replicas
 
 
-LIMITED_KEY, BUDGETED_KEY = "wg-replica-limited", "wg-replica-budgeted"
+LIMITED_KEY, BUDGETED_KEY, LOOPER_KEY = "wg-replica-limited", "wg-replica-budgeted", "wg-replica-looper"
+LOOP_LIMIT = 3
 
 
 def write_rules(tmp: Path, upstream: str, agent: dict[str, Any]) -> Path:
-    """`tester` with the given settings, plus `limited` (a rate limit) and `budgeted` (a run budget)."""
-    rules = tmp / "rules"
+    """`tester` with the given settings, plus `limited` (a rate limit), `budgeted` (a run budget) and `looper`
+    (may call the tool `kb.lookup`, whose upstream is the fake one, with a loop limit of 3)."""
+    rules, tools = tmp / "rules", tmp / "tools"
     rules.mkdir(parents=True, exist_ok=True)
+    tools.mkdir(parents=True, exist_ok=True)
+    registry = {"tools": {"kb.lookup": {"description": "Look something up.", "idempotent": True, "timeout_s": 5,
+                                        "loop_limit": LOOP_LIMIT, "upstream": {"http": {"url": f"{upstream}/lookup"}}}}}
+    (tools / "tools.yaml").write_text(yaml.safe_dump(registry))
     fast = {"provider": "openai", "api_key": "sk-x", "timeout_s": 5, "retry": {"attempts": 1}}
     models = {"models": {
         "gpt-4o-mini": {**fast, "base_url": f"{upstream}/v1", "price": {"input_per_mtok": 1.0, "output_per_mtok": 2.0}},
@@ -70,6 +76,7 @@ def write_rules(tmp: Path, upstream: str, agent: dict[str, Any]) -> Path:
                     "limits": [{"key": ["agent"], "requests": 25, "per": "minute"}]},
         "budgeted": {"keys": [{"value": BUDGETED_KEY}], "models": {"allow": ["*"]},
                      "budget": {"llm_calls": 12, "tokens_out": 1000}},
+        "looper": {"keys": [{"value": LOOPER_KEY}], "tools": {"allow": ["kb.*"]}},
     }}
     (rules / "models.yaml").write_text(yaml.safe_dump(models))
     (rules / "agents.yaml").write_text(yaml.safe_dump(agents))
@@ -172,6 +179,23 @@ def test_a_breaker_opened_by_one_replica_fails_fast_on_the_others(replicas: list
     assert reset.status_code == 200 and reset.json()["state"] == "closed"
     r = httpx.post(f"{first.url}/v1/chat/completions", json=body("down"), headers=hdrs, timeout=10)
     assert r.status_code == 502  # closed everywhere: the call reaches the (dead) upstream again
+
+
+def test_a_loop_is_refused_whichever_replica_gets_the_call(replicas: list[Served]) -> None:
+    def invoke(r: Served, args: dict[str, Any], run: str = "looping-run") -> httpx.Response:
+        return httpx.post(f"{r.url}/v1/tools/kb.lookup/invoke", json={"arguments": args}, timeout=10,
+                          headers={"authorization": f"Bearer {LOOPER_KEY}", "x-wardgate-run-id": run})
+
+    # The same call, round-robin: no replica sees it more than twice, yet the 4th and later are refused.
+    answers = [invoke(replicas[i % len(replicas)], {"q": "same"}) for i in range(2 * len(replicas))]
+    assert [a.status_code for a in answers] == [200] * LOOP_LIMIT + [403] * (2 * len(replicas) - LOOP_LIMIT)
+    for n, refused in enumerate(answers[LOOP_LIMIT:], start=LOOP_LIMIT + 1):
+        err = refused.json()["error"]
+        assert err["code"] == "loop-detected" and err["details"] == {"tool": "kb.lookup", "count": n,
+                                                                     "limit": LOOP_LIMIT}, refused.text
+    # Other arguments, or another run, are not the loop.
+    assert invoke(replicas[1], {"q": "other"}).status_code == 200
+    assert invoke(replicas[2], {"q": "same"}, run="another-run").status_code == 200
 
 
 def _kill_mid_run(tmp_path: Path, upstream: FakeUpstream, prefix: str | None, cluster: list[Served]) -> None:
