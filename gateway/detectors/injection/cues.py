@@ -135,6 +135,28 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         "combine concatenate join merge interlace assume strings parts",
         r"\b(?:combine|concatenate|join|merge|interlace) (?:the )?(?:strings?|parts?|pieces|fragments|[a-z], [a-z],? and [a-z])\b|\b(?:let's|let us) assume (?:we have )?(?:two|three|four|\d) strings\b|\b[a-z] ?= ?[a-z] ?\+ ?[a-z](?: ?\+ ?[a-z])*\b",
     ),
+    (
+        # a privileged mode named, without being put on the reader: weak (a device has a debug mode too)
+        "mode-mention",
+        0.3,
+        "mode + developer dev debug god sudo admin administrator maintenance unrestricted jailbreak dan override root diagnostic unlocked evil",
+        r"\b(?:developer|dev|debug|god|sudo|admin|administrator|maintenance|unrestricted|jailbreak|dan|override|root|diagnostic|unlocked|evil)\s+mode\b",
+    ),
+    (
+        # personas defined by what they lack or say: "no moral or ethical restrictions", "without any
+        # remorse", "does not withhold information", "the exact opposite of what ChatGPT would say"
+        "amoral-persona",
+        0.4,
+        "no without free lacks lack amoral unhinged unethical withhold withholds opposite + ethics morals moral remorse conscience restrictions guidelines information personality say says ai bot chatbot assistant model persona confidant",
+        r"\b(?:no|without(?: any)?|free of|lacks?|lacking) (?:moral(?:s| compass)?|ethics|ethical|remorse|conscience)(?: (?:or|and) (?:ethical|moral|ethics|morals))?(?: (?:restrictions|guidelines|limits|boundaries|principles))?\b|\b(?:amoral|unhinged|unethical) (?:ai|bot|chatbot|assistant|model|persona|confidant|character)\b|\b(?:does not|doesn't|never|will not|won't) withholds? (?:any )?information\b|\b(?:exact )?opposite (?:personality|of what (?:chatgpt|you|the ai|the assistant|an ai) would (?:say|do))\b",
+    ),
+    (
+        # the reader handed a new name and told to answer as it
+        "persona-switch",
+        0.45,
+        "respond answer reply simulate take + questions prompts messages chatbot ai bot assistant role",
+        r"\b(?:respond|answer|reply) to (?:all|every|each|any) (?:of )?(?:my )?(?:questions?|prompts?|messages?|requests?) as\b|\bsimulate (?:a|an) (?:chatbot|ai|bot|assistant|model|persona) (?:named|called)\b|\btake on the (?:role|persona) of\b|\b(?:answer|respond|reply)\b[^.\n]{0,40}\bin two (?:different |separate |distinct )*(?:ways|responses|answers|personalities)\b",
+    ),
     # --- framings --------------------------------------------------------------------------
     (
         "hypothetical-framing",

@@ -23,6 +23,11 @@ _WEAK_TRIGGERS = "direction directions command commands context filter filters p
 _CRUD_NOUN = r"instructions?|directives?|guidelines?|prompts?|programming|training|guardrails?|safeguards?|restrictions?|constraints?|limitations?"
 _CRUD_NOUN_TRIGGERS = "instruction instructions directive directives guideline guidelines prompt prompts programming training guardrail guardrails safeguard safeguards restriction restrictions constraint constraints limitation limitations"
 
+# Vocabulary of the privileged-mode pattern.
+_MODES = r"developer|dev|debug|god|sudo|admin|administrator|maintenance|system|unrestricted|jailbreak|dan|override|root|test|diagnostic|unlocked|evil|training"
+_MODE_ON_READER = r"(?:\byou(?:'re| are)(?: now)? (?:in|operating in|running in|entering)\s|(?<!\bi )(?<!\bto )(?<!\bwe )(?<!\bcan )\b(?:enter|entering|switch(?:ing)? (?:to|into)|activate|activating|enable|enabling|turn on|go into|put yourself (?:in|into)|now in|operate in|respond in|answer in|stay in)\s)"
+_DEVICES = r"android|iphone|ios|phone|chrome|browser|windows|mac|macos|linux|device|tablet|pixel|samsung|xbox|playstation|switch|tv|router|car|laptop|pc|computer|app|settings|firefox|edge|vs ?code|minecraft|game|wordpress|extensions?|bios|server|site|website|printer|camera"
+
 # Each pattern has triggers: groups separated by " + ", and every match contains at least one
 # trigger of each group (a word token, or a substring when not alphabetic). A pattern runs only
 # when all its groups are present, which keeps clean text cheap.
@@ -131,8 +136,11 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 "\\b(?:act|pretend|roleplay|role-play|play|be)(?:ing)? (?:as|to be) my (?:late |dead |deceased )?(?:grand(?:ma|mother|pa|father)|granny|nana)\\b[^.\\n]{0,80}\\b(?:used to|would) (?:read|tell|recite|give|sing)|\\bopposite (?:day|mode)\\b[^.\\n]{0,80}\\b(?:rules?|guidelines|instructions|restrictions)\\b",
             ),
             (
+                # a privileged mode put on the reader ("you are now in developer mode", "enable DAN mode",
+                # "ChatGPT with developer mode enabled"); not a question about a device's mode ("how do
+                # I enable developer mode on my phone": the mention alone is the weak `mode-mention`)
                 "mode + developer dev debug god sudo admin administrator maintenance system unrestricted jailbreak dan override root test diagnostic unlocked evil training",
-                "\\b(?:developer|dev|debug|god|sudo|admin|administrator|maintenance|system|unrestricted|jailbreak|dan|override|root|test|diagnostic|unlocked|evil|training)\\s+mode\\b",
+                f"{_MODE_ON_READER}\\b(?:the |a |your )?(?:chatgpt |ai |assistant )?(?:[a-z]+ ){{0,2}}(?:{_MODES})(?: [a-z]+)?\\s+mode\\b(?! (?:on|in|for|of) (?:my|the|your|a|an|this|our) ?(?:{_DEVICES})\\b)|\\bwith (?:{_MODES})\\s+mode (?:enabled|activated|on)\\b|(?:^|[\\n.!:*\\[(])\\s*(?:{_MODES})\\s+mode\\s*(?:enabled|activated|on)\\s*(?:[.!:*\\])]|$)|[<\\[]\\s*(?:{_MODES})\\s+mode\\s*[>\\]]",
             ),
             (
                 "anything jailbroken jailbreak jailbreaking jailbroke jailbreaked dan",
@@ -278,7 +286,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 "mode message notice alert update + activated enabled on",
-                "\\b(?:system|admin|developer) (?:mode|message|notice|alert|update)\\s*(?:activated|enabled|on)\\b",
+                "\\b(?:system|admin|developer) (?:mode|message|notice|alert|update)\\s*(?:activated|enabled|on)\\s*(?:[.!:*\\])]|$)",
             ),
         ),
     ),
