@@ -29,3 +29,16 @@ def tool_rules(tmp: Path, loop_limit: int, checks: dict[str, Any] | None = None)
 
 def tool_call(n: int, args: dict[str, Any], run: str = "run-1") -> Call:
     return Call(id=f"dec_{n}", run_id=run, api=Api.TOOL, target=TOOL, payload={"arguments": args}, received_at=0.0)
+
+
+# (run, tool, argument hash, count after this hit): runs, tools and arguments are counted apart.
+HITS = [
+    ("r1", "t", "h1", 1),
+    ("r1", "t", "h1", 2),
+    ("r1", "t", "h2", 1),   # other arguments
+    ("r2", "t", "h1", 1),   # other run
+    ("r1", "u", "h1", 1),   # other tool
+    ("r1", "t", "h1", 3),
+    ("r1:t", "u", "h1", 1),  # a run id with ':' is not another run's tool
+    ("r1", "t:u", "h1", 1),
+]

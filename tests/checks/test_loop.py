@@ -10,7 +10,7 @@ import pytest
 from gateway.checks.loop import LoopCounter, LoopProtection, loop_verdict
 from gateway.errors import Reason
 from gateway.model import Action
-from tests.checks.support import tool_call, tool_rules
+from tests.checks.support import HITS, tool_call, tool_rules
 
 
 @pytest.mark.parametrize(("count", "limit", "action"), [
@@ -26,19 +26,6 @@ def test_loop_verdict(count: int, limit: int, action: Action) -> None:
     if action is Action.DENY:
         assert verdict.reason is Reason.LOOP_DETECTED and verdict.detail == {"tool": "kb.lookup", "count": count,
                                                                              "limit": limit}
-
-
-# (run, tool, argument hash, count after this hit): runs, tools and arguments are counted apart.
-HITS = [
-    ("r1", "t", "h1", 1),
-    ("r1", "t", "h1", 2),
-    ("r1", "t", "h2", 1),   # other arguments
-    ("r2", "t", "h1", 1),   # other run
-    ("r1", "u", "h1", 1),   # other tool
-    ("r1", "t", "h1", 3),
-    ("r1:t", "u", "h1", 1),  # a run id with ':' is not another run's tool
-    ("r1", "t:u", "h1", 1),
-]
 
 
 def test_counts_per_run_tool_and_arguments() -> None:

@@ -3,35 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import uuid
 from typing import Any
 
 import pytest
-import redis.asyncio as aioredis
 
 from gateway.limits.breakers import Admission, Admit, Breakers
 from gateway.limits.rules import BreakerRule
+from tests.redis.replicas import URL, replica_clients
 
-URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
 pytestmark = [pytest.mark.redis, pytest.mark.skipif(not URL, reason="WARDGATE_TEST_REDIS_URL is not set")]
 RULE = BreakerRule(failures=3, reset_s=10)
 
 
 async def _with_replicas(body: Any) -> Any:
-    assert URL is not None
-    prefix = f"wgtest:{uuid.uuid4().hex}:"
     now = [1000.0]
-    clients = [aioredis.Redis.from_url(URL) for _ in range(2)]
-    try:
-        regs = [Breakers(lambda: now[0], c, prefix) for c in clients]
-        return await body(regs, now)
-    finally:
-        keys = [k async for k in clients[0].scan_iter(match=prefix + "*")]
-        if keys:
-            await clients[0].delete(*keys)
-        for c in clients:
-            await c.aclose()
+    async with replica_clients() as (clients, prefix):
+        return await body([Breakers(lambda: now[0], c, prefix) for c in clients], now)
 
 
 def test_opened_by_one_replica_fails_fast_on_the_other_then_one_probe_closes_it() -> None:

@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import uuid
 
 import pytest
-import redis.asyncio as aioredis
 
 from gateway.limits.budget import Amounts, Caps
 from gateway.stores.redis_budget import RedisBudgetLedger
+from tests.redis.replicas import URL, replica_clients
 
-URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
 pytestmark = [pytest.mark.redis, pytest.mark.skipif(not URL, reason="WARDGATE_TEST_REDIS_URL is not set")]
 
 
 async def _with_ledger(body):  # type: ignore[no-untyped-def]
-    assert URL is not None
-    prefix = f"wgtest:{uuid.uuid4().hex}:"
-    clients = [aioredis.Redis.from_url(URL) for _ in range(2)]
-    try:
+    async with replica_clients() as (clients, prefix):
         return await body([RedisBudgetLedger(c, prefix) for c in clients])
-    finally:
-        keys = [k async for k in clients[0].scan_iter(match=prefix + "*")]
-        if keys:
-            await clients[0].delete(*keys)
-        for c in clients:
-            await c.aclose()
 
 
 def test_reserve_settle_alert_and_expiry() -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -19,27 +17,17 @@ from gateway.pipeline.check import Step
 from gateway.pipeline.runner import Runner
 from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.trace.events import DecisionEvent
-from tests.checks.support import tool_call, tool_rules
-from tests.checks.test_loop import HITS
+from tests.checks.support import HITS, tool_call, tool_rules
+from tests.redis.replicas import URL, replica_clients
 from tests.support.process import free_port
 
-URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
 needs_redis = pytest.mark.skipif(not URL, reason="WARDGATE_TEST_REDIS_URL is not set")
 
 
 async def _with_replicas(body: Callable[[list[RedisLoopCounter], aioredis.Redis], Awaitable[Any]]) -> Any:
     """Two counters on two clients (as two replicas have) under a key prefix of this test's own."""
-    assert URL is not None
-    prefix = f"wgtest:{uuid.uuid4().hex}:"
-    clients = [aioredis.Redis.from_url(URL) for _ in range(2)]
-    try:
+    async with replica_clients() as (clients, prefix):
         return await body([RedisLoopCounter(c, prefix) for c in clients], clients[0])
-    finally:
-        keys = [k async for k in clients[0].scan_iter(match=prefix + "*")]
-        if keys:
-            await clients[0].delete(*keys)
-        for c in clients:
-            await c.aclose()
 
 
 @pytest.mark.redis
