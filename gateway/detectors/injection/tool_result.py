@@ -87,7 +87,7 @@ _WEAK = (
     (
         # "the following code excerpt ... your solution": code handed to the reader for its own answer
         "following subsequent below + code + your",
-        "\\b(?:following|subsequent|below) code(?: (?:snippet|excerpt|block|section|fragment))?\\b[^.\\n]{0,60}\\byour (?:code|solution|implementation|answer|response|program|script|project|elucidation|architecture)\\b|\\byour (?:code|solution|implementation|answer|response|program|script|project)\\b[^.\\n]{0,60}\\b(?:following|subsequent|below) code\\b",
+        "\\b(?:following|subsequent|below) code(?: (?:snippet|excerpt|block|section|fragment))?\\b[^.\\n]{0,60}\\byour (?:code|solution|implementation|answer|response|program|script|project)\\b|\\byour (?:code|solution|implementation|answer|response|program|script|project)\\b[^.\\n]{0,60}\\b(?:following|subsequent|below) code\\b",
     ),
 )
 
