@@ -335,7 +335,7 @@ _MORE: dict[str, str] = {
     ),
     "declare": (
         # say / state / print, as an order
-        "indique indiquez dichiara diga dites declare déclarez afirme di_que escribe_que imprima imprimez "
+        "indique indiquez dichiara diga dites declare déclarez afirme affirme affirmez di_que escribe_que imprima imprimez "
         "sag_dass sagen_sie укажите скажите заявите выведите напишите_что "
         "belirtin söyleyin nyatakan katakan sebutkan nói_rằng tuyên_bố sabihin_na ipahayag "
         "बताएं कहें বলুন اذكر قل 并说 请说 请输出 述べて 言って 말해 밝혀 ระบุ "
@@ -439,6 +439,14 @@ _MORE: dict[str, str] = {
         "instruções_para_o_assistente инструкция_для_ии инструкции_для_ии инструкция_для_ассистента 给助手的指令 给ai的指令 "
         "アシスタントへの指示 aiへの指示 어시스턴트에게 yapay_zekaya_talimat instruksi_untuk_ai hướng_dẫn_cho_ai"
     ),
+    "forward": (
+        # send / forward, as an order: what a note to the AI asks for ("forward this thread to ...")
+        "reenvía reenvia envía envia reenvíe reenvie encaminha encaminhe envie transfère transférez envoie envoyez "
+        "leite leiten_sie weiterleiten sende_diese senden_sie inoltra invia перешли перешлите отправь отправьте "
+        "ilet iletin gönder gonder teruskan kirim chuyển_tiếp gửi ipasa ipadala अग्रेषित भेजें भेजो পাঠান ফরোয়ার্ড "
+        "أرسل ارسل أعد_توجيه 转发 发送 転送 送信 전달 보내 ส่งต่อ ส่ง stuur_door doorsturen przekaż wyślij přepošli "
+        "pošli vidarebefordra skicka"
+    ),
     "void": (
         # "... are no longer valid": earlier orders declared void (the English family says it in English)
         "nicht_mehr_gültig ya_no_son_válidas ya_no_es_válido no_son_válidas ya_no_aplican "
@@ -462,7 +470,11 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
     (("previous", "void"), 80, "instruction-override", 0.6),  # "all previous information is no longer valid"
-    (("note_to_ai",), 0, "ai-addressee", 0.6),  # capped in chat: there the user is talking to it
+    (("note_to_ai",), 0, "ai-addressee", 0.4),
+    (("note_to_ai", "forward"), 80, "embedded-instruction", 0.6),  # "nota para el asistente: reenvía ..."
+    (("note_to_ai", "declare"), 80, "embedded-instruction", 0.6),  # "instructions pour l'IA : affirme ..."
+    (("note_to_ai", "reveal"), 80, "embedded-instruction", 0.6),
+    (("note_to_ai", "tell_user"), 80, "embedded-instruction", 0.6),  # a cue (a README addresses AI assistants too); capped in chat
     (("sensitive_id", "by_email"), 60, "harmful-request", 0.3),  # "send his SSN via email": a phishing lure
     (("hidden", "instructions"), 30, "prompt-exfiltration", 0.45),  # a form's hidden instructions, too
     (("hidden", "instructions", "reveal"), 40, "prompt-exfiltration", 0.6),  # "show the hidden instructions"

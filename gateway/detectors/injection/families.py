@@ -290,25 +290,24 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
         ),
     ),
+    # An order to act with an effect outside the conversation that no ordinary request has: fetch
+    # and run code, or ship data in bulk to an address. The everyday tool orders ("call the refund
+    # tool with ...", "send the report to bob@...", "delete all files in tmp") are weak cues in
+    # cues.py: users ask agents for exactly that, and manuals describe it.
     "tool-hijack": (
         0.6,
         (
-            (
-                "call invoke execute run use trigger + tool function api plugin command endpoint",
-                "\\b(?:call|invoke|execute|run|use|trigger)\\b (?:the |this )?(?:[\\w.-]+ )?(?:tool|function|api|plugin|command|endpoint)\\b.{0,60}\\b(?:with|to|and)\\b",
-            ),
-            (
-                "send forward email e post upload transmit exfiltrate leak + @ http",
-                "\\b(?:send|forward|email|e-mail|post|upload|transmit|exfiltrate|leak)\\b.{0,50}\\bto\\b\\s*(?:[\\w.+-]+@[\\w-]+\\.[\\w.]+|https?://)",
-            ),
             ("download fetch", "\\b(?:download|fetch)\\b.{0,40}\\b(?:and|then)\\s+(?:run|execute|install)\\b"),
+        ),
+    ),
+    "data-exfiltration": (
+        0.6,
+        (
             (
-                "transfer wire send",
-                "\\b(?:transfer|wire|send)\\s+(?:\\$|usd|eur|€|£)?\\s?\\d[\\d,.]*\\s*(?:dollars|usd|eur|euros|btc)?\\b.{0,30}\\bto\\b",
-            ),
-            (
-                "delete remove wipe drop + files file emails email records record tables table data database users user repos repositories",
-                "\\b(?:delete|remove|wipe|drop)\\s+(?:all|every|the)\\s+(?:files?|emails?|records?|tables?|data(?:base)?|users?|repos(?:itories)?)\\b",
+                # "forward all customer records to x@y", "upload the entire inbox to https://...",
+                # "email every contact in the address book to ..."
+                "send forward email e mail post upload transmit exfiltrate leak export copy sync share cc bcc dump + all every entire whole complete full",
+                "\\b(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|export|copy|sync|share|cc|bcc|dump)\\b(?: me| us)?(?: out)? (?:a copy of )?(?:all|every|each|the entire|the whole|the complete|the full|entire|whole|complete|full)(?: of)?(?: the| your| my| our| their| his| her)? (?:[a-z-]+ ){0,2}(?:contacts?|address book|e-?mails?|inbox|mailbox|messages|conversations?|chat (?:history|logs?)|history|files|documents|attachments|records|customers?|customer data|users?|user data|accounts|passwords?|credentials|api keys|keys|tokens|secrets|database|db|data|invoices|payroll|employees?)\\b[^.\\n]{0,60}?\\b(?:to|into|onto|at|via)\\b\\s*(?:[\\w.+-]+@[\\w-]+\\.[a-z]{2,}|https?://|(?:this|that|the following|an external|my|our) (?:address|e-?mail|url|server|endpoint|account|bucket|webhook))",
             ),
         ),
     ),
