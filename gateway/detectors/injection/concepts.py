@@ -439,6 +439,13 @@ _MORE: dict[str, str] = {
         "instruções_para_o_assistente инструкция_для_ии инструкции_для_ии инструкция_для_ассистента 给助手的指令 给ai的指令 "
         "アシスタントへの指示 aiへの指示 어시스턴트에게 yapay_zekaya_talimat instruksi_untuk_ai hướng_dẫn_cho_ai"
     ),
+    "message": (
+        # a message, mail or note: what a writer withdraws ("ignore my previous mail")
+        "mensaje correo e-mail email mail mensagem courriel message nachricht messaggio сообщени письм "
+        "mesaj ileti e-posta eposta pesan surel tin_nhắn thư mensahe संदेश मेल ईमेल বার্তা মেইল ইমেল رسالة رسالت البريد "
+        "消息 邮件 信息 訊息 郵件 メッセージ メール 메시지 메일 ข้อความ อีเมล bericht wiadomoś zpráv meddelande besked "
+        "повідомлен μήνυμα הודעה پیام پیغام ujumbe üzenet viesti"
+    ),
     "forward": (
         # send / forward, as an order: what a note to the AI asks for ("forward this thread to ...")
         "reenvía reenvia envía envia reenvíe reenvie encaminha encaminhe envie transfère transférez envoie envoyez "
@@ -458,6 +465,14 @@ _MORE: dict[str, str] = {
 for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
 
+
+# A rule's hit is dropped when this concept occurs within this many characters of it: "ignore my
+# previous mail / 前のメッセージは無視してください" is a writer withdrawing a message, in any language
+# (unless the instructions are named too, which is the override rule's own pair).
+UNLESS: dict[tuple[str, ...], tuple[str, int]] = {
+    ("ignore", "previous"): ("message", 30),
+    ("ignore", "everything"): ("message", 30),
+}
 
 # (concepts that must all occur within `window` characters, family, score, why)
 RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (

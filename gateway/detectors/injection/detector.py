@@ -13,6 +13,7 @@ from gateway.detectors.injection.decode import encoded_segments, is_prose
 from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.goals import goal_table
 from gateway.detectors.injection.lexicon import Lexicon
+from gateway.detectors.injection.mention import inside, mention_spans
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
 from gateway.detectors.injection.prefilter import TriggerIndex, tokens
@@ -130,6 +131,8 @@ class InjectionDetector:
 
     def scan(self, text: str) -> list[Finding]:
         findings = self._rules(text, 0)
+        if findings and (mentioned := mention_spans(text)):
+            findings = [f for f in findings if not inside(f.start, f.end, mentioned)]
         if self._classifier is not None:
             p = self._classifier.probability(text, self.profile.value)
             if p >= 0.2:

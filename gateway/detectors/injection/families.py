@@ -46,7 +46,8 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 # generic objects (messages, text, content, settings) only with a word that points
                 # back at what came before: "ignore all previous messages", not "ignore the warning messages"
                 f"{_MENTAL_TRIGGERS} + {_WEAK_TRIGGERS}",
-                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
+                # ("ignore the previous e-mail": one message withdrawn by its writer)
+                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that)\W+(?:previous|last|earlier|prior|above)\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
             ),
             (
                 # delete / reset / override are the everyday verbs of manuals and APIs ("delete the
@@ -143,8 +144,12 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 f"{_MODE_ON_READER}\\b(?:the |a |your )?(?:chatgpt |ai |assistant )?(?:[a-z]+ ){{0,2}}(?:{_MODES})(?: [a-z]+)?\\s+mode\\b(?! (?:on|in|for|of) (?:my|the|your|a|an|this|our) ?(?:{_DEVICES})\\b)|\\bwith (?:{_MODES})\\s+mode (?:enabled|activated|on)\\b|(?:^|[\\n.!:*\\[(])\\s*(?:{_MODES})\\s+mode\\s*(?:enabled|activated|on)\\s*(?:[.!:*\\])]|$)|[<\\[]\\s*(?:{_MODES})\\s+mode\\s*[>\\]]",
             ),
             (
-                "anything jailbroken jailbreak jailbreaking jailbroke jailbreaked dan",
-                "\\bdo anything now\\b|\\bjailbr(?:o|ea)k(?:en|ed|ing)?\\b|\\bdan\\b(?= (?:mode|prompt|persona|jailbreak|can))",
+                # the state put on the reader ("you are jailbroken", "as a jailbroken AI", "DAN can do
+                # anything"), not the noun: "what is a jailbreak prompt", a dataset card listing "DAN
+                # (Do Anything Now)" prompts is text about attacks (a persona that "stands for do
+                # anything now" is caught by the persona pattern above)
+                "jailbroken jailbroke jailbreaked dan anything",
+                "\\bjailbr(?:o|ea)k(?:en|ed)\\b|\\bdan\\b(?= (?:mode (?:enabled|activated|on)|can (?:do|say)))|\\byou (?:can|will|are going to|are able to) do anything now\\b",
             ),
             (
                 "restrictions filters filtering limitations guidelines censorship rules constraints safeguards guardrails policy policies + without no free ignore bound bypass bypassing",

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gateway.detectors.injection.concepts import CONCEPTS, RULES
+from gateway.detectors.injection.concepts import CONCEPTS, RULES, UNLESS
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +119,17 @@ class Lexicon:
             if not all(c in marks for c in concepts):
                 continue
             span = _within(marks, concepts, window)
-            if span is not None:
+            if span is not None and not _near(marks, UNLESS.get(concepts), span):
                 hits.append(LexiconHit(fam, score, span[0], span[1]))
         return hits
+
+
+def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | None, span: tuple[int, int]) -> bool:
+    """Whether the concept of `unless` occurs within its distance of `span`."""
+    if unless is None:
+        return False
+    concept, distance = unless
+    return any(s < span[1] + distance and e > span[0] - distance for s, e in marks.get(concept, ()))
 
 
 def _within(marks: dict[str, list[tuple[int, int]]], concepts: tuple[str, ...], window: int) -> tuple[int, int] | None:
