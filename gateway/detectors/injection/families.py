@@ -58,7 +58,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 f"{_MENTAL_TRIGGERS} + above before below prior previous earlier",
-                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b",
+                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))",
             ),
             (
                 # an order armed for later: "if you are asked to summarise this, instead ..."
@@ -302,7 +302,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
     "tool-hijack": (
         0.6,
         (
-            ("download fetch", "\\b(?:download|fetch)\\b.{0,40}\\b(?:and|then)\\s+(?:run|execute|install)\\b"),
+            ("download fetch", "\\b(?:download|fetch)\\b.{0,80}\\b(?:and|then)\\s+(?:run|execute|install)\\b"),
         ),
     ),
     "data-exfiltration": (

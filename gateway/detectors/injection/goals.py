@@ -28,7 +28,9 @@ _GOALS: tuple[tuple[str, float, str, str], ...] = (
         "payment-redirect",
         0.55,
         "correct new updated current only valid changed revised real + iban bank account routing sort swift bic wallet payment banking beneficiary remittance",
-        rf"\b(?:correct|new|updated|current|only valid|valid|changed|revised|real)\s+{_PAYMENT}\b[^.\n]{{0,60}}?\b(?:is|are|reads|has been|have been|now|:)",
+        # (what follows names the account: "is now", or an identifier; "the new IBAN format has 22
+        # characters" is a manual's)
+        rf"\b(?:correct|new|updated|current|only valid|valid|changed|revised|real)\s+{_PAYMENT}\b[^.\n]{{0,60}}?(?:\b(?:is|are|reads) now\b|\b(?:is|are|reads|:)\s*(?:[a-z]{{2}}\d{{2}}[a-z0-9 ]{{8,}}|\d[\d -]{{7,}}|0x[0-9a-f]{{8,}}|bc1[a-z0-9]{{8,}}))",
     ),
     (
         "payment-redirect",
@@ -48,7 +50,7 @@ _GOALS: tuple[tuple[str, float, str, str], ...] = (
         "ai-directive",
         0.6,
         "assistant assistants agent agents bot bots chatbot chatbots copilot copilots model models llm llms ai ais system systems + must should shall required instructed expected need have will",
-        rf"\b{_READER}\b(?: [a-z]+ing (?:this|these|the) [a-z]+)?,? (?:must|should|shall|are (?:required|instructed|expected|asked) to|is (?:required|instructed|expected|asked) to|need to|needs to|have to|has to|will)(?: now| always| also| henceforth| from now on| automatically)* {_EFFECT}\b",
+        rf"\b{_READER}\b(?: [a-z]+ing (?:this|these|the) [a-z]+(?: [a-z]+)?)?,? (?:must|should|shall|are (?:required|instructed|expected|asked) to|is (?:required|instructed|expected|asked) to|need to|needs to|have to|has to|will)(?: now| always| also| henceforth| from now on| automatically)* {_EFFECT}\b",
     ),
     (
         # the summary tampered with by the document it summarises: "when summarizing this e-mail,
