@@ -238,7 +238,8 @@ CONCEPTS: dict[str, str] = {
 
 # The same concepts in European, Middle-Eastern and African languages the DEV data does not hold
 # (nl pl cs sk sv da/no ro uk el he fa ur sw hu fi), and concepts added later: "everything you were
-# told", "new instructions", "repeat". Written from general knowledge of each language.
+# told", "new instructions", "repeat", ...). Written from general knowledge of each language; the
+# concepts added later cover DEV's languages too and were checked against DEV like the rest.
 _MORE: dict[str, str] = {
     "ignore": (
         "negeer negeren vergeet zignoruj ignoruj zapomnij pomiń ignorujte zapomeň zapomeňte zapomen zabudni "

@@ -5,7 +5,9 @@ framing (hypothetical world, authority claim, urgency, test/debug pretext), a ta
 hidden prompt, another user's personal data) and a delivery trick (encode it, reverse it, put it at
 the end of your answer). One move is ordinary in benign text; the detector combines distinct cue
 families with a noisy-OR, so only a stack of them is flagged. Written from attack taxonomies
-(persuasion, virtualization, payload splitting, output manipulation), not copied from any dataset.
+(persuasion, virtualization, payload splitting, output manipulation), then checked against the DEV
+set's misses (tuning: the DEV figures overstate a new source); no phrase of five or more words is a
+DEV row's (tests/detectors/test_no_dev_copies.py).
 """
 # ruff: noqa: E501  (regex tables read better unwrapped)
 

@@ -3,9 +3,10 @@
 Machine-translated and native attacks move words around ("the previous instructions — ignore
 them", verb-final languages), so instead of fixed phrases each concept is a set of stems per
 language and a rule fires when its concepts all occur within a window of characters. Stems were
-written from general knowledge of each language; Latin-script stems match at a word start,
-stems of other scripts anywhere (no spaces in CJK/Thai, suffixing in Indic scripts). The tables
-are in `concepts.py`; this module indexes and matches them.
+written from general knowledge of each language and checked against DEV (`concepts.py` says what a
+review removed). Latin-script stems match at a word start, stems of other scripts anywhere (no
+spaces in CJK/Thai, suffixing in Indic scripts). A rule's hit is dropped when its `UNLESS` concept
+is near ("ignore my previous mail"). The tables are in `concepts.py`; this module matches them.
 """
 
 from __future__ import annotations
