@@ -14,6 +14,7 @@ from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.goals import goal_table
 from gateway.detectors.injection.lexicon import Lexicon
 from gateway.detectors.injection.mention import inside, mention_spans
+from gateway.detectors.injection.moves import move_table
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
 from gateway.detectors.injection.prefilter import TriggerIndex, tokens
@@ -83,7 +84,14 @@ class InjectionDetector:
     def __init__(self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None) -> None:
         self.name = name
         self.profile = profile
-        tables = [*family_table(), *multilingual_table(), *cue_table(), *goal_table(), *tool_result_table()]
+        tables = [
+            *family_table(),
+            *multilingual_table(),
+            *cue_table(),
+            *goal_table(),
+            *move_table(),
+            *tool_result_table(),
+        ]
         placement = _PLACEMENTS[profile]
         caps = placement.caps
         self._caps = caps
