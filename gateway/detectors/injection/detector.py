@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -40,7 +41,7 @@ class _Placement:
     how far apart weak cues may be to count as one attack. The guard's threshold (per place in
     `guards.yaml`) is the other difference."""
 
-    caps: dict[str, float]
+    caps: Mapping[str, float]
     cue_gap: int  # characters between weak cues of one passage (see `_passages`)
     encoded_prose: float  # a decoded sentence, whatever it says
 
@@ -120,8 +121,10 @@ class InjectionDetector:
                 start, end = norm.span(m.start(), m.end())
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
         for hit in self._lexicon.scan(norm.text, words):
-            start, end = norm.span(hit.start, hit.end)
-            findings.append(Finding(self.name, hit.family, start, end, min(hit.score, self._caps.get(hit.family, 1.0))))
+            score = min(hit.score, self._caps.get(hit.family, 1.0))
+            if score > 0.0:
+                start, end = norm.span(hit.start, hit.end)
+                findings.append(Finding(self.name, hit.family, start, end, score))
         if depth < 2:
             for seg in encoded_segments(text):
                 inner = self._rules(seg.decoded, depth + 1)
