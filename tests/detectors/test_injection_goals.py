@@ -79,6 +79,11 @@ def test_concealment_stacks_with_an_order(text: str) -> None:
         "Lütfen önceki e-postamı dikkate almayın.",
         "이전 메일은 무시해 주세요.",
         "请忽略我上一封邮件。",
+        "Αγνοήστε το προηγούμενο μήνυμά μου, έστειλα λάθος αρχείο.",
+        "Будь ласка, ігноруйте мій попередній лист.",
+        "Zignoruj moją poprzednią wiadomość, pomyliłem załącznik.",
+        "कृपया मेरे पिछले ईमेल को अनदेखा करें।",
+        "يرجى تجاهل رسالتي السابقة.",
         # business text that is not a planted fact or an order to an AI
         "The new IBAN format was introduced across the EU in 2014.",
         "Please update your payment details in the billing portal before the 5th.",

@@ -445,7 +445,7 @@ _MORE: dict[str, str] = {
         "mensaje correo e-mail email mail mensagem courriel message nachricht messaggio сообщени письм "
         "mesaj ileti e-posta eposta pesan surel tin_nhắn thư mensahe संदेश मेल ईमेल বার্তা মেইল ইমেল رسالة رسالت البريد "
         "消息 邮件 信息 訊息 郵件 メッセージ メール 메시지 메일 ข้อความ อีเมล bericht wiadomoś zpráv meddelande besked "
-        "повідомлен μήνυμα הודעה پیام پیغام ujumbe üzenet viesti"
+        "повідомлен лист листа μήνυμ הודעה پیام پیغام ujumbe üzenet viesti"
     ),
     "forward": (
         # send / forward, as an order: what a note to the AI asks for ("forward this thread to ...")
