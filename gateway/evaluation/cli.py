@@ -1,4 +1,7 @@
-"""`wardgate eval injection|pii FILE [--rules DIR] [--json]`: registered onto the main CLI's subparsers."""
+"""`wardgate eval injection|pii FILE [--rules DIR] [--json]`: registered onto the main CLI's subparsers.
+
+`eval injection --placement user|tool_result|both` scans every row in one placement (or in each, with
+the share of rows whose verdict differs between the two); the default scans a row by its kind."""
 
 from __future__ import annotations
 
@@ -13,7 +16,13 @@ from gateway.detectors.config import GuardConfig, GuardsConfig
 from gateway.detectors.factory import build_detectors
 from gateway.detectors.kinds import DetectorKind, PiiTier
 from gateway.evaluation.dataset import read_injection, read_pii
-from gateway.evaluation.injection_report import injection_predictor, injection_report, run_predictions
+from gateway.evaluation.injection_report import (
+    Placement,
+    consistency_report,
+    injection_predictor,
+    injection_report,
+    run_predictions,
+)
 from gateway.evaluation.pii_report import pii_predictor, pii_report, run_pii
 
 SHIPPED_RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -40,6 +49,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub.add_argument("--json", action="store_true", help="print one JSON object")
         if name == "injection":
             sub.add_argument("--no-classifier", action="store_true", help="rule families only")
+            sub.add_argument(
+                "--placement",
+                type=Placement,
+                choices=list(Placement),
+                default=Placement.NATIVE,
+                help="native: direct rows as user input, indirect as tool results (default); user / "
+                "tool_result: every row there; both: every row in each, plus the verdict consistency",
+            )
         else:
             sub.add_argument("--ner", action="store_true", help="add the spaCy NER tier (PERSON, LOCATION)")
         sub.set_defaults(func=run_eval)
@@ -51,8 +68,18 @@ def run_eval(args: argparse.Namespace) -> int:
         changes = {"classifier": False} if args.no_classifier else {}
         detectors = build_detectors(_only(config, DetectorKind.INJECTION, **changes))
         rows = read_injection(args.file)
-        predictions, latency = run_predictions(rows, injection_predictor(detectors))
-        report = injection_report(rows, predictions, latency)
+        if args.placement is Placement.BOTH:
+            placed = {}
+            for placement in (Placement.USER, Placement.TOOL_RESULT):
+                predictions, latency = run_predictions(rows, injection_predictor(detectors, placement))
+                placed[placement.value] = (predictions, injection_report(rows, predictions, latency))
+            report = {name: placed[name][1] for name in placed}
+            report["consistency"] = consistency_report(rows, placed["user"][0], placed["tool_result"][0])
+        else:
+            predictions, latency = run_predictions(rows, injection_predictor(detectors, args.placement))
+            report = injection_report(rows, predictions, latency)
+            if args.placement is not Placement.NATIVE:
+                report = {args.placement.value: report}
     else:
         pii_changes: dict[str, Any] = {"models": PiiTier.NER, "entities": ()} if args.ner else {}
         detectors = build_detectors(_only(config, DetectorKind.PII, **pii_changes))
@@ -68,7 +95,30 @@ def _fmt(value: Any) -> str:
 
 
 def render(report: dict[str, Any]) -> str:
-    """Human-readable tables of a report."""
+    """Human-readable tables of a report (one section per placement when placements are given)."""
+    placements = [p.value for p in (Placement.USER, Placement.TOOL_RESULT) if p.value in report]
+    if not placements:
+        return _render_one(report)
+    parts = [f"=== placement: {name} ===\n{_render_one(report[name])}" for name in placements]
+    if "consistency" in report:
+        parts.append(_render_consistency(report["consistency"]))
+    return "\n\n".join(parts)
+
+
+def _render_consistency(c: dict[str, Any]) -> str:
+    def line(key: str, row: dict[str, Any]) -> str:
+        return (
+            f"  {key:<44} differ={row['differ']}/{row['rows']} share={_fmt(row['share'])}  "
+            f"only_user={row['flagged_only_as_user']} only_tool_result={row['flagged_only_as_tool_result']}"
+        )
+
+    lines = ["=== consistency: the same rows as user input and as tool results ===", line("all rows", c)]
+    lines.extend(line(f"label={k}", v) for k, v in c["by_label"].items())
+    lines.extend(line(k, v) for k, v in c["by_source"].items())
+    return "\n".join(lines)
+
+
+def _render_one(report: dict[str, Any]) -> str:
     lines = []
     head = ("precision", "recall", "f1", "fpr")
     lines.append("overall  " + "  ".join(f"{k}={_fmt(report.get(k))}" for k in head if k in report))

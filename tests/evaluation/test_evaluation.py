@@ -10,7 +10,7 @@ import pytest
 from gateway.detectors.base import Finding
 from gateway.evaluation.__main__ import main
 from gateway.evaluation.dataset import read_injection, read_pii
-from gateway.evaluation.injection_report import injection_report
+from gateway.evaluation.injection_report import consistency_report, injection_report
 from gateway.evaluation.metrics import Confusion, confusion, match_spans, percentile
 from gateway.evaluation.pii_report import pii_report
 
@@ -111,3 +111,38 @@ def test_reader_rejects_bad_spans(tmp_path: Path) -> None:
     bad.write_text('{"id": "x", "text": "abc", "spans": [{"start": 1, "end": 9, "type": "PERSON"}]}\n')
     with pytest.raises(ValueError, match="outside the text"):
         read_pii(bad)
+
+
+def test_consistency_report_arithmetic() -> None:
+    rows = read_injection(HERE / "fixture_injection.jsonl")
+    as_user = [True, True, False, False, False, True, False]
+    as_tool = [True, False, False, True, False, False, False]
+    c = consistency_report(rows, as_user, as_tool)
+    assert (c["rows"], c["differ"], c["share"]) == (7, 3, round(3 / 7, 4))
+    assert (c["flagged_only_as_user"], c["flagged_only_as_tool_result"]) == (2, 1)
+    assert c["by_label"]["injection"]["differ"] == 2 and c["by_label"]["benign"]["differ"] == 1
+    assert c["by_source"]["fixture-b"] == {
+        "rows": 2,
+        "differ": 1,
+        "share": 0.5,
+        "flagged_only_as_user": 0,
+        "flagged_only_as_tool_result": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("placement", "sections"),
+    [("user", {"user"}), ("tool_result", {"tool_result"}), ("both", {"user", "tool_result", "consistency"})],
+)
+def test_cli_placement(placement: str, sections: set[str], capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["eval", "injection", str(HERE / "fixture_injection.jsonl"), "--no-classifier", "--placement", placement]
+    assert main([*argv, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == sections
+    for name in sections - {"consistency"}:
+        assert {"precision", "recall", "fpr", "by_kind", "by_source"} <= out[name].keys()
+        assert out[name]["rows"] == 7
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    assert all(f"=== placement: {name} ===" in text for name in sections - {"consistency"})
+    assert ("=== consistency" in text) is ("consistency" in sections)
