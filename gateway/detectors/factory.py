@@ -9,7 +9,7 @@ from gateway.detectors.base import Detector, Finding
 from gateway.detectors.config import GuardConfig, GuardsConfig
 from gateway.detectors.injection import InjectionDetector, Profile
 from gateway.detectors.injection.classifier import Classifier
-from gateway.detectors.kinds import DetectorKind, PiiTier, Place
+from gateway.detectors.kinds import DetectorKind, ObfuscatedEmails, PiiTier, Place
 from gateway.detectors.leakage import LeakageDetector
 from gateway.detectors.pattern import PatternDetector, compile_patterns
 from gateway.detectors.pii import PiiDetector
@@ -81,7 +81,7 @@ def build_detectors(config: GuardsConfig, classifier: Classifier | None = None) 
     """Compile every guard once. The shipped injection classifier is loaded unless one is passed in.
 
     Reads no environment; PII analyzers are shared between guards with the same entities and tier."""
-    pii_cache: dict[tuple[frozenset[str], PiiTier], PiiDetector] = {}
+    pii_cache: dict[tuple[frozenset[str], PiiTier, ObfuscatedEmails], PiiDetector] = {}
     model = classifier
     built: list[BuiltGuard] = []
     for guard in config.guards:
@@ -95,9 +95,11 @@ def build_detectors(config: GuardsConfig, classifier: Classifier | None = None) 
         else:
             single: Detector
             if kind is DetectorKind.PII:
-                key = (frozenset(guard.entities), guard.models)
+                key = (frozenset(guard.entities), guard.models, guard.obfuscated_emails)
                 if key not in pii_cache:
-                    pii_cache[key] = PiiDetector(guard.name, guard.entities, use_ner=guard.models is PiiTier.NER)
+                    pii_cache[key] = PiiDetector(
+                        guard.name, guard.entities, guard.models is PiiTier.NER, guard.obfuscated_emails
+                    )
                 single = _Renamed(guard.name, pii_cache[key])
             elif kind is DetectorKind.SECRETS:
                 single = SecretsDetector(guard.name, frozenset(guard.entities) or SECRET_KINDS)

@@ -1,0 +1,187 @@
+"""Context words around a candidate: which raise a type's score, which lower it, in the guards' languages.
+
+An entry ending in `*` is a stem matched at a word start (German compounds: `Bestellnummer`); other
+Latin/Cyrillic entries are whole words; CJK and Arabic entries are substrings. The nearest context
+word wins, so `order number 212-555-0143` is an order and `phone (order desk): …` is a phone."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+
+# Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time.
+_NOT_PII = """
+order* invoice* inv tracking track trackingnumber shipment* shipping parcel* consignment waybill awb
+ref refs reference* build* version* ver vers rev revision* release* rel commit* sha sha1 sha256 hash*
+md5 checksum* digest sku part partno pn model ticket* case txn transaction* receipt* isbn ean upc gtin
+imei iccid imsi meid routing aba rtn timestamp* ts epoch unix created updated modified nonce seq
+sequence offset pid port oid mib snmp patch firmware fw kernel driver agent sdk uuid guid id ids
+item* product* article* lot batch job run serial sn account* acct customer* member* policy* claim*
+booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
+bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
+zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
+envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
+encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
+faktur* przesyłk* wersj* beställning* spårning referens sipariş* kargo takip sürüm заказ* счет* счёт*
+накладн* трек* верси* артикул*
+注文 請求書 追跡 伝票 品番 型番 バージョン 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전 طلب فاتورة
+"""
+_PHONE = """
+phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
+reach contact* desk office home work answering messages registered hotline helpline landline
+telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
+telefone anruf* rufnummer appel* appelez llam* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
+gsm телефон* тел моб* звон* 電話 电话 手机 携帯 전화 휴대 هاتف جوال
+"""
+_CARD = """
+card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay
+karte* kreditkarte* tarjeta* carte* carta* cartão kaart* kort* karta* kart kredi* карт* кредит*
+カード 卡 카드 بطاقة
+"""
+_SSN = """
+ssn ssns social soc ss sozialversicherung* seguro
+"""
+_IP = """
+ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
+nameserver ping remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
+forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
+serveur rechner адрес* сервер* 地址 アドレス 서버 주소
+"""
+# Words that sit right before a dotted number that is a version or an object id, never an address.
+_VERSION_MARKERS = """
+v ver version versions vers build release rel rev revision fw firmware oid mib snmp agent sdk kernel driver
+patch update upgrade app bios os ios android windows macos versión versione versão versie wersja sürüm версия
+"""
+VERSION_MARKERS = frozenset(_VERSION_MARKERS.split())
+
+
+class Lean(IntEnum):
+    """Which way the nearest context word pulls a candidate's score."""
+
+    AGAINST = -1
+    NONE = 0
+    FOR = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    substrings: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, table: str) -> Lexicon:
+        words, stems, subs = set(), [], []
+        for entry in table.split():
+            if any(ord(c) > 0x2E7F for c in entry) or any("\u0600" <= c <= "\u06ff" for c in entry):
+                subs.append(entry)
+            elif entry.endswith("*"):
+                stems.append(entry[:-1].lower())
+            else:
+                words.add(entry.lower())
+        return cls(frozenset(words), tuple(stems), tuple(subs))
+
+    def has(self, word: str) -> bool:
+        return word in self.words or word.startswith(self.stems)
+
+
+AGAINST_TAG = "NOT_PII"
+LEXICONS: dict[str, Lexicon] = {
+    AGAINST_TAG: Lexicon.parse(_NOT_PII),
+    "PHONE_NUMBER": Lexicon.parse(_PHONE),
+    "CREDIT_CARD": Lexicon.parse(_CARD),
+    "US_SSN": Lexicon.parse(_SSN),
+    "IP_ADDRESS": Lexicon.parse(_IP),
+}
+WINDOW_BEFORE = 40
+WINDOW_AFTER = 20
+_AFTER_PENALTY = 12  # a word before the candidate is its label more often than a word after it
+_WORD = re.compile(r"[^\W\d_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@lru_cache(maxsize=65536)
+def _tags_of(word: str) -> frozenset[str]:
+    """The lexicons a lower-cased word belongs to (memoised: a pure function of the word)."""
+    return frozenset(tag for tag, lex in LEXICONS.items() if lex.has(word))
+
+
+class ContextIndex:
+    """Every context word of one text with its position and tags, built once per scan.
+
+    Candidates then look up their neighbours by bisection instead of re-reading the window."""
+
+    __slots__ = ("_built", "_ends", "_starts", "_tags", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._built = False
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._tags: list[frozenset[str]] = []
+
+    def _build(self) -> None:
+        """Built on the first lookup: most texts' candidates are ruled out by shape before context."""
+        self._built = True
+        text = self.text
+        marks: list[tuple[int, int, frozenset[str]]] = []
+        for m in _WORD.finditer(text):
+            word, off = m.group(), m.start()
+            plain = word.islower() or word[1:].islower() or word.isupper()
+            for part in (word,) if plain else _CAMEL.split(word):
+                tags = _tags_of(part.lower())
+                if tags:
+                    marks.append((off, off + len(part), tags))
+                off += len(part)
+        if not text.isascii():
+            for tag, lex in LEXICONS.items():
+                for sub in lex.substrings:
+                    i = text.find(sub)
+                    while i >= 0:
+                        marks.append((i, i + len(sub), frozenset({tag})))
+                        i = text.find(sub, i + 1)
+            marks.sort()
+        self._starts = [a for a, _, _ in marks]
+        self._ends = [b for _, b, _ in marks]
+        self._tags = [t for _, _, t in marks]
+
+    def nearest(self, tag: str, start: int, end: int) -> int | None:
+        """Distance in characters to the nearest word tagged `tag` around text[start:end], or None."""
+        if not self._built:
+            self._build()
+        best: int | None = None
+        i = bisect_left(self._starts, start - WINDOW_BEFORE)
+        while i < len(self._starts) and self._starts[i] < end + WINDOW_AFTER:
+            a, b = self._starts[i], self._ends[i]
+            if tag in self._tags[i]:
+                if b <= start:
+                    dist = start - b
+                elif a >= end:
+                    dist = a - end + _AFTER_PENALTY
+                else:
+                    dist = None  # inside the candidate: not context
+                if dist is not None and (best is None or dist < best):
+                    best = dist
+            i += 1
+        return best
+
+    def lean(self, entity: str, start: int, end: int) -> Lean:
+        """The pull of the nearest context word: for the type, against (an identifier word), or none."""
+        pro = self.nearest(entity, start, end) if entity in LEXICONS else None
+        con = self.nearest(AGAINST_TAG, start, end)
+        if pro is None and con is None:
+            return Lean.NONE
+        if con is None or (pro is not None and pro <= con):
+            return Lean.FOR
+        return Lean.AGAINST
+
+    def word_before(self, start: int) -> str:
+        """The word ending right before `start` (skipping spaces, `:`, `=`, `#`, quotes), lower-cased."""
+        m = _LAST_WORD.search(self.text, max(0, start - 24), start)
+        return m.group(1).lower() if m else ""
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s:=#(\"']*\Z")
