@@ -20,7 +20,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
-from gateway.detectors.pii_net import email_findings, ip_findings
+from gateway.detectors.pii_net import AT_MARK, email_findings, ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
 from gateway.detectors.pii_phone import phone_findings
 from gateway.detectors.pii_words import ContextIndex
@@ -32,8 +32,7 @@ NER_EXTRA = "models"
 # hold that entity, so skipping its recognizers loses no recall. The recognizers' own regexes are the
 # finer screen (a per-type regex pre-screen cost more than it saved on digit-dense text).
 _DIGIT_FREE = str.maketrans("", "", "0123456789")
-_OBFUSCATED_AT = re.compile(r"(?i)[\[({<]\s*(?:at|arroba|ät|chez)\s*[\]})>]|\s(?:at|arroba)\s")
-_HEX_COLON = re.compile(r"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
+_IP_SHAPE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
 _NUMERIC = ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE")  # each needs at least 7 digits
 _NER_PRESCREEN = re.compile(r"[A-Z]")  # the small English model only tags capitalised names
 # Digit strings a more specific recognizer has already explained are not also phone numbers.
@@ -87,7 +86,7 @@ class PiiDetector:
     """Thread-safe after construction: the recognizers are pure functions, Presidio's analyze() keeps no
     per-call state on the engine."""
 
-    __slots__ = ("_domain_ok", "_entities", "_ner", "_obfuscated", "_recognizers", "name")
+    __slots__ = ("_at_marks", "_domain_ok", "_entities", "_ner", "_obfuscated", "_recognizers", "name")
 
     def __init__(
         self,
@@ -101,6 +100,8 @@ class PiiDetector:
         wanted = frozenset(entities) or (PATTERN_ENTITIES | (NER_ENTITIES if use_ner else frozenset()))
         self._entities = wanted
         self._obfuscated = obfuscated_emails
+        marks = {ObfuscatedEmails.BRACKETS: (ObfuscatedEmails.BRACKETS,), ObfuscatedEmails.WORDS: tuple(AT_MARK)}
+        self._at_marks = tuple(AT_MARK[m] for m in marks.get(obfuscated_emails, ()))
         # The public suffix list snapshot shipped with tldextract: never fetched from the network.
         extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
         self._domain_ok: Callable[[str], bool] = lambda domain: bool(extract(domain).fqdn)
@@ -119,15 +120,11 @@ class PiiDetector:
         """Entities that could possibly be in `text` (the pre-screen)."""
         digits = len(text) - len(text.translate(_DIGIT_FREE))
         found = []
-        if "EMAIL_ADDRESS" in self._entities and (
-            "@" in text or (self._obfuscated is not ObfuscatedEmails.OFF and _OBFUSCATED_AT.search(text))
-        ):
+        if "EMAIL_ADDRESS" in self._entities and ("@" in text or any(rx.search(text) for rx in self._at_marks)):
             found.append("EMAIL_ADDRESS")
         if digits >= 7:
             found.extend(e for e in _NUMERIC if e in self._entities)
-        if "IP_ADDRESS" in self._entities and (
-            (digits >= 4 and "." in text) or (":" in text and _HEX_COLON.search(text))
-        ):
+        if "IP_ADDRESS" in self._entities and (("." in text or ":" in text) and _IP_SHAPE.search(text)):
             found.append("IP_ADDRESS")
         if self._ner and _NER_PRESCREEN.search(text):
             found.extend(e for e in sorted(NER_ENTITIES) if e in self._entities)

@@ -23,6 +23,11 @@ _DOT_WORD = r"\s+(?:dot|punkt|punto|point|ponto|kropka|punt)\s+"
 _OBFUSCATED_WORDS = re.compile(
     rf"(?i)(?<![\w.+-])([\w+-]+(?:\.[\w+-]+)*)\s+(?:at|arroba)\s+([\w-]+(?:{_DOT_WORD}[\w-]+)+)(?![\w-])"
 )
+# Cheap markers: the full obfuscated-address regexes run only on texts that hold one.
+AT_MARK = {
+    ObfuscatedEmails.BRACKETS: re.compile(r"(?i)[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]"),
+    ObfuscatedEmails.WORDS: re.compile(r"(?i)\s(?:at|arroba)\s"),
+}
 _DOT_SPLIT = re.compile(rf"(?i){_DOT_BRACKET}|{_DOT_WORD}")
 
 _IPV4 = re.compile(r"(?<![\w.])(?=\d{1,3}\.)(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
@@ -49,9 +54,9 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
                 found.append(Finding(name, "EMAIL_ADDRESS", local.start(), end, 1.0))
         at = text.find("@", at + 1)
     forms: list[tuple[re.Pattern[str], float]] = []
-    if obfuscated is not ObfuscatedEmails.OFF:
+    if obfuscated is not ObfuscatedEmails.OFF and AT_MARK[ObfuscatedEmails.BRACKETS].search(text):
         forms.append((_OBFUSCATED_BRACKETS, 0.8))
-    if obfuscated is ObfuscatedEmails.WORDS:
+    if obfuscated is ObfuscatedEmails.WORDS and AT_MARK[ObfuscatedEmails.WORDS].search(text):
         forms.append((_OBFUSCATED_WORDS, 0.6))
     for rx, score in forms:
         for hit in rx.finditer(text):
