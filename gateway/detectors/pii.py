@@ -130,8 +130,9 @@ class PiiDetector:
             found.extend(e for e in sorted(NER_ENTITIES) if e in self._entities)
         return found
 
-    def scan(self, text: str) -> list[Finding]:
-        entities = self.candidates(text)
+    def scan(self, text: str, prescreen: bool = True) -> list[Finding]:
+        """Findings of every wanted entity; `prescreen=False` runs every recognizer (to check the screen)."""
+        entities = self.candidates(text) if prescreen else sorted(self._entities)
         if not entities:
             return []
         structured = [self._recognizers[e] for e in entities if e in self._recognizers]
