@@ -1,8 +1,9 @@
 """Context words around a candidate: which raise a type's score, which lower it, in the guards' languages.
 
 An entry ending in `*` is a stem matched at a word start (German compounds: `Bestellnummer`); other
-Latin/Cyrillic entries are whole words; CJK and Arabic entries are substrings. The nearest context
-word wins, so `order number 212-555-0143` is an order and `phone (order desk): …` is a phone."""
+Latin/Greek/Cyrillic entries are whole words; entries in other scripts (CJK, Arabic, Devanagari…) are
+substrings. The nearest context word wins, so `order number 212-555-0143` is an order and `phone
+(order desk): …` is a phone."""
 
 from __future__ import annotations
 
@@ -26,15 +27,18 @@ zeitstempel commande* facture* suivi colis référence réf numéro-de-commande 
 envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
 encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
 faktur* przesyłk* wersj* beställning* spårning referens sipariş* kargo takip sürüm заказ* счет* счёт*
-накладн* трек* верси* артикул*
+накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
+számla* comanda* comandă factur* pesanan versiyon
 注文 請求書 追跡 伝票 品番 型番 バージョン 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전 طلب فاتورة
+ऑर्डर चालान संस्करण
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
 reach contact* desk office home work answering messages registered hotline helpline landline
 telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
 telefone anruf* rufnummer appel* appelez llam* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
-gsm телефон* тел моб* звон* 電話 电话 手机 携帯 전화 휴대 هاتف جوال
+gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
+電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल
 """
 _CARD = """
 card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay
@@ -76,7 +80,7 @@ class Lexicon:
     def parse(cls, table: str) -> Lexicon:
         words, stems, subs = set(), [], []
         for entry in table.split():
-            if any(ord(c) > 0x2E7F for c in entry) or any("\u0600" <= c <= "\u06ff" for c in entry):
+            if any(ord(c) > 0x052F for c in entry):  # past Latin, Greek, Cyrillic: no word boundaries
                 subs.append(entry)
             elif entry.endswith("*"):
                 stems.append(entry[:-1].lower())
