@@ -92,7 +92,31 @@ def _plausible(digits: str, region: str) -> bool:
     return bool(prefix) and digits.startswith(prefix) and pattern.fullmatch(digits[len(prefix) :]) is not None
 
 
+def _cuts(written: str, nsn_length: int) -> frozenset[int]:
+    """Where `written` breaks its national significant number (the last `nsn_length` digits) into groups."""
+    cuts, seen, total = set(), 0, sum(c.isdigit() for c in written)
+    offset = total - nsn_length  # country code or national prefix digits before the NSN
+    for i, ch in enumerate(written):
+        if ch.isdigit():
+            seen += 1
+        elif seen - offset > 0 and i + 1 < len(written) and written[i + 1].isdigit() and seen < total:
+            cuts.add(seen - offset)
+    return frozenset(cuts)
+
+
+def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool:
+    """The groups are the region's own (or merges of them), or read like phone groups: every group after
+    the first three digits or more and the last four or more. `1234-5678-90` (a part number) is neither."""
+    nsn = phonenumbers.national_significant_number(parsed)
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if _cuts(number, len(nsn)) <= _cuts(national, len(nsn)):
+        return True
+    groups = [g for g in _SEPARATOR.split(number) if g]
+    return all(len(g) >= 3 for g in groups[1:]) and len(groups[-1]) >= 4
+
+
 def _valid(number: str, hints: tuple[str, ...]) -> bool:
+    """International: a valid number. National: valid in a hinted region and grouped like a phone there."""
     digits = re.sub(r"\D", "", number)
     if not number.startswith(("+", "00")):
         hints = tuple(r for r in hints if _plausible(digits, r))
@@ -103,7 +127,8 @@ def _valid(number: str, hints: tuple[str, ...]) -> bool:
             international = "+" + number[2:] if number.startswith("00") else number
             return phonenumbers.is_valid_number(phonenumbers.parse(international, None))
         for region in hints:
-            if phonenumbers.is_valid_number(phonenumbers.parse(number, region)):
+            parsed = phonenumbers.parse(number, region)
+            if phonenumbers.is_valid_number(parsed) and _grouped_like_a_phone(number, parsed):
                 return True
     except phonenumbers.NumberParseException:
         return False

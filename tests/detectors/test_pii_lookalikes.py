@@ -44,6 +44,7 @@ LOOKALIKES = [
     ("total 1234567.89 EUR", "PHONE_NUMBER", "a decimal amount"),
     ("id 550e8400-e29b-41d4-a716-446655440000", "PHONE_NUMBER", "UUID groups are glued to hex"),
     ("ISBN 978-3-16-148410-0", "PHONE_NUMBER", "'isbn' word"),
+    ("replace with 1234-5678-90 when worn", "PHONE_NUMBER", "a valid UK number, but not grouped like one"),
     ("serial 212 555 0143 on the label", "PHONE_NUMBER", "'serial' word"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
@@ -88,6 +89,7 @@ REAL = [
     ("Rufen Sie mich an unter 030 12345678, die Nummer ist nicht geheim", "PHONE_NUMBER", "030 12345678"),
     ("電話 03-1234-5678 まで", "PHONE_NUMBER", "03-1234-5678"),
     ("212-555-0143", "PHONE_NUMBER", "212-555-0143"),
+    ("Rückruf bitte, die 0151 1234 5678 ist mein Handy nicht", "PHONE_NUMBER", "0151 1234 5678"),
     ("order desk phone 212-555-0143", "PHONE_NUMBER", "212-555-0143"),
     ('{"customerPhone": "4155550132"}', "PHONE_NUMBER", "4155550132"),
     ("5555 5555 5555 4444 exp 12/29", "CREDIT_CARD", "5555 5555 5555 4444"),
