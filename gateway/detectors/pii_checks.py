@@ -24,12 +24,13 @@ _NETWORKS: tuple[tuple[str, int, int, frozenset[int]], ...] = (
     ("jcb", 3528, 3589, frozenset({16, 17, 18, 19})),
     ("jcb", 2131, 2131, frozenset({15})),
     ("jcb", 1800, 1800, frozenset({15})),
-    ("uatp", 1, 1, frozenset({15})),
     ("unionpay", 62, 62, frozenset({16, 17, 18, 19})),
     ("mir", 2200, 2204, frozenset({16, 17, 18, 19})),
-    ("maestro", 50, 50, frozenset(range(12, 20))),
-    ("maestro", 56, 69, frozenset(range(12, 20))),
-    ("maestro", 604, 604, frozenset(range(12, 20))),  # the historical Maestro UK range 0604
+    # Maestro also issued 12-15 digit cards; at those lengths (shared with FedEx, EAN and many ids) and in
+    # UATP's 1-prefixed 15-digit range only a card word next to the number makes it a card.
+    ("maestro", 50, 50, frozenset(range(16, 20))),
+    ("maestro", 56, 69, frozenset(range(16, 20))),
+    ("maestro", 604, 604, frozenset(range(16, 20))),  # the historical Maestro UK range 0604
     ("rupay", 60, 60, frozenset({16})),
     ("rupay", 81, 82, frozenset({16})),
     ("troy", 9792, 9792, frozenset({16})),

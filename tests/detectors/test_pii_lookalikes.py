@@ -55,6 +55,8 @@ LOOKALIKES = [
     ("tracking 4111111111111111 ready", "CREDIT_CARD", "'tracking' is the nearest context word"),
     ("masked 4111 **** **** 1111", "CREDIT_CARD", "masked digits"),
     ("EAN 4006381333931 on the box", "CREDIT_CARD", "13 digits at 40 fail Luhn (an EAN check digit)"),
+    ("FedEx 6129 9876 5434 picked up", "CREDIT_CARD", "Luhn-valid 12 digits at 61: Maestro length, no card word"),
+    ("shipment 123456789012347 left", "CREDIT_CARD", "Luhn-valid 15 digits at 1: no card word"),
     # SSN: SSA ranges, separators, ABA routing, context
     ("SSN 000-12-3456", "US_SSN", "area 000 never issued"),
     ("SSN 666-12-3456", "US_SSN", "area 666 never issued"),
@@ -96,6 +98,7 @@ REAL = [
     ("amex 3782 822463 10005", "CREDIT_CARD", "3782 822463 10005"),
     ("paid with 6011111111111117", "CREDIT_CARD", "6011111111111117"),
     ("Kreditkarte 4012888888881881 gesperrt", "CREDIT_CARD", "4012888888881881"),
+    ("card number 630400000000 expired", "CREDIT_CARD", "630400000000"),
     ("SSN: 536904399", "US_SSN", "536904399"),
     ("ssn 536 90 4399", "US_SSN", "536 90 4399"),
     ("IBAN FR14 2004 1010 0505 0001 3M02 606 bitte", "IBAN_CODE", "FR14 2004 1010 0505 0001 3M02 606"),
@@ -147,6 +150,8 @@ def test_obfuscated_emails_follow_the_option(option: ObfuscatedEmails, text: str
         ("490154203237518", None),  # an IMEI
         ("7992739871300008", None),  # Luhn-valid, no network
         ("41111111111111", None),  # Visa has no 14-digit cards
+        ("6304000000000000", "maestro"),
+        ("630400000000", None),  # 12-digit Maestro: only with a card word
     ],
 )
 def test_card_network_table(digits: str, network: str | None) -> None:
