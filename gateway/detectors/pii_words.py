@@ -22,6 +22,7 @@ imei iccid imsi meid routing aba rtn timestamp* ts epoch unix created updated mo
 sequence offset pid port oid mib snmp patch firmware fw kernel driver agent sdk uuid guid id ids
 item* product* article* lot batch job run serial sn account* acct customer* member* policy* claim*
 booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
+update* upgrad* install* hotfix
 bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
 envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
@@ -50,7 +51,8 @@ ssn ssns social soc ss sozialversicherung* seguro
 """
 _IP = """
 ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
-nameserver ping remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
+nameserver ping* remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
+router switch device vm instance endpoint login logged visitor attacker blocked banned whitelist* allowlist*
 forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
 serveur rechner адрес* сервер* 地址 アドレス 서버 주소
 """
