@@ -67,7 +67,7 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
 
 
 def _ip_score(ctx: ContextIndex, start: int, end: int) -> float:
-    pull = ctx.lean("IP_ADDRESS", start, end)
+    pull = ctx.lean("IP_ADDRESS", start, end, strong=True)
     return {Lean.FOR: 0.9, Lean.AGAINST: AGAINST_SCORE}.get(pull, 0.6)
 
 

@@ -31,8 +31,8 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         digits = re.sub(r"\D", "", m.group())
         if not luhn_ok(digits) or embedded(text, m.start(), m.end()):
             continue
-        pull = ctx.lean("CREDIT_CARD", m.start(), m.end())
         grouped = len(digits) != len(m.group())
+        pull = ctx.lean("CREDIT_CARD", m.start(), m.end(), strong=grouped)
         if card_network(digits) is None:
             if pull is not Lean.FOR:
                 continue
@@ -54,7 +54,7 @@ def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             area, group, serial = (m.group(1), m.group(3), m.group(4)) if split else m.groups()
             if not ssn_ok(area, group, serial) or embedded(text, m.start(), m.end()):
                 continue
-            pull = ctx.lean("US_SSN", m.start(), m.end())
+            pull = ctx.lean("US_SSN", m.start(), m.end(), strong=split)
             if pull is Lean.FOR:
                 score = 0.85
             elif pull is Lean.AGAINST:

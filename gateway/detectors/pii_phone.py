@@ -18,7 +18,7 @@ _PHONE = re.compile(
     r"(?<![\w+])(?=[\d().+\- /]{7})(?:\+|00)?\(?\d(?:\d|[ .\-/]\(?\d|\)[ .\-]?\(?\d)*"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
 )
-_DIGIT_FREE = str.maketrans("", "", "0123456789")
+_NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
 _DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)")
 _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
@@ -117,7 +117,7 @@ def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool
 
 def _valid(number: str, hints: tuple[str, ...]) -> bool:
     """International: a valid number. National: valid in a hinted region and grouped like a phone there."""
-    digits = re.sub(r"\D", "", number)
+    digits = _NON_DIGIT.sub("", number)
     if not number.startswith(("+", "00")):
         hints = tuple(r for r in hints if _plausible(digits, r))
         if not hints:
@@ -151,7 +151,7 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if value.startswith("(") and ")" not in value:
             value, start = value[1:], start + 1
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
-        digits = len(number) - len(number.translate(_DIGIT_FREE))
+        digits = len(_NON_DIGIT.sub("", number))
         if not 7 <= digits <= 15 or embedded(text, start, end):
             continue
         if _DATE.match(value) or _DOTTED_QUAD.fullmatch(value) or _DECIMAL.fullmatch(value):
@@ -160,9 +160,11 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         international = value.startswith(("+", "00"))
         bare = not international and not _SEPARATOR.search(value)
-        if bare and ctx.nearest("PHONE_NUMBER", start, end) is None:
+        if bare and not ctx.mentions("PHONE_NUMBER"):
+            continue  # a bare digit run with no phone word anywhere is an id
+        pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=bare)
+        if bare and pull is not Lean.FOR:
             continue  # a bare digit run with no phone word is an id
-        pull = ctx.lean("PHONE_NUMBER", start, end)
         if pull is not Lean.NONE:
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7 if pull is Lean.FOR else AGAINST_SCORE))
             continue

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
+from gateway.detectors.pii_table import TableLabels
+
 # Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time.
 _NOT_PII = """
 order* invoice* inv tracking track trackingnumber shipment* shipping parcel* consignment waybill awb
@@ -22,7 +24,8 @@ imei iccid imsi meid routing aba rtn timestamp* ts epoch unix created updated mo
 sequence offset pid port oid mib snmp patch firmware fw kernel driver agent sdk uuid guid id ids
 item* product* article* lot batch job run serial sn account* acct customer* member* policy* claim*
 booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
-update* upgrad* install* hotfix
+update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
+regon kvk btw ein tin
 bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
 envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
@@ -31,7 +34,7 @@ faktur* przesyłk* wersj* beställning* spårning referens sipariş* kargo takip
 накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
 számla* comanda* comandă factur* pesanan versiyon
 注文 請求書 追跡 伝票 品番 型番 バージョン 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전 طلب فاتورة
-ऑर्डर चालान संस्करण
+ऑर्डर चालान संस्करण 〒 郵便 邮编 우편
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
@@ -104,6 +107,7 @@ LEXICONS: dict[str, Lexicon] = {
 }
 WINDOW_BEFORE = 40
 WINDOW_AFTER = 20
+LABEL_REACH = 12  # "order no. " / "Version: " sit this close to the number they label
 _AFTER_PENALTY = 12  # a word before the candidate is its label more often than a word after it
 _WORD = re.compile(r"[^\W\d_]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -115,15 +119,30 @@ def _tags_of(word: str) -> frozenset[str]:
     return frozenset(tag for tag, lex in LEXICONS.items() if lex.has(word))
 
 
+def _words(segment: str) -> list[tuple[int, str]]:
+    """(offset, lower-cased word) in `segment`; camelCase and snake_case keys count as their words."""
+    out = []
+    for m in _WORD.finditer(segment):
+        word, off = m.group(), m.start()
+        plain = word.islower() or word[1:].islower() or word.isupper()
+        for part in (word,) if plain else _CAMEL.split(word):
+            out.append((off, part.lower()))
+            off += len(part)
+    return out
+
+
 class ContextIndex:
     """Every context word of one text with its position and tags, built once per scan.
 
     Candidates then look up their neighbours by bisection instead of re-reading the window."""
 
-    __slots__ = ("_built", "_ends", "_starts", "_tags", "text")
+    __slots__ = ("_built", "_cell_tags", "_ends", "_mentions", "_starts", "_table", "_tags", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._table = TableLabels(text)
+        self._cell_tags: dict[str, frozenset[str]] = {}
+        self._mentions: frozenset[str] | None = None
         self._built = False
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -134,14 +153,10 @@ class ContextIndex:
         self._built = True
         text = self.text
         marks: list[tuple[int, int, frozenset[str]]] = []
-        for m in _WORD.finditer(text):
-            word, off = m.group(), m.start()
-            plain = word.islower() or word[1:].islower() or word.isupper()
-            for part in (word,) if plain else _CAMEL.split(word):
-                tags = _tags_of(part.lower())
-                if tags:
-                    marks.append((off, off + len(part), tags))
-                off += len(part)
+        for off, word in _words(text):
+            tags = _tags_of(word)
+            if tags:
+                marks.append((off, off + len(word), tags))
         if not text.isascii():
             for tag, lex in LEXICONS.items():
                 for sub in lex.substrings:
@@ -154,12 +169,22 @@ class ContextIndex:
         self._ends = [b for _, b, _ in marks]
         self._tags = [t for _, _, t in marks]
 
-    def nearest(self, tag: str, start: int, end: int) -> int | None:
-        """Distance in characters to the nearest word tagged `tag` around text[start:end], or None."""
+    def mentions(self, tag: str) -> bool:
+        """Whether any word of the text (a table header included) carries `tag`: when none does, no
+        candidate can lean that way and the per-candidate lookups are skipped."""
+        if self._mentions is None:
+            if not self._built:
+                self._build()
+            self._mentions = frozenset().union(*self._tags)
+        return tag in self._mentions
+
+    def nearest(self, tag: str, start: int, end: int, floor: int = 0) -> int | None:
+        """Distance in characters to the nearest word tagged `tag` around text[start:end] (not before
+        `floor`), or None."""
         if not self._built:
             self._build()
         best: int | None = None
-        i = bisect_left(self._starts, start - WINDOW_BEFORE)
+        i = bisect_left(self._starts, max(floor, start - WINDOW_BEFORE))
         while i < len(self._starts) and self._starts[i] < end + WINDOW_AFTER:
             a, b = self._starts[i], self._ends[i]
             if tag in self._tags[i]:
@@ -174,10 +199,31 @@ class ContextIndex:
             i += 1
         return best
 
-    def lean(self, entity: str, start: int, end: int) -> Lean:
-        """The pull of the nearest context word: for the type, against (an identifier word), or none."""
-        pro = self.nearest(entity, start, end) if entity in LEXICONS else None
-        con = self.nearest(AGAINST_TAG, start, end)
+    def lean(self, entity: str, start: int, end: int, strong: bool = False, only_for: bool = False) -> Lean:
+        """The pull of the nearest context word: for the type, against (an identifier word), or none.
+
+        A `strong` candidate (one its shape and check already make likely: an international phone, a
+        grouped card, an SSN in its 3-2-4 form, an IP) is pulled against only by an identifier word
+        that labels it (within LABEL_REACH characters), not by one elsewhere in the window (a CSV header,
+        a neighbouring field). In a table row under a header line, the column's header decides when it
+        is a context word; otherwise only words of the row itself count."""
+        floor = 0
+        label = self._table.label(start)
+        if label is not None:
+            cell, floor = label
+            tags = self._cell_tags.get(cell)
+            if tags is None:
+                tags = self._cell_tags[cell] = frozenset().union(*(_tags_of(w) for _, w in _words(cell)))
+            if entity in tags:
+                return Lean.FOR
+            if AGAINST_TAG in tags:
+                return Lean.AGAINST
+        pro = self.nearest(entity, start, end, floor) if entity in LEXICONS else None
+        if only_for and pro is None:
+            return Lean.NONE  # the caller keeps the candidate only with a type word: skip the other lookup
+        con = self.nearest(AGAINST_TAG, start, end, floor)
+        if strong and con is not None and con > LABEL_REACH:
+            con = None
         if pro is None and con is None:
             return Lean.NONE
         if con is None or (pro is not None and pro <= con):

@@ -45,6 +45,7 @@ LOOKALIKES = [
     ("id 550e8400-e29b-41d4-a716-446655440000", "PHONE_NUMBER", "UUID groups are glued to hex"),
     ("ISBN 978-3-16-148410-0", "PHONE_NUMBER", "'isbn' word"),
     ("replace with 1234-5678-90 when worn", "PHONE_NUMBER", "a valid UK number, but not grouped like one"),
+    ("order_id;customer;phone\n212-555-0143;Ana;n/a", "PHONE_NUMBER", "its CSV column header is 'order_id'"),
     ("serial 212 555 0143 on the label", "PHONE_NUMBER", "'serial' word"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
@@ -94,6 +95,8 @@ REAL = [
     ("Rückruf bitte, die 0151 1234 5678 ist mein Handy nicht", "PHONE_NUMBER", "0151 1234 5678"),
     ("order desk phone 212-555-0143", "PHONE_NUMBER", "212-555-0143"),
     ('{"customerPhone": "4155550132"}', "PHONE_NUMBER", "4155550132"),
+    ("id,name,phone,created\n17,Ana,0612345678,1700000000", "PHONE_NUMBER", "0612345678"),  # column header
+    ("id,name,phone,created\n17,Ana,+34 612 345 678,1700000000", "PHONE_NUMBER", "+34 612 345 678"),
     ("5555 5555 5555 4444 exp 12/29", "CREDIT_CARD", "5555 5555 5555 4444"),
     ("amex 3782 822463 10005", "CREDIT_CARD", "3782 822463 10005"),
     ("paid with 6011111111111117", "CREDIT_CARD", "6011111111111117"),
