@@ -14,8 +14,9 @@ from gateway.detectors.pii_words import VERSION_MARKERS, ContextIndex, Lean
 
 _LOCAL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\Z")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
-_AT_BRACKET = r"\s*[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]\s*"
-_DOT_BRACKET = r"(?:\s*[\[({<]\s*(?:dot|punkt|punto|point|ponto|kropka|punt)\s*[\]})>]\s*|\.)"
+# "@" may be written plainly when a dot is bracketed (`name@domain[.]com`), or full-width (`name＠domain.jp`).
+_AT_BRACKET = r"(?:\s*[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]\s*|\s*＠\s*|@)"
+_DOT_BRACKET = r"(?:\s*[\[({<]\s*(?:dot|punkt|punto|point|ponto|kropka|punt|\.)\s*[\]})>]\s*|\.)"
 _OBFUSCATED_BRACKETS = re.compile(
     rf"(?i)(?<![\w.+-])([\w+-]+(?:\.[\w+-]+)*){_AT_BRACKET}([\w-]+(?:{_DOT_BRACKET}[\w-]+)+)(?![\w-])"
 )
@@ -25,7 +26,7 @@ _OBFUSCATED_WORDS = re.compile(
 )
 # Cheap markers: the full obfuscated-address regexes run only on texts that hold one.
 AT_MARK = {
-    ObfuscatedEmails.BRACKETS: re.compile(r"(?i)[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]"),
+    ObfuscatedEmails.BRACKETS: re.compile(r"(?i)[\[({<]\s*(?:at|@|arroba|ät|chez|\.|dot)\s*[\]})>]|＠"),
     ObfuscatedEmails.WORDS: re.compile(r"(?i)\s(?:at|arroba)\s"),
 }
 _DOT_SPLIT = re.compile(rf"(?i){_DOT_BRACKET}|{_DOT_WORD}")
@@ -60,6 +61,8 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
         forms.append((_OBFUSCATED_WORDS, 0.6))
     for rx, score in forms:
         for hit in rx.finditer(text):
+            if "@" in hit.group() and not AT_MARK[ObfuscatedEmails.BRACKETS].search(hit.group()):
+                continue  # a plain address: found above, or rejected there
             spelled = ".".join(_DOT_SPLIT.split(hit.group(2)))
             if domain_ok(spelled) and not any(f.start < hit.end() and hit.start() < f.end for f in found):
                 found.append(Finding(name, "EMAIL_ADDRESS", hit.start(), hit.end(), score))

@@ -124,6 +124,9 @@ def test_real_identifiers_kept(pii: PiiDetector, text: str, entity: str, value: 
             "ana {at} mail {punkt} example {punkt} de",
             "ana {at} mail {punkt} example {punkt} de",
         ),
+        (ObfuscatedEmails.BRACKETS, "mail ana@example[.]com", "ana@example[.]com"),
+        (ObfuscatedEmails.BRACKETS, "連絡先 tanaka＠example.co.jp まで", "tanaka＠example.co.jp"),
+        (ObfuscatedEmails.BRACKETS, "npm i left-pad@1.3.0", None),
         (ObfuscatedEmails.BRACKETS, "ana at example dot com", None),  # spelled words need `words`
         (ObfuscatedEmails.BRACKETS, "j.doe [at] nowhere [dot] notatld", None),  # no public suffix
         (ObfuscatedEmails.WORDS, "ana at example dot com", "ana at example dot com"),
