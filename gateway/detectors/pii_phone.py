@@ -14,15 +14,18 @@ from gateway.detectors.pii_words import ContextIndex, Lean
 
 # Digits with single separators between groups, an optional "+"/"00" prefix, "(area)" groups and an
 # extension. Lengths are checked after the match (7-15 digits, ITU-T E.164).
+# Separators: ASCII, no-break and thin spaces (French typography), non-breaking hyphen, en dash.
+_SEP = " .\\-/\u00a0\u202f\u2009\u2011\u2013"
 _PHONE = re.compile(
-    r"(?<![\w+])(?=[\d().+\- /]{7})(?:\+|00)?\(?\d(?:\d|[ .\-/]\(?\d|\)[ .\-]?\(?\d)*"
+    rf"(?<![\w+])(?=[\d().+{_SEP}]{{7}})(?:\+|00)?\(?\d(?:\d|[{_SEP}]\(?\d|\)[{_SEP}]?\(?\d)*"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
 )
+_PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013", "    -")
 _NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
 _DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)")
 _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-_SEPARATOR = re.compile(r"[ .\-/()]")
+_SEPARATOR = re.compile(rf"[{_SEP}()]")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")  # an amount: 12345.67
 
 # Script or common function words -> the regions whose national formats to try first.
@@ -170,6 +173,6 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         if hints is None:
             hints = regions(text)
-        if _valid(number, hints):
+        if _valid(number.translate(_PLAIN_SEPARATORS), hints):
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.5))
     return found

@@ -92,6 +92,7 @@ REAL = [
     ("Rufen Sie mich an unter 030 12345678, die Nummer ist nicht geheim", "PHONE_NUMBER", "030 12345678"),
     ("電話 03-1234-5678 まで", "PHONE_NUMBER", "03-1234-5678"),
     ("212-555-0143", "PHONE_NUMBER", "212-555-0143"),
+    ("appelez le 01\u202f23\u202f45\u202f67\u202f89", "PHONE_NUMBER", "01\u202f23\u202f45\u202f67\u202f89"),
     ("Rückruf bitte, die 0151 1234 5678 ist mein Handy nicht", "PHONE_NUMBER", "0151 1234 5678"),
     ("order desk phone 212-555-0143", "PHONE_NUMBER", "212-555-0143"),
     ('{"customerPhone": "4155550132"}', "PHONE_NUMBER", "4155550132"),
