@@ -6,7 +6,9 @@ IBAN registry, E.164) and the shapes of everyday identifiers; none is taken from
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
+from gateway.detectors.config import GuardConfig
 from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii import PiiDetector
 from gateway.detectors.pii_checks import aba_ok, card_network, embedded, iban_ok, luhn_ok, ssn_ok
@@ -211,3 +213,20 @@ def test_prescreen_loses_no_finding_on_these_tables() -> None:
     texts = [t for t, _, _ in LOOKALIKES] + [t for t, _, _ in REAL] + ["ana at example dot com", "x [at] y.de"]
     assert [detector.scan(t) for t in texts] == [detector.scan(t, prescreen=False) for t in texts]
     assert any(detector.scan(t) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("extra", "error"),
+    [
+        ({"detector": "secrets", "obfuscated_emails": "brackets"}, "belongs to pii guards"),
+        ({"detector": "pii", "obfuscated_emails": "sometimes"}, "obfuscated_emails"),
+        ({"detector": "pii", "obfuscated_emails": "words"}, None),
+    ],
+)
+def test_obfuscated_emails_rule_option(extra: dict[str, str], error: str | None) -> None:
+    raw = {"name": "g", "where": ["input"], "action": "redact", **extra}
+    if error is None:
+        assert GuardConfig.model_validate(raw).obfuscated_emails is ObfuscatedEmails.WORDS
+    else:
+        with pytest.raises(ValidationError, match=error):
+            GuardConfig.model_validate(raw)
