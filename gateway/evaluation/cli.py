@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 from gateway.detectors.config import GuardConfig, GuardsConfig
 from gateway.detectors.factory import build_detectors
 from gateway.detectors.kinds import DetectorKind, PiiTier
+from gateway.detectors.pii import NER_MODEL, MissingModelError
 from gateway.evaluation.dataset import read_injection, read_pii
 from gateway.evaluation.injection_report import (
     Placement,
@@ -59,6 +61,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             )
         else:
             sub.add_argument("--ner", action="store_true", help="add the spaCy NER tier (PERSON, LOCATION)")
+            sub.add_argument("--ner-model", default=NER_MODEL, help="spaCy package for --ner (default: %(default)s)")
+            sub.add_argument(
+                "--rows",
+                choices=("all", "errors"),
+                help="also print each row (or only rows with a missed or extra span): gold, predicted, missed, extra",
+            )
         sub.set_defaults(func=run_eval)
 
 
@@ -82,10 +90,16 @@ def run_eval(args: argparse.Namespace) -> int:
                 report = {args.placement.value: report}
     else:
         pii_changes: dict[str, Any] = {"models": PiiTier.NER, "entities": ()} if args.ner else {}
-        detectors = build_detectors(_only(config, DetectorKind.PII, **pii_changes))
+        try:
+            detectors = build_detectors(_only(config, DetectorKind.PII, **pii_changes), ner_model=args.ner_model)
+        except MissingModelError as exc:
+            print(f"wardgate eval pii: {exc}", file=sys.stderr)
+            return 2
         pii_rows = read_pii(args.file)
         found, latency = run_pii(pii_rows, pii_predictor(detectors))
-        report = pii_report(pii_rows, found, latency)
+        report = pii_report(pii_rows, found, latency, per_row=args.rows is not None)
+        if args.rows == "errors":
+            report["rows"] = [r for r in report["rows"] if not r["ok"]]
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0
 
@@ -136,7 +150,14 @@ def _render_one(report: dict[str, Any]) -> str:
                 f"  {key:<16} P={_fmt(o['precision'])} R={_fmt(o['recall'])} | P={_fmt(e['precision'])} "
                 f"R={_fmt(e['recall'])}  gold={o['gold']} predicted={o['predicted']}"
             )
-    for section in ("cyberseceval", "structured_exact", "rows_without_spans", "latency_ms_per_kb"):
+    for section in ("cyberseceval", "structured_exact", "lookalike_only_rows", "latency_ms_per_kb"):
         if section in report:
-            lines.append(f"\n{section}: {json.dumps(report[section])}")
+            lines.append(f"\n{section}: {json.dumps(report[section], ensure_ascii=False)}")
+    if "rows" in report:
+        lines.append("\nrows (id, ok, missed | extra | predicted):")
+        for row in report["rows"]:
+            lines.append(
+                f"  {row['id']}  {'ok' if row['ok'] else 'ERR'}  missed={row['missed']}  extra={row['extra']}"
+                f"  predicted={row['predicted']}"
+            )
     return "\n".join(lines)

@@ -96,7 +96,41 @@ def test_pii_report_arithmetic() -> None:
     # structured overall: 5 predictions, 3 matched; 3 gold, all found.
     assert (r["precision"], r["recall"]) == (0.6, 1.0)
     assert r["structured_exact"]["predicted_matched"] == 2
-    assert r["rows_without_spans"] == {"rows": 1, "rows_flagged": 1, "false_positive_spans": 1}
+    assert r["lookalike_only_rows"] == {"rows": 1, "rows_flagged": 1, "flag_rate": 1.0, "false_positive_spans": 1}
+
+
+def test_lookalike_rows_location_gold_and_per_row_results() -> None:
+    rows = read_pii(HERE / "fixture_pii_lookalike.jsonl")
+    assert [r.lookalike_only for r in rows] == [True, False, False, True]
+    predictions = [
+        [Finding("pii", "IP_ADDRESS", 6, 16, 0.6)],  # the build number redacted: a flagged look-alike row
+        [Finding("pii", "LOCATION", 10, 16, 0.85)],
+        [],
+        [],
+    ]
+    r = pii_report(rows, predictions, per_row=True)
+    assert r["lookalike_only_rows"] == {"rows": 2, "rows_flagged": 1, "flag_rate": 0.5, "false_positive_spans": 1}
+    assert r["by_type"]["LOCATION"]["overlap"] == {**r["by_type"]["LOCATION"]["overlap"], "precision": 1.0, "recall": 1.0}
+    first, second = r["rows"][0], r["rows"][1]
+    assert first == {**first, "ok": False, "extra": ["IP_ADDRESS:8.0.20.101"], "missed": [], "lookalike_only": True}
+    assert second == {**second, "ok": True, "gold": ["LOCATION:Lisbon"], "predicted": ["LOCATION:Lisbon:0.85"]}
+
+
+def test_cli_pii_rows_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "pii", str(HERE / "fixture_pii_lookalike.jsonl"), "--json", "--rows", "errors"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    # the shipped guard leaves the look-alikes alone and finds the e-mail; the LOCATION row needs --ner
+    assert [row["id"] for row in out["rows"]] == ["l2"]
+    assert out["lookalike_only_rows"]["rows_flagged"] == 0
+    assert out["by_type"]["EMAIL_ADDRESS"]["overlap"]["recall"] == 1.0
+
+
+def test_cli_ner_without_the_model_names_the_extra(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["eval", "pii", str(HERE / "fixture_pii.jsonl"), "--ner", "--ner-model", "wardgate_test_no_such_model"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "wardgate_test_no_such_model" in err and "pip install 'wardgate[models]'" in err
+    assert "Traceback" not in err
 
 
 def test_cli_json_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
