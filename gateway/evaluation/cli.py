@@ -153,7 +153,7 @@ def _render_one(report: dict[str, Any]) -> str:
     for section in ("cyberseceval", "structured_exact", "lookalike_only_rows", "latency_ms_per_kb"):
         if section in report:
             lines.append(f"\n{section}: {json.dumps(report[section], ensure_ascii=False)}")
-    if "rows" in report:
+    if isinstance(report.get("rows"), list):  # per-row PII results; an injection report's "rows" is a count
         lines.append("\nrows (id, ok, missed | extra | predicted):")
         for row in report["rows"]:
             lines.append(
