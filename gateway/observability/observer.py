@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
-from gateway.model import Action, Api, Mode
+from gateway.model import Action, Api, Mode, run_key
 from gateway.observability.collectors import RunTally
 from gateway.observability.labels import model_label, tool_label
 from gateway.observability.metrics import Metrics, ToolOutcome
@@ -66,7 +66,8 @@ class Observer:
                                    if rec.reason is not Reason.TOOL_DISABLED else ToolOutcome.FAILURE.value,
                                    rec.upstream_ms / 1000 if rec.upstream_ms is not None else None)
         if self.runs is not None:
-            self.runs.call(rec.run_id, rec.cost_usd, rec.reason, rec.outcome is Outcome.UPSTREAM_ERROR)
+            self.runs.call(run_key(rec.agent_id, rec.run_id), rec.cost_usd, rec.reason,
+                           rec.outcome is Outcome.UPSTREAM_ERROR)
         if call_log.isEnabledFor(logging.INFO):
             call_log.info("call", extra={
                 "decision_id": rec.call_id, "run_id": rec.run_id, "agent_id": rec.agent_id, "api": rec.api,

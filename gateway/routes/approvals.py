@@ -106,7 +106,7 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
                       for v in a.votes],
             "decided_at": a.decided_at, "use_by": a.use_by, "used_at": a.used_at, "message": a.message or None,
             "options": svc.expected_effects(a) if a.status is Status.PENDING else [],
-            "run": await svc.recent_trace(a.run_id),
+            "run": await svc.recent_trace(a.run_id, a.agent_id),
             "approver": who,
         }
 

@@ -121,7 +121,7 @@ SHIPPED_GUARDS = Path(__file__).resolve().parents[2] / "rules" / "guards.yaml"
 
 
 def start(tmp: Path, llm_url: str, hostile: Hostile, *, budget: dict[str, Any] | None = None,
-          guards: bool = False) -> RunningGateway:
+          guards: bool = False, **settings: Any) -> RunningGateway:
     rules, tools = tmp / "rules", tmp / "tool_registry"
     rules.mkdir(parents=True, exist_ok=True)
     tools.mkdir(parents=True, exist_ok=True)
@@ -136,7 +136,7 @@ def start(tmp: Path, llm_url: str, hostile: Hostile, *, budget: dict[str, Any] |
     if guards:
         (rules / "guards.yaml").write_text(SHIPPED_GUARDS.read_text())
     (tools / "tools.yaml").write_text(yaml.safe_dump(registry(hostile.url), sort_keys=False))
-    return start_gateway(rules, tmp / "state", tools_dir=tools)
+    return start_gateway(rules, tmp / "state", tools_dir=tools, **settings)
 
 
 def hostile_server() -> Iterator[Hostile]:
