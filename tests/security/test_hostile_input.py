@@ -169,3 +169,23 @@ def test_wardgate_serve_refuses_megabyte_headers(tmp_path: Path, upstream: FakeU
     finally:
         served.kill()
 
+
+
+@pytest.mark.parametrize(("arguments", "code"), [
+    ('{"city": NaN}', "request-invalid"), ('{"city": ' + "[" * 100 + "]" * 100 + "}", "request-invalid"),
+])
+def test_mcp_arguments_are_strict_json(gw: RunningGateway, tools_upstream: RunningUpstream, arguments: str,
+                                       code: str) -> None:
+    body = '{"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "weather.current", ' \
+           '"arguments": ' + arguments + "}}"
+    r = httpx.post(f"{gw.url}/mcp", content=body, timeout=20, headers={
+        "authorization": f"Bearer {AGENT_KEY}", "content-type": "application/json",
+        "accept": "application/json, text/event-stream"})
+    result = r.json()["result"]
+    assert result["isError"] and result["structuredContent"]["error"]["code"] == code
+    assert tools_upstream.state.calls == []
+    deep = body.replace(arguments, '{"city": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    refused = httpx.post(f"{gw.url}/mcp", content=deep, timeout=20, headers={
+        "authorization": f"Bearer {AGENT_KEY}", "content-type": "application/json",
+        "accept": "application/json, text/event-stream"})
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == -32700  # the SDK's parse error
