@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -35,9 +36,10 @@ from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
 from gateway.routes.metrics import metrics_router
 from gateway.routes.tools import tool_routes
-from gateway.runtime import Gateway, IdSource
+from gateway.runtime import Gateway, IdSource, ReadyProbe
 from gateway.settings import Settings
-from gateway.stores.postgres_trace import PostgresTraceStore
+from gateway.stores.postgres_approvals import PostgresApprovalStore
+from gateway.stores.postgres_trace import PostgresTraceStore, postgres_ping
 from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
@@ -45,11 +47,32 @@ from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
 
 
+class SyncPing(Protocol):
+    def ping(self) -> bool: ...
+
+
 def trace_store(settings: Settings) -> SqliteTraceStore | PostgresTraceStore:
     """The decision log: PostgreSQL when configured (every replica's calls in one place), else SQLite."""
     if settings.database_url:
         return PostgresTraceStore(settings.database_url)
     return SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
+
+
+def readiness(settings: Settings, limits: Limits, *local: SyncPing) -> list[ReadyProbe]:
+    """What `/readyz` checks, by name: Redis and PostgreSQL over their own async connections (never a lock a
+    writer holds); embedded SQLite stores in a worker thread (ones backed by PostgreSQL are its probe)."""
+    probes = []
+    if settings.redis_url:
+        probes.append(ReadyProbe("redis", limits.ping))
+    if settings.database_url:
+        url = settings.database_url
+        probes.append(ReadyProbe("postgresql", lambda: postgres_ping(url)))
+    names = {SqliteTraceStore: "decision-log", SqliteIdempotencyStore: "idempotency"}
+    for store in local:
+        if not isinstance(store, PostgresTraceStore | PostgresApprovalStore):
+            name = names.get(type(store), "approvals")  # type: ignore[call-overload]
+            probes.append(ReadyProbe(name, functools.partial(asyncio.to_thread, store.ping)))
+    return probes
 
 
 def loop_counter(limits: Limits, settings: Settings) -> LoopCounts:
@@ -74,8 +97,7 @@ def build_gateway(
     recorder = TraceRecorder(store)
     approvals = build_approvals(settings, recorder.run, clock, ids)
     client = UpstreamClient()
-    limits = build_limits(settings.redis_url, settings.redis_prefix, settings.state_dir, clock,
-                          webhook_poster(client))
+    limits = build_limits(settings, clock, webhook_poster(client))
     limits.budgets.record = recorder.decision
     limits.approvals = approvals  # on_alert.require_approval holds LLM calls in the approval queue
     services = CheckServices(record=recorder.decision, approvals=approvals, limits=limits,
@@ -85,7 +107,6 @@ def build_gateway(
     gw = Gateway(settings, rules, runner, recorder, forwarder, clock, ids)
     gw.limits = limits
     gw.finishers.append(limits.finish)
-    gw.ready_probes.append(limits.ping)
     gw.stream_transforms = lambda call, rules: [
         *guard_transforms(call, rules, services.guards.placeholders, recorder.decision),
         *proposed_transforms(call, rules, recorder.decision),
@@ -96,9 +117,7 @@ def build_gateway(
     observe(gw, tracing)
     limits.attach_metrics(gw.metrics, forwarder, gw.tools.forwarder)
     approvals.metrics = gw.metrics
-    gw.ready_probes.append(store.ping)
-    gw.ready_probes.append(idempotency.ping)
-    gw.ready_probes.append(approvals.store.ping)
+    gw.ready_probes.extend(readiness(settings, limits, store, idempotency, approvals.store))
     return gw
 
 

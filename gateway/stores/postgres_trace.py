@@ -22,6 +22,15 @@ _SCHEMA = (
 )
 
 
+async def postgres_ping(url: str, timeout_s: int = 1) -> None:
+    """Readiness: a connection of its own (async, bounded), never the writer's connection or lock."""
+    conn = await psycopg.AsyncConnection.connect(url, autocommit=True, connect_timeout=timeout_s)
+    try:
+        await conn.execute("SELECT 1")
+    finally:
+        await conn.close()
+
+
 class PostgresTraceStore:
     """Used from the recorder's worker thread (sync driver, one connection, reconnect after a failure)."""
 
