@@ -10,8 +10,6 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
-from starlette.requests import Request
 
 from gateway import checks
 from gateway.approvals.wiring import build_approvals
@@ -32,6 +30,7 @@ from gateway.routes.admin_breakers import limits_admin_router
 from gateway.routes.approvals import approval_poll_routes, approvals_admin_router
 from gateway.routes.console import console_routes
 from gateway.routes.health import health_routes
+from gateway.routes.internal_errors import InternalErrors
 from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
 from gateway.routes.metrics import metrics_router
@@ -146,11 +145,6 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
             await gw.approvals.close()
 
 
-async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"error": {"type": "api_error", "code": "internal-error",
-                                   "message": "Internal gateway error."}}, status_code=500)
-
-
 # FastAPI's own telemetry probes the OpenTelemetry providers on every request; tracing is configured by
 # gateway.observability instead (one set of spans, nothing at all when tracing is off).
 _NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
@@ -158,7 +152,7 @@ _NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
 
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None, telemetry=_NO_NATIVE)
-    app.add_exception_handler(Exception, _unhandled)
+    app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
     instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
@@ -172,6 +166,7 @@ def data_app(gw: Gateway) -> FastAPI:
 
 def admin_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate admin plane", telemetry=_NO_NATIVE)
+    app.add_middleware(InternalErrors)
     instrument(gw, app, "admin")
     app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))
