@@ -74,7 +74,7 @@ class Budgets:
         pending = Pending(call.run_id, call.agent_id, rule, caps)
         try:
             result = await self.ledger.reserve(call.run_id, call.id, want, caps, self._clock(), rule.idle_ttl_s)
-        except Exception:
+        except BaseException:  # a failure, or the caller cancelled while the ledger may have reserved
             self._in_background(self._settle_until_done(pending, call.id, Amounts(), "release"))
             raise
         if result.decision.admit:
