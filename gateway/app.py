@@ -93,7 +93,8 @@ def build_gateway(
     ids = ids or IdSource()
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
     store = trace_store(settings)
-    recorder = TraceRecorder(store)
+    recorder = TraceRecorder(store, spill_dir=settings.state_dir / "decision-log-spill",
+                             max_buffered=settings.trace_buffer_records)
     approvals = build_approvals(settings, recorder.run, clock, ids)
     client = UpstreamClient()
     limits = build_limits(settings, clock, webhook_poster(client))
@@ -116,6 +117,7 @@ def build_gateway(
     observe(gw, tracing)
     limits.attach_metrics(gw.metrics, forwarder, gw.tools.forwarder)
     approvals.metrics = gw.metrics
+    recorder.on_drop = gw.metrics.decision_log_dropped
     gw.ready_probes.extend(readiness(settings, limits, store, idempotency, approvals.store))
     return gw
 

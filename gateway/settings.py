@@ -37,6 +37,8 @@ class Settings:
     # Each Redis command (connect, or send and read) gives up after this long: the check applies its policy.
     redis_timeout_s: float = 0.5
     database_url: str | None = None
+    # Decision-log records kept in memory while its store is down; past this they spill under the state dir.
+    trace_buffer_records: int = 100_000
     log_level: str = "info"
     reload_interval_s: float = 1.0
     otel_enabled: bool = False
@@ -96,6 +98,7 @@ def from_environ(env: Mapping[str, str] | None = None) -> Settings:
         redis_pool_wait_s=float(e.get("WARDGATE_REDIS_POOL_WAIT_S") or "5"),
         redis_timeout_s=float(e.get("WARDGATE_REDIS_TIMEOUT_S") or "0.5"),
         database_url=e.get("WARDGATE_DATABASE_URL") or None,
+        trace_buffer_records=int(e.get("WARDGATE_TRACE_BUFFER_RECORDS") or "100000"),
         log_level=e.get("WARDGATE_LOG_LEVEL", "info").lower(),
         reload_interval_s=float(e.get("WARDGATE_RELOAD_INTERVAL", "1.0")),
         otel_enabled=_flag(e.get("WARDGATE_OTEL_ENABLED")) or bool(e.get("OTEL_EXPORTER_OTLP_ENDPOINT")),
