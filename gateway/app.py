@@ -37,7 +37,8 @@ from gateway.routes.metrics import metrics_router
 from gateway.routes.tools import tool_routes
 from gateway.runtime import Gateway, IdSource, ReadyProbe
 from gateway.settings import Settings
-from gateway.stores.postgres_approvals import PostgresApprovalStore
+from gateway.stores.idempotency import IdempotencyStore
+from gateway.stores.postgres_idempotency import PostgresIdempotencyStore
 from gateway.stores.postgres_trace import PostgresTraceStore, postgres_ping
 from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
@@ -57,21 +58,28 @@ def trace_store(settings: Settings) -> SqliteTraceStore | PostgresTraceStore:
     return SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
 
 
-def readiness(settings: Settings, limits: Limits, *local: SyncPing) -> list[ReadyProbe]:
+def readiness(settings: Settings, limits: Limits, idempotency: IdempotencyStore, *embedded: SyncPing,
+              ) -> list[ReadyProbe]:
     """What `/readyz` checks, by name: Redis and PostgreSQL over their own async connections (never a lock a
-    writer holds); embedded SQLite stores in a worker thread (ones backed by PostgreSQL are its probe)."""
+    writer holds); without PostgreSQL, the embedded SQLite stores (decision log, approvals) in a worker thread."""
     probes = []
     if settings.redis_url:
         probes.append(ReadyProbe("redis", limits.ping))
     if settings.database_url:
         url = settings.database_url
         probes.append(ReadyProbe("postgresql", lambda: postgres_ping(url)))
-    names = {SqliteTraceStore: "decision-log", SqliteIdempotencyStore: "idempotency"}
-    for store in local:
-        if not isinstance(store, PostgresTraceStore | PostgresApprovalStore):
-            name = names.get(type(store), "approvals")  # type: ignore[call-overload]
-            probes.append(ReadyProbe(name, functools.partial(asyncio.to_thread, store.ping)))
+        return probes
+    probes.append(ReadyProbe("idempotency", idempotency.ping))
+    for name, store in zip(("decision-log", "approvals"), embedded, strict=True):
+        probes.append(ReadyProbe(name, functools.partial(asyncio.to_thread, store.ping)))
     return probes
+
+
+def idempotency_store(settings: Settings, clock: Callable[[], float]) -> IdempotencyStore:
+    """Idempotency keys: in PostgreSQL when configured (every replica claims a key in one place), else SQLite."""
+    if settings.database_url:
+        return PostgresIdempotencyStore(settings.database_url, clock=clock)
+    return SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
 
 
 def loop_counter(limits: Limits, settings: Settings) -> LoopCounts:
@@ -112,13 +120,13 @@ def build_gateway(
         *proposed_transforms(call, rules, recorder.decision),
     ]
     gw.approvals = approvals
-    idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
+    idempotency = idempotency_store(settings, clock)
     gw.tools = ToolServices(ResilientToolForwarder(gw.forwarder.client, limits.breakers, clock), idempotency)
     observe(gw, tracing)
     limits.attach_metrics(gw.metrics, forwarder, gw.tools.forwarder)
     approvals.metrics = gw.metrics
     recorder.on_drop = gw.metrics.decision_log_dropped
-    gw.ready_probes.extend(readiness(settings, limits, store, idempotency, approvals.store))
+    gw.ready_probes.extend(readiness(settings, limits, idempotency, store, approvals.store))
     return gw
 
 
