@@ -15,6 +15,9 @@ from psycopg import errors as pg_errors
 
 from gateway.stores.idempotency import PENDING_TTL_S, TTL_S, Claim, ClaimKind, judge
 
+# A connection unused for this long is checked (one round trip) before it carries a statement.
+IDLE_CHECK_S = 1.0
+
 _SCHEMA = """CREATE TABLE IF NOT EXISTS wardgate_idempotency (
     scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, state TEXT NOT NULL,
     status INTEGER, body TEXT, created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (scope, key))"""
@@ -42,8 +45,10 @@ class PostgresIdempotencyStore:
         self._ttl, self._pending_ttl, self._clock = ttl_s, pending_ttl_s, clock
         self._conn: psycopg.AsyncConnection[Any] | None = None
         self._lock = asyncio.Lock()
+        self._used_at = 0.0
 
     async def _connection(self) -> psycopg.AsyncConnection[Any]:
+        await self._check_idle()
         if self._conn is None or self._conn.closed:
             conn = await psycopg.AsyncConnection.connect(self._url, autocommit=True, connect_timeout=2)
             with contextlib.suppress(pg_errors.UniqueViolation, pg_errors.DuplicateTable, pg_errors.DuplicateObject):
@@ -51,11 +56,25 @@ class PostgresIdempotencyStore:
             self._conn = conn
         return self._conn
 
+    async def _check_idle(self) -> None:
+        """A connection idle for a while may have been cut (a database restart, a network drop) without anyone
+        noticing: one round trip checks it before a statement is trusted to it (a write cannot be retried
+        safely once sent), and a dead one is replaced."""
+        if self._conn is None or self._conn.closed or time.monotonic() - self._used_at < IDLE_CHECK_S:
+            return
+        try:
+            await self._conn.execute("SELECT 1")
+        except psycopg.OperationalError:
+            with contextlib.suppress(Exception):
+                await self._conn.close()
+            self._conn = None
+
     async def _run(self, sql: str, params: dict[str, Any]) -> tuple[list[tuple[Any, ...]], int]:
         async with self._lock:
             try:
                 conn = await self._connection()
                 cur = await conn.execute(sql, params)
+                self._used_at = time.monotonic()
                 rows = await cur.fetchall() if cur.description else []
                 return rows, cur.rowcount
             except psycopg.OperationalError:

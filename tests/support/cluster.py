@@ -26,19 +26,19 @@ def budget(r: Served, run: str) -> Any:
 
 
 def _spawn(rules: Path, state: Path, log: Path, redis_prefix: str | None,
-           extra_env: Mapping[str, str] | None = None) -> Served:
+           extra_env: Mapping[str, str] | None = None, tools: Path | None = None) -> Served:
     env = clean_env(WARDGATE_ADMIN_TOKEN=ADMIN_TOKEN, WARDGATE_LOG_LEVEL="warning", **(extra_env or {}))
     if redis_prefix is not None:
         env.setdefault("WARDGATE_REDIS_URL", REDIS_URL or "")
         env["WARDGATE_REDIS_PREFIX"] = redis_prefix
-    return spawn(rules, rules.parent / "tools", state, log, env)
+    return spawn(rules, tools or rules.parent / "tools", state, log, env)
 
 
 def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "",
-          env: Mapping[str, str] | None = None) -> list[Served]:
+          env: Mapping[str, str] | None = None, tools: Path | None = None) -> list[Served]:
     """Start n replicas in parallel (each takes seconds to import) and wait until all are ready."""
     replicas = [_spawn(rules, tmp / f"state{tag}{i if redis_prefix else ''}", tmp / f"serve{tag}{i}.log",
-                       redis_prefix, env) for i in range(n)]
+                       redis_prefix, env, tools) for i in range(n)]
     with ThreadPoolExecutor(n) as pool:
         list(pool.map(wait_ready, replicas))
     return replicas
