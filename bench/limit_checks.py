@@ -32,6 +32,7 @@ from pathlib import Path
 # This file's directory must not shadow the `limits` library the gateway imports.
 HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.append(str(HERE))  # last: overhead.py's own imports (harness) resolve, nothing shadows a library
 _spec = importlib.util.spec_from_file_location("overhead", HERE / "overhead.py")
 assert _spec is not None and _spec.loader is not None
 overhead = importlib.util.module_from_spec(_spec)  # the wrk / mock upstream machinery

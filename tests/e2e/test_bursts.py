@@ -59,8 +59,7 @@ def replica(tmp_path_factory: pytest.TempPathFactory, burst_upstream: FakeUpstre
 @pytest.mark.parametrize("n", [250, 1000])
 def test_a_burst_admits_exactly_the_limit(replica: Served, burst_upstream: FakeUpstream, n: int) -> None:
     before = len(burst_upstream.received)
-    key = f"{LIMITED}"
-    answers = asyncio.run(load_answers([replica], n, key))
+    answers = asyncio.run(load_answers([replica], n, LIMITED))
     statuses = [s for s, _ in answers]
     assert 500 not in statuses, [b for s, b in answers if s == 500][:3]
     # The window is a minute: the second burst (parametrized after the first) finds it still full.

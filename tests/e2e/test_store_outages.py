@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.approvals.pg import needs_postgres, private_schema
@@ -88,6 +89,8 @@ def test_an_admin_route_whose_postgresql_is_cut_answers_503_and_keeps_the_connec
                 status, headers, body = conn.request("GET", "/admin/approvals", headers=auth)
                 assert status == 503 and body["error"]["code"] == "store-unavailable", body
                 assert headers["retry-after"] == "1"
+                ready = httpx.get(f"{running.url}/readyz", timeout=5)
+                assert ready.status_code == 503 and ready.json()["failing"] == ["postgresql"]
             status, _, body = conn.request("GET", "/admin/approvals", headers=auth)  # the same connection
             assert status == 200, body
         finally:
