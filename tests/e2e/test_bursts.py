@@ -76,7 +76,9 @@ def test_a_burst_on_one_run_spends_exactly_its_budget(replica: Served, burst_ups
     answers = asyncio.run(load_answers([replica], n, BUDGETED, run=run))
     statuses = [s for s, _ in answers]
     assert 500 not in statuses, [b for s, b in answers if s == 500][:3]
-    assert statuses.count(200) == RUN_CALLS and statuses.count(403) == n - RUN_CALLS, sorted(set(statuses))
+    # Refused: 403 budget-exhausted, or 503 store-unavailable should the pool's bounded wait run out on a slower
+    # machine (never admitted unchecked); what the run spent is exact either way.
+    assert statuses.count(200) == RUN_CALLS and set(statuses) <= {200, 403, 503}, sorted(set(statuses))
     assert len(burst_upstream.received) - before == RUN_CALLS
     state = budget(replica, run)
     assert state["used"]["llm_calls"] == RUN_CALLS and state["reserved"]["llm_calls"] == 0, state
