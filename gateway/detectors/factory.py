@@ -78,7 +78,8 @@ def _profile(place: Place) -> Profile:
 
 
 def build_detectors(config: GuardsConfig, classifier: Classifier | None = None) -> DetectorSet:
-    """Compile every guard once. The shipped injection classifier is loaded unless one is passed in.
+    """Compile every guard once. The shipped injection model is loaded unless one is passed in; weights
+    that cannot be loaded give an unavailable model, whose scans fail (the guard's `on_error` applies).
 
     Reads no environment; PII analyzers are shared between guards with the same entities and tier."""
     pii_cache: dict[tuple[frozenset[str], PiiTier], PiiDetector] = {}
