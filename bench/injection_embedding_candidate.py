@@ -43,14 +43,15 @@ def model_dir() -> Path:
 
 
 class Embedder:
-    def __init__(self) -> None:
+    def __init__(self, max_windows: int = MAX_WINDOWS) -> None:
+        self.max_windows = max_windows
         self.tok = AutoTokenizer.from_pretrained(model_dir())
         self.model = AutoModel.from_pretrained(model_dir()).eval()
 
     def windows(self, text: str) -> list[list[int]]:
         ids = self.tok(text, add_special_tokens=False)["input_ids"]
         body = MAX_TOKENS - 2
-        spans = [ids[i : i + body] for i in range(0, max(1, len(ids)), body)][:MAX_WINDOWS]
+        spans = [ids[i : i + body] for i in range(0, max(1, len(ids)), body)][: self.max_windows]
         return [[self.tok.cls_token_id, *s, self.tok.sep_token_id] for s in spans]
 
     @torch.inference_mode()
@@ -87,6 +88,7 @@ def main() -> None:
     ap.add_argument("--corpus-train", type=int, default=6000)
     ap.add_argument("--requests", type=int, default=15000)
     ap.add_argument("--corpus-per-split", type=int, default=3000)
+    ap.add_argument("--max-windows", type=int, default=MAX_WINDOWS, help="windows of 256 word pieces per text")
     ap.add_argument("--threads", type=int, default=2, help="torch threads for the bulk embedding")
     ap.add_argument("--cache", type=Path, help="embeddings cache (.npz), keyed by a hash of each text")
     ap.add_argument("--scores", type=Path, required=True)
@@ -111,7 +113,7 @@ def main() -> None:
         for f in folds(items, which, args.corpus_train)
     ]
     needed = sorted({i for f in all_folds for i in (*f.train, *f.calib, *f.test)})
-    emb = Embedder()
+    emb = Embedder(args.max_windows)
     # cost per 1 KB of English prose, one thread (tokenise + forward + pool), before the bulk work
     text = ("The quarterly planning meeting covered the roadmap for the search service and the hiring plan. " * 12)[
         :1024

@@ -9,7 +9,10 @@ Cost (measured here, CPU time of this process, one thread):
 Quality (read from the shipped model's metadata, written by `train_injection_model.py` when it
 trained the weights): leave-one-source-out and cross-writer recall/FPR, rules only vs rules + model.
 
-Usage: python bench/injection_model.py [--repeat 300] [--json]
+With `--dev DEV.jsonl --corpus-cache FILE`, also the shipped configuration (rules only vs rules + the
+shipped model) on rows it was not trained on: the writers' calibration split and the corpus test split.
+
+Usage: python bench/injection_model.py [--repeat 300] [--json] [--dev DEV.jsonl --corpus-cache FILE]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 from gateway.detectors.config import GuardsConfig
 from gateway.detectors.factory import build_detectors
@@ -80,10 +84,30 @@ def with_classifier(config: GuardsConfig, on: bool) -> GuardsConfig:
     return config.model_copy(update={"guards": guards})
 
 
+def held_apart(dev: Path, cache: Path | None, model: Classifier) -> dict[str, object]:
+    from injection_data import corpus_chunks, every_source
+    from train_injection_model import detector_flags, rates
+
+    items = every_source(dev, corpus_chunks(cache, 7, 15000))
+    sets = {
+        "writers' calib split": [it for it in items if it.group.startswith("writer") and it.split == "calib"],
+        "corpus test split": [it for it in items if it.group.startswith("corpus:") and it.split == "test"],
+    }
+    return {
+        name: {
+            "rules_only": rates(sel, detector_flags(sel, None)),
+            "rules_plus_model": rates(sel, detector_flags(sel, model)),
+        }
+        for name, sel in sets.items()
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=300)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--dev", type=Path, help="DEV injection JSONL: also measure the shipped model held apart")
+    ap.add_argument("--corpus-cache", type=Path)
     args = ap.parse_args()
     shipped = load_guards(SHIPPED_RULES)
     sets = {"rules only": build_detectors(with_classifier(shipped, False)), "rules + model": build_detectors(shipped)}
@@ -111,6 +135,8 @@ def main() -> None:
         fold: {k: r[k] for k in ("rules_only", "rules_plus_model") if k in r}
         for fold, r in meta.get("report", {}).items()
     }
+    if args.dev:
+        quality["shipped, held apart"] = held_apart(args.dev, args.corpus_cache, model)
     if args.json:
         print(json.dumps({"cost": out, "targets": TARGETS, "quality": quality}, indent=1, ensure_ascii=False))
         return

@@ -54,14 +54,23 @@ def quantile_above(scores: Sequence[float], share: float) -> float:
     return min(0.9999, ranked[k] + 1e-6) if k < len(ranked) else 0.0
 
 
+# Whether the model may block on its own, per placement. Not for user input: with DEV's benign-only
+# sources held out (gsm8k, self-instruct, spikee's false-positive set: ordinary requests), the stand-alone
+# tier flagged 5.8% of them although it kept 0.3% on the calibration split (`--folds loso`,
+# loso:dev-benign-only); a user's request is too varied for this model to judge alone. In tool results its
+# held-out FPR stayed near 1% (BIPIA's benign documents 1.2%, the writers' 0.8-1.0%, corpus 0.4-0.5%).
+STANDALONE = {"chat": False, "document": True}
+
+
 def calibrate(items: Sequence[Item], probs: Sequence[float]) -> dict[str, dict[str, float]]:
     """Per placement: `block` keeps ordinary benign under FPR_BLOCK['ordinary'] and hard benign under
-    FPR_BLOCK['hard']; `boost` keeps ordinary benign under FPR_BOOST."""
+    FPR_BLOCK['hard'] (1.0, never, where STANDALONE is off); `boost` keeps ordinary benign under FPR_BOOST."""
     out = {}
     for profile in ("chat", "document"):
         ordinary = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and not it.hard]
         hard = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and it.hard]
         block = max(quantile_above(ordinary, FPR_BLOCK["ordinary"]), quantile_above(hard, FPR_BLOCK["hard"]), 0.5)
+        block = block if STANDALONE[profile] else 1.0
         boost = min(block, max(0.05, quantile_above(ordinary, FPR_BOOST)))
         out[profile] = {"block": round(block, 6), "boost": round(boost, 6)}
     return out
@@ -141,7 +150,7 @@ def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, rep
         "bias": round(float(model._bias), 6),
         "thresholds": model._thresholds,
         "params": {k: getattr(p, k) for k in p.__dataclass_fields__},
-        "fpr_targets": {"block": FPR_BLOCK, "boost": FPR_BOOST},
+        "fpr_targets": {"block": FPR_BLOCK, "boost": FPR_BOOST, "standalone": STANDALONE},
         "weights_sha256": hashlib.sha256(blob).hexdigest(),
         "weights_bytes": len(blob),
         "report": report,

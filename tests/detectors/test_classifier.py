@@ -165,4 +165,4 @@ def test_shipped_weights_match_their_metadata() -> None:
     assert hashlib.sha256(blob).hexdigest() == meta["weights_sha256"]
     assert set(meta["thresholds"]) == {"chat", "document"}
     for t in meta["thresholds"].values():
-        assert 0.0 < t["boost"] <= t["block"] < 1.0
+        assert 0.0 < t["boost"] <= t["block"] <= 1.0
