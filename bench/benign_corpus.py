@@ -1,6 +1,6 @@
 """The offline benign corpus: text installed on this machine, chunked, split by source file.
 
-Used to train the injection classifier (`train_injection_classifier.py`) and to measure the rule tier's
+Used to train the learned injection tier (`train_injection_model.py`) and to measure the rule tier's
 false-positive rate (`injection_fpr.py`). None of it comes from the evaluation sources and none of it is
 injection data; no corpus text is shipped anywhere:
 

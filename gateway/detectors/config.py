@@ -36,9 +36,10 @@ class GuardConfig(_Frozen):
     models: PiiTier = PiiTier.PATTERNS
     # pii only: also report spelled-out addresses (`name[at]domain.de`; `words`: `name at domain dot com`).
     obfuscated_emails: ObfuscatedEmails = ObfuscatedEmails.OFF
-    # injection only: a locally trained classifier as a second tier (off: it did not generalise
-    # across held-apart sources; see bench/train_injection_classifier.py).
-    classifier: bool = False
+    # injection only: the learned second tier (weights shipped in the package, trained by
+    # bench/train_injection_model.py; see docs/guards-quality.md). If its weights cannot be loaded,
+    # scanning fails and `on_error` decides.
+    classifier: bool = True
     # pattern only.
     patterns: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()

@@ -80,7 +80,8 @@ def _profile(place: Place) -> Profile:
 def build_detectors(
     config: GuardsConfig, classifier: Classifier | None = None, ner_model: str = NER_MODEL
 ) -> DetectorSet:
-    """Compile every guard once. The shipped injection classifier is loaded unless one is passed in;
+    """Compile every guard once. The shipped injection model is loaded unless one is passed in; weights
+    that cannot be loaded give an unavailable model, whose scans fail (the guard's `on_error` applies).
     `ner_model` is the spaCy package of PII guards with `models: ner`.
 
     Reads no environment; PII analyzers are shared between guards with the same entities and tier."""

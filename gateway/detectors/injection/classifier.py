@@ -1,44 +1,58 @@
-"""Second tier: a windowed linear model over words, word bigrams, word prefixes and CJK/Thai
-character bigrams. Pure-Python inference; the weights are JSON under `gateway/detectors/data/`.
+"""Learned tier: a windowed linear model over hashed character n-grams, scored with numpy on the CPU.
 
 How a text is scored
 --------------------
-The text is NFKC-normalised, lower-cased and stripped of zero-width characters (a cheap subset of
-`normalize.py`; the rule tier handles leetspeak and spacing tricks). Each token position `i`
-contributes `w[word_i] + w[word_{i-1} word_i] + w[prefix5(word_i)~]` (+ the character bigrams of
-tokens written without spaces). The logit of a text is the bias plus the best sum over any window of
-`window` consecutive positions, so an instruction hidden in a long tool result is not diluted by the
-benign text around it. Everything in the hot path is a C-level `map`/`accumulate`, about
-0.05 ms per KB.
+The text is NFKC-normalised, lower-cased, stripped of zero-width characters, its digits folded to
+`0` and its whitespace runs folded to one space (`normalise`). Every character position `i` then
+contributes the weights of the character 2-, 3-, 4- and 5-grams starting there, each n-gram hashed
+(FNV-1a over code points with murmur3's 64-bit finaliser, one seed per order; stable across
+processes and machines) into
+one of `2**bits` buckets. The logit is the bias plus the best sum over any `window` consecutive
+positions, divided by the square root of the window's length (so a short message and a window of a
+long document are on one scale), so an instruction hidden in a long tool result is not diluted by the benign text around
+it, and no word list or language is assumed: a character n-gram is as much a feature in Thai as in
+German. The same raw score serves both placements; placement changes only the thresholds.
 
 What the detector sees
 ----------------------
-`probability()` does not return the raw probability but a score on the detector's scale, mapped
-with two thresholds calibrated on held-apart benign text (stored with the weights):
+`probability(text, profile)` maps the raw probability onto the detector's scale with two thresholds
+per placement (`chat` = user input, `document` = tool result), calibrated on held-apart data and
+stored with the weights:
 
-* raw p >= `t_high`: 0.5 to 0.9, enough to block on its own;
-* `t_low` <= p < `t_high`: `boost` (0.34), which only crosses the 0.5 threshold together with a
-  rule cue of a *different* family (noisy-OR in `detector.py`: 0.34 and a 0.25 cue give 0.505);
-* below `t_low`: under 0.2, which the detector ignores.
+* raw p >= `block`: 0.5 to 0.9, enough to block on its own;
+* `boost` <= p < `block`: 0.34, which crosses the 0.5 threshold only together with a rule cue of
+  another family (noisy-OR in `detector.py`: 0.34 and a 0.25 cue give 0.505);
+* below `boost`: under 0.2, which the detector ignores.
+
+A model that could not be loaded (missing or broken weights) is kept as an *unavailable* model
+whose scoring raises, so the guard's `on_error` decides (deny by default) instead of the tier
+silently switching itself off.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Mapping
 from importlib import resources
-from itertools import accumulate, repeat
-from operator import add, sub
+from importlib.resources.abc import Traversable
 from typing import Any
 
-MODEL_FILE = "injection_classifier.json"
-META_FILE = "injection_classifier.meta.json"
+import numpy as np
+import numpy.typing as npt
 
-_WORD = re.compile(r"\w+")
-_NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+WEIGHTS_FILE = "injection_model.npy"
+META_FILE = "injection_model.json"
+ORDERS = (2, 3, 4, 5)
+BITS = 21
+WINDOW = 384
+BOOST = 0.34
+
+_PRIME = np.uint64(0x100000001B3)
+_OFFSET = 0xCBF29CE484222325
+_MIX = np.uint64(0xFF51AFD7ED558CCD)
 _ZERO_WIDTH = dict.fromkeys(
     [
         0xAD,
@@ -56,124 +70,149 @@ _ZERO_WIDTH = dict.fromkeys(
         *range(0xFE00, 0xFE10),
     ]
 )
-PREFIX = 5
-WINDOW = 96
+_DIGITS = str.maketrans("123456789", "000000000")
 
 
-def tokens(text: str) -> list[str]:
-    """The classifier's normalisation and tokenisation (shared with the training script)."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).lower())
+class ModelUnavailable(RuntimeError):
+    """The learned tier is configured but its weights could not be loaded."""
 
 
-def _prefix(word: str) -> str:
-    return word[:PREFIX] + "~" if len(word) > PREFIX + 1 else ""
+def normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).lower().translate(_DIGITS)
+    return " " + " ".join(folded.split()) + " "
 
 
-def _char_bigrams(word: str) -> list[str]:
-    if len(word) > 2 and _NO_SPACE_SCRIPT.search(word):
-        return [word[i : i + 2] for i in range(len(word) - 1)]
-    return []
+def _codepoints(text: str) -> npt.NDArray[np.uint64]:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
 
 
-def position_features(words: list[str]) -> list[list[str]]:
-    """Feature names per token position (training side; inference uses the same names, vectorised)."""
-    out = []
-    prev = "<s>"
-    for w in words:
-        feats = [w, f"{prev} {w}"]
-        p = _prefix(w)
-        if p:
-            feats.append(p)
-        feats.extend(_char_bigrams(w))
-        out.append(feats)
-        prev = w
+def bucket_rows(text: str, bits: int = BITS) -> list[npt.NDArray[np.intp]]:
+    """For each n-gram order, the bucket of the n-gram starting at each position (shared with training)."""
+    cps = _codepoints(normalise(text))
+    n_chars = len(cps)
+    shift = np.uint64(64 - bits)
+    out: list[npt.NDArray[np.intp]] = []
+    for n in ORDERS:
+        count = n_chars - n + 1
+        if count <= 0:
+            out.append(np.zeros(0, dtype=np.intp))
+            continue
+        h = np.full(count, np.uint64(_OFFSET ^ (n * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)), dtype=np.uint64)
+        for k in range(n):
+            h ^= cps[k : k + count]
+            h *= _PRIME
+        h ^= h >> np.uint64(33)  # murmur3's finaliser: FNV alone leaves the top bits blind to the last character
+        h *= _MIX
+        h ^= h >> np.uint64(29)
+        out.append((h >> shift).astype(np.intp))
     return out
 
 
-def profile_feature(profile: str) -> str:
-    return f"__profile_{profile}"
+def position_sums(weights: npt.NDArray[np.float32], rows: list[npt.NDArray[np.intp]]) -> npt.NDArray[np.float64]:
+    """Per-position contribution: the weights of every n-gram starting at that position, summed."""
+    n_pos = len(rows[0]) + 1 if rows and len(rows[0]) else 1
+    contrib = np.zeros(n_pos, dtype=np.float64)
+    for r in rows:
+        if len(r):
+            contrib[: len(r)] += weights[r]
+    return contrib
+
+
+def best_window(contrib: npt.NDArray[np.float64], window: int) -> tuple[float, int]:
+    """Best window score and where that window starts. A window's score is its sum over the square root
+    of its length (`window`, or the whole text when shorter), so short and long texts share one scale."""
+    n = len(contrib)
+    if n <= window:
+        return float(contrib.sum()) / math.sqrt(max(1, n)), 0
+    acc = np.concatenate(([0.0], np.cumsum(contrib)))
+    sums = acc[window:] - acc[:-window]
+    i = int(np.argmax(sums))
+    return float(sums[i]) / math.sqrt(window), i
 
 
 class Classifier:
-    """Logistic regression, weights keyed by feature string (no hashing: stable across processes).
+    """Read-only after construction and thread-safe (numpy releases no shared state between calls)."""
 
-    Thread-safe and read-only after construction."""
-
-    __slots__ = ("_bias", "_boost", "_t_high", "_t_low", "_weights", "_window", "meta")
+    __slots__ = ("_bias", "_error", "_thresholds", "_weights", "_window", "meta")
 
     def __init__(
         self,
-        weights: Mapping[str, float],
+        weights: npt.NDArray[np.float32],
         bias: float,
         *,
-        t_low: float = 0.5,
-        t_high: float = 0.9,
-        boost: float = 0.34,
+        thresholds: Mapping[str, Mapping[str, float]] | None = None,
         window: int = WINDOW,
         meta: dict[str, Any] | None = None,
+        error: str | None = None,
     ) -> None:
-        self._weights = dict(weights)
+        if error is None and weights.shape != (1 << BITS,):
+            raise ModelUnavailable(f"weights have shape {weights.shape}, expected ({1 << BITS},)")
+        self._weights = weights
         self._bias = bias
-        self._t_low = t_low
-        self._t_high = t_high
-        self._boost = boost
+        self._thresholds = {p: dict(t) for p, t in (thresholds or {}).items()}
         self._window = window
         self.meta = meta or {}
+        self._error = error
 
     @classmethod
-    def load_default(cls) -> Classifier | None:
-        ref = resources.files("gateway.detectors") / "data" / MODEL_FILE
-        if not ref.is_file():
-            return None
-        return cls.from_json(ref.read_text(encoding="utf-8"))
+    def unavailable(cls, reason: str) -> Classifier:
+        """A stand-in whose scoring raises `ModelUnavailable` (the guard's `on_error` then applies)."""
+        return cls(np.zeros(0, dtype=np.float32), 0.0, error=reason)
 
     @classmethod
-    def from_json(cls, raw: str) -> Classifier:
-        data = json.loads(raw)
-        cal = data.get("calibration", {})
+    def load_default(cls) -> Classifier:
+        """The shipped weights (package data; no network)."""
+        return cls.load(resources.files("gateway.detectors") / "data")
+
+    @classmethod
+    def load(cls, data: Traversable) -> Classifier:
+        """Weights and metadata from a directory; any problem yields an unavailable model, never an
+        exception or None."""
+        try:
+            meta = json.loads((data / META_FILE).read_text(encoding="utf-8"))
+            weights = np.load(io.BytesIO((data / WEIGHTS_FILE).read_bytes()), allow_pickle=False)
+            return cls.from_arrays(weights, meta)
+        except (OSError, ValueError, KeyError, TypeError, ModelUnavailable) as exc:
+            return cls.unavailable(f"{type(exc).__name__}: {exc}")
+
+    @classmethod
+    def from_arrays(cls, weights: npt.NDArray[Any], meta: dict[str, Any]) -> Classifier:
+        if meta.get("format") != 2 or tuple(meta.get("orders", ())) != ORDERS or meta.get("bits") != BITS:
+            raise ValueError(f"unsupported model format: {meta.get('format')!r}")
         return cls(
-            {str(k): float(v) for k, v in data["weights"].items()},
-            float(data["bias"]),
-            t_low=float(cal.get("t_low", 0.5)),
-            t_high=float(cal.get("t_high", 0.9)),
-            boost=float(cal.get("boost", 0.34)),
-            window=int(data.get("window", WINDOW)),
-            meta={k: v for k, v in data.items() if k not in ("weights", "bias")},
+            np.ascontiguousarray(weights, dtype=np.float32),
+            float(meta["bias"]),
+            thresholds=meta["thresholds"],
+            window=int(meta["window"]),
+            meta=meta,
         )
 
-    def logit(self, text: str, profile: str) -> float:
-        words = tokens(text)
-        g = self._weights.get
-        base = self._bias + g(profile_feature(profile), 0.0)
-        if not words:
-            return base
-        zero = repeat(0.0)
-        contrib = list(
-            map(add, map(g, words, zero), map(g, map(" ".join, zip(["<s>", *words], words, strict=False)), zero))
-        )
-        prefixes = [w[:PREFIX] + "~" if len(w) > PREFIX + 1 else "" for w in words]  # inlined _prefix
-        contrib = list(map(add, contrib, map(g, prefixes, zero)))
-        if _NO_SPACE_SCRIPT.search(text):
-            for i, w in enumerate(words):
-                for bg in _char_bigrams(w):
-                    contrib[i] += g(bg, 0.0)
-        n = len(contrib)
-        if n <= self._window:
-            return float(base + sum(contrib))
-        acc = list(accumulate(contrib, initial=0.0))
-        return float(base + max(map(sub, acc[self._window :], acc[: n + 1 - self._window])))
+    @property
+    def available(self) -> bool:
+        return self._error is None
 
-    def raw_probability(self, text: str, profile: str) -> float:
-        z = self.logit(text, profile)
+    def logit_and_span(self, text: str) -> tuple[float, int]:
+        """Logit of the best window and the offset (in normalised characters) where it starts."""
+        if self._error is not None:
+            raise ModelUnavailable(self._error)
+        best, start = best_window(position_sums(self._weights, bucket_rows(text)), self._window)
+        return self._bias + best, start
+
+    def raw_probability(self, text: str) -> float:
+        z = self.logit_and_span(text)[0]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probability(self, text: str, profile: str) -> float:
         """Calibrated score on the detector's scale (see the module docstring), not the raw p."""
-        return self.score(self.raw_probability(text, profile))
+        return self.score(self.raw_probability(text), profile)
 
-    def score(self, p: float) -> float:
-        if p >= self._t_high:
-            return round(0.5 + 0.4 * (p - self._t_high) / max(1e-9, 1.0 - self._t_high), 4)
-        if p >= self._t_low:
-            return self._boost
-        return round(0.19 * p / max(1e-9, self._t_low), 4)
+    def score(self, p: float, profile: str) -> float:
+        if self._error is not None:
+            raise ModelUnavailable(self._error)
+        t = self._thresholds.get(profile) or {"block": 1.0, "boost": 1.0}
+        block, boost = t["block"], t["boost"]
+        if p >= block:
+            return round(0.5 + 0.4 * (p - block) / max(1e-9, 1.0 - block), 4)
+        if p >= boost:
+            return BOOST
+        return round(0.19 * p / max(1e-9, boost), 4)

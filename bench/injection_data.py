@@ -1,0 +1,221 @@
+"""Training and evaluation data of the learned injection tier: every source, its group, its split.
+
+Sources (listed with provenance and licence in `gateway/detectors/data/MANIFEST.md`):
+
+* DEV (`injection_dev.jsonl` beside the repository): grouped by origin for leave-one-source-out
+  (CyberSecEval English + its machine translations are one group, the two self-instruct files one);
+* the two independent writers' files in `bench/training/` (`writer_a.jsonl`, `writer_b.jsonl`), one
+  group each, for the cross-writer check;
+* `bench/training/own.jsonl`: rows written for this script (groups `own`);
+* the offline benign corpus (`benign_corpus.py`), ordinary benign text only.
+
+Every labelled row gets a split from a hash of its id (80% train / 20% calib); the corpus keeps its
+own split by source file (train / calib / test). Nothing here is random.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sysconfig
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benign_corpus import Chunk, build_corpus, synthetic_requests
+
+from gateway.evaluation.dataset import read_injection
+
+HERE = Path(__file__).resolve().parent
+TRAINING = HERE / "training"
+WRITERS = ("writer_a", "writer_b")
+DEV_GROUPS = {
+    "purplellama-cyberseceval-pi": "cyberseceval",
+    "purplellama-cyberseceval-pi-multilingual": "cyberseceval",
+    "self-instruct-user-oriented": "self-instruct",
+    "self-instruct-seed": "self-instruct",
+    "bipia-train": "bipia",
+    "gsm8k-test": "gsm8k",
+    "spikee-seeds": "spikee-seeds",
+    "spikee-investment-advice-fp": "spikee-fp",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One labelled text. `profile` is where it is scanned: chat (user input) or document (tool result)."""
+
+    text: str
+    y: int
+    profile: str
+    group: str
+    split: str
+    hard: bool = False  # benign text written to look like an attack (about attacks, security work, ...)
+    context_dependent: bool = False
+    lang: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "direct" if self.profile == "chat" else "indirect"
+
+
+def split_of(key: str, calib_share: int = 20) -> str:
+    digit = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return "calib" if digit < calib_share else "train"
+
+
+def dev_items(path: Path) -> list[Item]:
+    out = []
+    for r in read_injection(path):
+        out.append(
+            Item(
+                r.text,
+                int(r.is_injection),
+                "chat" if r.kind == "direct" else "document",
+                DEV_GROUPS.get(r.source, r.source),
+                split_of(r.id),
+                False,
+                r.context_dependent,
+                str(r.meta.get("lang", "")),
+            )
+        )
+    return out
+
+
+def written_items(path: Path, group: str) -> list[Item]:
+    """A writer's JSONL: one row per line with `text`, `label` (injection|benign), `kind` (direct|indirect)
+    and optionally `lang` and `technique` (`benign_hard` marks hard benign text)."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            meta = obj.get("meta") or {}
+            label = obj.get("label")
+            kind = obj.get("kind")
+            if label not in ("injection", "benign") or kind not in ("direct", "indirect"):
+                raise ValueError(f"{path}:{n}: label must be injection|benign and kind direct|indirect")
+            technique = str(obj.get("technique", obj.get("category", "")))
+            hard = bool(obj.get("hard", meta.get("hard", False))) or technique in ("benign_hard", "hard_benign")
+            rid = str(obj.get("id", f"{group}-{n}"))
+            out.append(
+                Item(
+                    obj["text"],
+                    int(label == "injection"),
+                    "chat" if kind == "direct" else "document",
+                    group,
+                    split_of(f"{group}:{rid}"),
+                    hard and label == "benign",
+                    False,
+                    str(obj.get("lang", meta.get("lang", ""))),
+                )
+            )
+    return out
+
+
+def corpus_chunks(cache: Path | None, seed: int, requests: int, sysroot: Path = Path("/usr")) -> list[Chunk]:
+    if cache and cache.is_file():
+        corpus = [Chunk(**json.loads(line)) for line in cache.open(encoding="utf-8")]
+    else:
+        import numpy as np
+
+        site = Path(np.__file__).resolve().parents[1]
+        corpus = build_corpus(site, Path(sysconfig.get_paths()["stdlib"]), sysroot, seed)
+        if cache:
+            with cache.open("w", encoding="utf-8") as fh:
+                for c in corpus:
+                    row = {"text": c.text, "origin": c.origin, "split": c.split, "profile": c.profile}
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return corpus + synthetic_requests(corpus, seed, requests)
+
+
+def corpus_items(chunks: Iterable[Chunk]) -> list[Item]:
+    return [Item(c.text, 0, c.profile, f"corpus:{c.origin}", c.split) for c in chunks]
+
+
+def every_source(dev: Path, corpus: Sequence[Chunk]) -> list[Item]:
+    items = dev_items(dev)
+    for name in (*WRITERS, "own"):
+        path = TRAINING / f"{name}.jsonl"
+        if path.is_file():
+            items.extend(written_items(path, name.replace("_", "-")))
+    return items + corpus_items(corpus)
+
+
+def sample(items: Sequence[Item], n: int, salt: str) -> list[Item]:
+    """A deterministic sample of `n` items (the `n` smallest hashes of text + salt)."""
+    if len(items) <= n:
+        return list(items)
+    keyed = sorted(items, key=lambda it: hashlib.sha256((salt + it.text).encode("utf-8")).digest())
+    return keyed[:n]
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """Train on `train`, pick thresholds on `calib` (never trained on), measure on `test`."""
+
+    name: str
+    train: list[int]
+    calib: list[int]
+    test: list[int]
+
+
+ATTACK_GROUPS = ("cyberseceval", "bipia", "spikee-seeds")
+
+
+def folds(items: Sequence[Item], which: str, corpus_train: int) -> list[Fold]:
+    """`loso`: each DEV group held out in turn; `cross-writer`: DEV + one writer against the other;
+    `final`: the shipped model (train split of everything, calibration split held apart)."""
+    corpus_tr = [i for i, it in enumerate(items) if it.group.startswith("corpus:") and it.split == "train"]
+    keep = set(sample([items[i] for i in corpus_tr], corpus_train, "corpus-train"))
+    corpus_tr = [i for i in corpus_tr if items[i] in keep]
+    corpus_cal = [i for i, it in enumerate(items) if it.group.startswith("corpus:") and it.split == "calib"]
+    corpus_te = [i for i, it in enumerate(items) if it.group.startswith("corpus:") and it.split == "test"]
+    labelled = [i for i, it in enumerate(items) if not it.group.startswith("corpus:")]
+
+    def make(name: str, out: set[str]) -> Fold:
+        rest = [i for i in labelled if items[i].group not in out]
+        return Fold(
+            name,
+            [i for i in rest if items[i].split == "train"] + corpus_tr,
+            [i for i in rest if items[i].split == "calib"] + corpus_cal,
+            [i for i in labelled if items[i].group in out] + corpus_te,
+        )
+
+    groups = sorted({items[i].group for i in labelled})
+    if which == "loso":  # each DEV attack group alone; DEV's benign-only groups together (one fit, not three)
+        benign_only = {"gsm8k", "self-instruct", "spikee-fp"}
+        out = [make(f"loso:{g}", {g}) for g in groups if g in DEV_GROUPS.values() and g not in benign_only]
+        return [*out, make("loso:dev-benign-only", benign_only)]
+    if which == "cross-writer":
+        present = [g for g in ("writer-a", "writer-b") if g in groups]
+        return [make(f"xw:{g}", {g} | ({"own"} if "own" in groups else set())) for g in present]
+    if which == "final":
+        return [
+            Fold(
+                "final",
+                [i for i in labelled if items[i].split == "train"] + corpus_tr,
+                [i for i in labelled if items[i].split == "calib"] + corpus_cal,
+                corpus_te,
+            )
+        ]
+    raise ValueError(which)
+
+
+def item_weights(items: Sequence[Item], pos_share: float = 0.5, corpus_share: float = 0.5) -> list[float]:
+    """Every attack group weighs the same; benign weight is split between the corpus and the labelled
+    benign groups (each of those the same), so one big source cannot define 'attack' or 'benign'."""
+    pos = Counter(it.group for it in items if it.y)
+    neg = Counter(it.group for it in items if not it.y and not it.group.startswith("corpus:"))
+    n_corpus = sum(1 for it in items if not it.y and it.group.startswith("corpus:"))
+    out = [0.0] * len(items)
+    for k, it in enumerate(items):
+        if it.y:
+            out[k] = pos_share / (len(pos) * pos[it.group])
+        elif it.group.startswith("corpus:"):
+            out[k] = (1 - pos_share) * corpus_share / max(1, n_corpus)
+        else:
+            out[k] = (1 - pos_share) * (1 - corpus_share) / (len(neg) * neg[it.group])
+    return out

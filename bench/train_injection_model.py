@@ -1,0 +1,199 @@
+"""Train the learned injection tier, calibrate it on held-apart data, measure it, write the shipped weights.
+
+Deterministic (no random numbers; splits by hashes of ids and texts; full-batch optimiser); numpy is
+needed at run time too (the model scores with it). Sources and splits: `injection_data.py`; the
+list with provenance and licences: `gateway/detectors/data/MANIFEST.md`.
+
+Folds (`--folds`, comma-separated):
+
+* `loso`: leave one DEV source group out (trained on everything else, including both writers'
+  rows), measured on the held-out group;
+* `cross-writer`: trained on DEV + one writer, measured on the other writer's rows;
+* `final`: trained on the train split of every source; thresholds from the calibration split.
+
+For every fold the thresholds of each placement are picked on that fold's calibration items only
+(`calibrate`), then the held-out items are scanned three ways: rules only, the model alone, and the
+shipped combination (the real `InjectionDetector` with the model as its second tier). `--scores
+FILE` also writes every calibration and test item's raw score, for `injection_compare.py`.
+
+Usage:
+  python bench/train_injection_model.py DEV.jsonl --corpus-cache FILE [--folds loso,cross-writer,final]
+      [--write] [--scores FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from injection_data import Fold, Item, corpus_chunks, every_source, folds
+from injection_fit import FitParams, fit
+
+from gateway.detectors.injection import InjectionDetector, Profile
+from gateway.detectors.injection.classifier import BITS, META_FILE, ORDERS, WEIGHTS_FILE, Classifier
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "gateway/detectors/data"
+# Stand-alone block tier: at most this share of ordinary / hard benign calibration text above it.
+FPR_BLOCK = {"ordinary": 0.003, "hard": 0.03}
+FPR_BOOST = 0.005
+
+
+def quantile_above(scores: Sequence[float], share: float) -> float:
+    """The smallest threshold with at most `share` of `scores` at or above it."""
+    if not scores:
+        return 0.0
+    ranked = sorted(scores, reverse=True)
+    k = int(len(ranked) * share)
+    return min(0.9999, ranked[k] + 1e-6) if k < len(ranked) else 0.0
+
+
+# Whether the model may block on its own, per placement. Not for user input: with DEV's benign-only
+# sources held out (gsm8k, self-instruct, spikee's false-positive set: ordinary requests), the stand-alone
+# tier flagged 5.8% of them although it kept 0.3% on the calibration split (`--folds loso`,
+# loso:dev-benign-only); a user's request is too varied for this model to judge alone. In tool results its
+# held-out FPR stayed near 1% (BIPIA's benign documents 1.2%, the writers' 0.8-1.0%, corpus 0.4-0.5%).
+STANDALONE = {"chat": False, "document": True}
+
+
+def calibrate(items: Sequence[Item], probs: Sequence[float]) -> dict[str, dict[str, float]]:
+    """Per placement: `block` keeps ordinary benign under FPR_BLOCK['ordinary'] and hard benign under
+    FPR_BLOCK['hard'] (1.0, never, where STANDALONE is off); `boost` keeps ordinary benign under FPR_BOOST."""
+    out = {}
+    for profile in ("chat", "document"):
+        ordinary = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and not it.hard]
+        hard = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and it.hard]
+        block = max(quantile_above(ordinary, FPR_BLOCK["ordinary"]), quantile_above(hard, FPR_BLOCK["hard"]), 0.5)
+        block = block if STANDALONE[profile] else 1.0
+        boost = min(block, max(0.05, quantile_above(ordinary, FPR_BOOST)))
+        out[profile] = {"block": round(block, 6), "boost": round(boost, 6)}
+    return out
+
+
+def model_of(w: npt.NDArray[np.float32], b: float, p: FitParams, cal: dict[str, dict[str, float]]) -> Classifier:
+    return Classifier(w, b, thresholds=cal, window=p.window)
+
+
+def detector_flags(items: Sequence[Item], model: Classifier | None) -> list[bool]:
+    det = {
+        "chat": InjectionDetector("injection", Profile.CHAT, model),
+        "document": InjectionDetector("injection", Profile.DOCUMENT, model),
+    }
+    return [max((f.score for f in det[it.profile].scan(it.text)), default=0.0) >= 0.5 for it in items]
+
+
+def rates(items: Sequence[Item], flags: Sequence[bool]) -> dict[str, str]:
+    """Recall per placement (attacks that are attacks without a system prompt), FPR on labelled
+    ordinary benign, hard benign and corpus chunks per placement."""
+    out: dict[str, str] = {}
+
+    def put(key: str, sel: list[bool]) -> None:
+        if sel:
+            out[key] = f"{sum(sel) / len(sel):.3f} ({sum(sel)}/{len(sel)})"
+
+    for kind, prof in (("direct", "chat"), ("indirect", "document")):
+        z = list(zip(items, flags, strict=True))
+        put(f"recall_{kind}", [f for it, f in z if it.y and it.profile == prof and not it.context_dependent])
+        put(f"fpr_{kind}", [f for it, f in z if not it.y and it.profile == prof and not it.hard and not _corpus(it)])
+        put(f"fpr_hard_{kind}", [f for it, f in z if not it.y and it.profile == prof and it.hard])
+        put(f"fpr_corpus_{prof}", [f for it, f in z if it.profile == prof and _corpus(it)])
+    return out
+
+
+def _corpus(it: Item) -> bool:
+    return it.group.startswith("corpus:")
+
+
+def run_fold(items: Sequence[Item], fold: Fold, p: FitParams, t0: float) -> tuple[dict[str, object], Classifier]:
+    train = [items[i] for i in fold.train]
+    w, b = fit(train, p)
+    bare = model_of(w, b, p, {})
+    calib = [items[i] for i in fold.calib]
+    cal = calibrate(calib, [bare.raw_probability(it.text) for it in calib])
+    model = model_of(w, b, p, cal)
+    test = [items[i] for i in fold.test]
+    test_p = [model.raw_probability(it.text) for it in test]
+    alone = [pr >= cal[it.profile]["block"] for it, pr in zip(test, test_p, strict=True)]
+    report: dict[str, object] = {
+        "train_items": len(train),
+        "calibration": cal,
+        "rules_only": rates(test, detector_flags(test, None)),
+        "model_alone": rates(test, alone),
+        "rules_plus_model": rates(test, detector_flags(test, model)),
+        "seconds": round(time.time() - t0),
+    }
+    report["_scores"] = {
+        "calib": [[i, round(bare.raw_probability(items[i].text), 6)] for i in fold.calib],
+        "test": [[i, round(pr, 6)] for i, pr in zip(fold.test, test_p, strict=True)],
+    }
+    return report, model
+
+
+def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, report: dict[str, object]) -> None:
+    buf = io.BytesIO()
+    np.save(buf, w.astype(np.float16), allow_pickle=False)
+    blob = buf.getvalue()
+    (DATA_DIR / WEIGHTS_FILE).write_bytes(blob)
+    meta = {
+        "format": 2,
+        "model": "logistic regression, best window of consecutive character positions",
+        "features": "NFKC, lower-case, zero-width strip, digits->0, whitespace folded; hashed char n-grams",
+        "orders": list(ORDERS),
+        "bits": BITS,
+        "window": p.window,
+        "bias": round(float(model._bias), 6),
+        "thresholds": model._thresholds,
+        "params": {k: getattr(p, k) for k in p.__dataclass_fields__},
+        "fpr_targets": {"block": FPR_BLOCK, "boost": FPR_BOOST, "standalone": STANDALONE},
+        "weights_sha256": hashlib.sha256(blob).hexdigest(),
+        "weights_bytes": len(blob),
+        "report": report,
+    }
+    (DATA_DIR / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dev", type=Path, help="the DEV injection JSONL")
+    ap.add_argument("--corpus-cache", type=Path, help="read/write the built benign corpus here (not shipped)")
+    ap.add_argument("--folds", default="loso,cross-writer,final")
+    ap.add_argument("--only", default="", help="comma-separated fold names to run (default: all)")
+    ap.add_argument("--corpus-train", type=int, default=6000, help="corpus chunks in the train sample")
+    ap.add_argument("--requests", type=int, default=15000, help="synthetic benign requests in the corpus")
+    ap.add_argument("--window", type=int, default=384)
+    ap.add_argument("--iters", type=int, default=80)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--write", action="store_true", help="write the `final` fold's model into the package")
+    ap.add_argument("--scores", type=Path, help="write per-item raw scores of every fold here (JSON)")
+    args = ap.parse_args()
+    t0 = time.time()
+    p = FitParams(window=args.window, iters=args.iters, l2=args.l2, lr=args.lr)
+    items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests))
+    print(f"{len(items)} items ({time.time() - t0:.0f}s)", flush=True)
+    wanted = {f for f in args.only.split(",") if f}
+    scores: dict[str, object] = {}
+    results: dict[str, object] = {}
+    for which in args.folds.split(","):
+        for fold in folds(items, which, args.corpus_train):
+            if wanted and fold.name not in wanted:
+                continue
+            report, model = run_fold(items, fold, p, t0)
+            scores[fold.name] = report.pop("_scores")
+            results[fold.name] = report
+            print(fold.name, json.dumps(report), flush=True)
+            if fold.name == "final" and args.write:
+                write_model(model, model._weights, p, results)
+                print(f"wrote {DATA_DIR / WEIGHTS_FILE}", flush=True)
+    if args.scores:
+        args.scores.write_text(json.dumps(scores), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
