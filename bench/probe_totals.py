@@ -1,0 +1,75 @@
+"""Totals of the shipped injection guards on a blind probe set, never its rows.
+
+A blind probe set is read only through totals (rows are never printed, so nobody fixes a detector
+against one). Prints recall and FPR per kind and placement, with benign rows split by the set's
+`category` (`benign_ordinary` / `benign_hard`), for the rule tier alone and with the learned tier.
+
+    .venv/bin/python bench/probe_totals.py bench/injection_probes_2.jsonl [--rules rules] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gateway.detectors.factory import build_detectors  # noqa: E402
+from gateway.detectors.kinds import DetectorKind  # noqa: E402
+from gateway.evaluation.cli import _only, load_guards  # noqa: E402
+from gateway.evaluation.dataset import read_injection  # noqa: E402
+from gateway.evaluation.injection_report import Placement, injection_predictor  # noqa: E402
+
+
+def group(row: dict[str, object]) -> str:
+    if row["label"] == "injection":
+        return "injection"
+    return "benign_hard" if row.get("category") == "benign_hard" else "benign_ordinary"
+
+
+def totals(path: Path, rules: Path) -> dict[str, dict[str, dict[str, float]]]:
+    raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_injection(path)
+    config = load_guards(rules)
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for tier, changes in (("rules", {"classifier": False}), ("rules+model", {})):
+        detectors = build_detectors(_only(config, DetectorKind.INJECTION, **changes))
+        for placement in (Placement.NATIVE, Placement.USER, Placement.TOOL_RESULT):
+            predict = injection_predictor(detectors, placement)
+            flagged: Counter[tuple[str, str]] = Counter()
+            seen: Counter[tuple[str, str]] = Counter()
+            for obj, row in zip(raw, rows, strict=True):
+                key = (str(obj["kind"]), group(obj))
+                seen[key] += 1
+                flagged[key] += predict(row)
+            out[f"{tier} / {placement.value}"] = {
+                f"{kind} {g}": {"flagged": flagged[(kind, g)], "rows": n, "rate": round(flagged[(kind, g)] / n, 3)}
+                for (kind, g), n in sorted(seen.items())
+            }
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--rules", type=Path, default=ROOT / "rules")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = totals(args.file, args.rules)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print("rate = recall for injection rows, FPR for benign rows")
+    for setting, cells in result.items():
+        print(f"\n{setting}")
+        for name, cell in cells.items():
+            print(f"  {name:<28} {cell['flagged']:>4}/{cell['rows']:<4} {cell['rate']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
