@@ -65,7 +65,7 @@ def _replica(tmp_path: Path, name: str, url: str, upstream_url: str) -> RunningG
     from tests.support.gateway import write_rules
 
     rules = write_rules(tmp_path / f"rules-{name}", upstream_url)
-    settings = Settings(rules_dir=rules, tools_dir=tmp_path / "none", state_dir=tmp_path / f"state-{name}",
+    settings = Settings(rules_dir=rules, tools_dir=None, state_dir=tmp_path / f"state-{name}",
                         admin_token="t", database_url=url, environ={})
     gw = build_gateway(settings)
     return RunningGateway(gw, ThreadedServers([data_app(gw), admin_app(gw)], lambda: running(gw)).start())

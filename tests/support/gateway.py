@@ -70,7 +70,7 @@ def start_gateway(
     admin_token: str | None = ADMIN_TOKEN, reload_interval_s: float = 0.1,
 ) -> RunningGateway:
     settings = Settings(
-        rules_dir=rules_dir, tools_dir=tools_dir or rules_dir.parent / "no-tools", state_dir=state_dir,
+        rules_dir=rules_dir, tools_dir=tools_dir, state_dir=state_dir,
         admin_token=admin_token, reload_interval_s=reload_interval_s, environ=env or {},
     )
     gw = build_gateway(settings)
