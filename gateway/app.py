@@ -30,6 +30,7 @@ from gateway.routes.admin import admin_router
 from gateway.routes.admin_breakers import limits_admin_router
 from gateway.routes.approvals import approval_poll_routes, approvals_admin_router
 from gateway.routes.console import console_routes
+from gateway.routes.errors import install_error_handlers
 from gateway.routes.health import health_routes
 from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
@@ -140,6 +141,7 @@ _NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None, telemetry=_NO_NATIVE)
     app.add_exception_handler(Exception, _unhandled)
+    install_error_handlers(app)
     instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
@@ -153,6 +155,7 @@ def data_app(gw: Gateway) -> FastAPI:
 
 def admin_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate admin plane", telemetry=_NO_NATIVE)
+    install_error_handlers(app)
     instrument(gw, app, "admin")
     app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))

@@ -28,7 +28,8 @@ def _request(args: argparse.Namespace, method: str, path: str, body: dict[str, A
         raise SystemExit(f"wardgate: cannot reach the admin plane at {url}: {exc}") from None
     data = resp.json() if resp.headers.get("content-type", "").startswith("application/json") else {}
     if resp.status_code >= 400:
-        raise SystemExit(f"wardgate: HTTP {resp.status_code}: {data.get('detail', resp.text)}")
+        message = data.get("error", {}).get("message") if isinstance(data.get("error"), dict) else None
+        raise SystemExit(f"wardgate: HTTP {resp.status_code}: {message or resp.text}")
     return data
 
 
