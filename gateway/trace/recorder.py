@@ -18,6 +18,8 @@ class TraceStore(Protocol):
 
     def run(self, run_id: str) -> dict[str, Any] | None: ...
 
+    def runs(self, since: float, agent: str | None, limit: int) -> list[dict[str, Any]]: ...
+
     def close(self) -> None: ...
 
 
@@ -77,6 +79,10 @@ class TraceRecorder:
     async def run(self, run_id: str) -> dict[str, Any] | None:
         await self.flush()
         return await asyncio.to_thread(self._store.run, run_id)
+
+    async def runs(self, since: float, agent: str | None, limit: int) -> list[dict[str, Any]]:
+        await self.flush()
+        return await asyncio.to_thread(self._store.runs, since, agent, limit)
 
     async def stop(self) -> None:
         if self._task is not None:
