@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 import httpx
@@ -18,10 +19,8 @@ ADMIN = {"authorization": f"Bearer {ADMIN_TOKEN}"}
 def _chat(gw: RunningGateway, key: str, run: str, model: str = "echo") -> None:
     client = openai.OpenAI(base_url=f"{gw.url}/v1", api_key=key, max_retries=0,
                            default_headers={"x-wardgate-run-id": run})
-    try:
+    with contextlib.suppress(openai.PermissionDeniedError):
         client.chat.completions.create(model=model, messages=[{"role": "user", "content": "hi there"}])
-    except openai.PermissionDeniedError:
-        pass
 
 
 def test_a_runs_json_carries_iso_times_beside_epoch_seconds(gateway: RunningGateway) -> None:
