@@ -13,8 +13,8 @@ from fastapi.responses import JSONResponse
 from starlette.requests import Request
 
 from gateway import checks
+from gateway.app_observability import instrument, observe
 from gateway.approvals.wiring import build_approvals
-from gateway.checks.loop import LoopCounter, LoopCounts
 from gateway.checks.services import CheckServices
 from gateway.config.holder import RulesHolder
 from gateway.flow.proposed_stream import proposed_transforms
@@ -24,7 +24,6 @@ from gateway.limits.resilient import ResilientForwarder
 from gateway.limits.service import Limits, build_limits, webhook_poster
 from gateway.limits.tool_resilience import ResilientToolForwarder
 from gateway.observability.tracing import Tracing
-from gateway.observability.wiring import instrument, observe
 from gateway.pipeline.runner import Runner
 from gateway.routes.admin import admin_router
 from gateway.routes.admin_breakers import limits_admin_router
@@ -42,6 +41,7 @@ from gateway.stores.postgres_trace import PostgresTraceStore
 from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
+from gateway.tools.loop_counts import LoopCounter, LoopCounts
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
 

@@ -77,6 +77,12 @@ class Call:
         return self.principal.agent_id if self.principal else None
 
     @property
+    def arguments(self) -> Mapping[str, Any]:
+        """A tool call's arguments (`{"arguments": {...}}` payload); empty when absent or not an object."""
+        args = self.payload.get("arguments")
+        return args if isinstance(args, Mapping) else {}
+
+    @property
     def streaming(self) -> bool:
         return bool(self.payload.get("stream"))
 

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gateway.checks.globs import allowed
+from gateway.config.agents_file import allowed
 from gateway.config.models_file import ProviderKind
 from gateway.errors import Reason, Refusal
 from gateway.flow import llm
