@@ -24,8 +24,7 @@ def policy_of(rules: RuleSet) -> ApprovalPolicy:
 
 
 def arguments_of(call: Call) -> Mapping[str, Any]:
-    args = call.payload.get("arguments")
-    return args if isinstance(args, Mapping) else {}
+    return call.arguments
 
 
 def approval_claim(call: Call) -> str | None:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
 from gateway.approvals.record import Approval, Fingerprint, Vote
-from gateway.approvals.rules_file import Approver, TierPolicy
 from gateway.approvals.vocabulary import Choice, Status
+from gateway.config.approvals_file import Approver, TierPolicy
 from gateway.errors import Reason
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from gateway.approvals.decide import DecisionRefused, check_use, vote
 from gateway.approvals.record import Approval, Fingerprint, args_hash
-from gateway.approvals.rules_file import Approver, TierPolicy
 from gateway.approvals.vocabulary import Choice, Handling, Status, Tier
+from gateway.config.approvals_file import Approver, TierPolicy
 from gateway.errors import Reason
 
 FP = Fingerprint("bot", "run-1", "payments.refund", args_hash({"amount": 900, "to": "x"}), "rev1")
