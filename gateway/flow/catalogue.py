@@ -40,6 +40,7 @@ async def authorize_read(gw: Gateway, call: Call, via: str) -> CatalogueRead:
     result = await gw.runner.run_request(call, rules)
     if result.stop is None:
         return CatalogueRead(result.call, rules, None, via)
-    read = CatalogueRead(result.call, rules, refusal_from_stop(call, result.stop), via)
-    read.record(gw, read.refusal.status if read.refusal else 500)
+    refusal = refusal_from_stop(call, result.stop)
+    read = CatalogueRead(result.call, rules, refusal, via)
+    read.record(gw, refusal.status)
     return read
