@@ -11,9 +11,13 @@ Prints FPR per profile, per profile and corpus source, per corpus split (the `te
 the classifier's held-apart numbers use), the families (finding entities at or above the threshold)
 that flag most chunks, and a few truncated example snippets for each.
 
+`--placement both` scans every chunk in both places instead (user input and tool result, reported
+under the `chat` and `document` profiles) and adds how many chunks are flagged in one place only.
+
 Deterministic: fixed corpus seed, `--limit` takes a fixed-seed sample.
 
 Usage: python bench/injection_fpr.py [--corpus-cache FILE] [--limit N] [--no-classifier] [--split test]
+       [--placement native|both]
 """
 
 from __future__ import annotations
@@ -81,6 +85,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="scan a fixed-seed sample of this many chunks")
     ap.add_argument("--split", choices=("all", "train", "calib", "test"), default="all")
     ap.add_argument("--no-classifier", action="store_true", help="rule families only")
+    ap.add_argument(
+        "--placement",
+        choices=("native", "both"),
+        default="native",
+        help="native: short chunks as chat, long ones as documents; both: every chunk in both places",
+    )
     ap.add_argument("--top", type=int, default=12, help="families to list")
     ap.add_argument("--examples", type=int, default=3, help="example snippets per family")
     ap.add_argument("--width", type=int, default=160, help="characters of context per snippet")
@@ -112,38 +122,45 @@ def main() -> None:
     families: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
     reasons: Counter[tuple[str, str]] = Counter()
+    one_place_only = 0
     t1 = time.time()
     for c in corpus:
-        place = PLACE[c.profile]
-        found = [f for g in guards for f in scan_guard(g, place, c.text, ())]
-        if found:  # which cues made it: the entities at or above threshold, else the combined ones
-            raw = [f for g in guards for f in g.detectors[place].scan(c.text) if f.entity != "combined"]
-            strong = sorted({f.entity for f in found if f.entity != "combined"})
-            why = "+".join(strong) if strong else "combined(" + "+".join(sorted({f.entity for f in raw})) + ")"
-            reasons[c.profile, why] += 1
-        total[c.profile] += 1
-        by_origin[c.profile, c.origin] += 1
-        by_split[c.profile, c.split] += 1
-        if not found:
-            continue
-        flagged[c.profile] += 1
-        flagged_origin[c.profile, c.origin] += 1
-        flagged_split[c.profile, c.split] += 1
-        best = {}
-        for f in found:
-            if f.entity not in best or f.score > best[f.entity].score:
-                best[f.entity] = f
-        for entity, f in best.items():
-            key = (c.profile, entity)
-            families[key] += 1
-            if len(examples[key]) < args.examples:
-                examples[key].append(f"[{c.origin}] {_snippet(c.text, f.start, f.end, args.width)}")
+        verdicts = []
+        for profile in (c.profile,) if args.placement == "native" else ("chat", "document"):
+            place = PLACE[profile]
+            found = [f for g in guards for f in scan_guard(g, place, c.text, ())]
+            verdicts.append(bool(found))
+            if found:  # which cues made it: the entities at or above threshold, else the combined ones
+                raw = [f for g in guards for f in g.detectors[place].scan(c.text) if f.entity != "combined"]
+                strong = sorted({f.entity for f in found if f.entity != "combined"})
+                why = "+".join(strong) if strong else "combined(" + "+".join(sorted({f.entity for f in raw})) + ")"
+                reasons[profile, why] += 1
+            total[profile] += 1
+            by_origin[profile, c.origin] += 1
+            by_split[profile, c.split] += 1
+            if not found:
+                continue
+            flagged[profile] += 1
+            flagged_origin[profile, c.origin] += 1
+            flagged_split[profile, c.split] += 1
+            best = {}
+            for f in found:
+                if f.entity not in best or f.score > best[f.entity].score:
+                    best[f.entity] = f
+            for entity, f in best.items():
+                key = (profile, entity)
+                families[key] += 1
+                if len(examples[key]) < args.examples:
+                    examples[key].append(f"[{c.origin}] {_snippet(c.text, f.start, f.end, args.width)}")
+        one_place_only += len(set(verdicts)) > 1
     elapsed = time.time() - t1
     print(f"scanned in {elapsed:.0f}s ({1000 * elapsed / max(1, len(corpus)):.2f} ms/chunk)\n")
 
     print("FPR per profile")
     for prof in ("chat", "document"):
         print(f"  {prof:<9} {_pct(flagged[prof], total[prof])}")
+    if args.placement == "both":
+        print(f"  flagged in one placement only: {_pct(one_place_only, len(corpus))}")
     print("\nFPR per profile and source")
     for prof, origin in sorted(by_origin):
         print(f"  {prof:<9} {origin:<9} {_pct(flagged_origin[prof, origin], by_origin[prof, origin])}")

@@ -28,6 +28,7 @@ from gateway.pipeline.runner import Runner
 from gateway.routes.admin import admin_router
 from gateway.routes.admin_breakers import limits_admin_router
 from gateway.routes.approvals import approval_poll_routes, approvals_admin_router
+from gateway.routes.capped import BodyCap
 from gateway.routes.console import console_routes
 from gateway.routes.errors import install_error_handlers
 from gateway.routes.health import health_routes
@@ -154,7 +155,10 @@ def data_app(gw: Gateway) -> FastAPI:
 
 
 def admin_app(gw: Gateway) -> FastAPI:
-    app = FastAPI(title="Wardgate admin plane", telemetry=_NO_NATIVE)
+    # No /docs, /redoc or /openapi.json: they would describe the plane to anyone who can reach it, token or not.
+    app = FastAPI(title="Wardgate admin plane", docs_url=None, redoc_url=None, openapi_url=None,
+                  telemetry=_NO_NATIVE)
+    app.add_middleware(BodyCap, limit=gw.settings.admin_max_body_bytes)
     install_error_handlers(app)
     instrument(gw, app, "admin")
     app.include_router(metrics_router(gw))

@@ -10,6 +10,7 @@ from typing import Any
 class Reason(StrEnum):
     UNAUTHENTICATED = "unauthenticated"
     REQUEST_INVALID = "request-invalid"
+    REQUEST_TOO_LARGE = "request-too-large"
     MODEL_NOT_ALLOWED = "model-not-allowed"
     ENDPOINT_UNSUPPORTED = "endpoint-unsupported"
     TOOL_NOT_ALLOWED = "tool-not-allowed"
@@ -50,6 +51,8 @@ _CONFLICT = Status(409, "conflict_error", "invalid_request_error")
 STATUS: dict[Reason, Status] = {
     Reason.UNAUTHENTICATED: Status(401, "authentication_error", "authentication_error"),
     Reason.REQUEST_INVALID: _INVALID,
+    # Body or headers past the plane's cap; refused before the rest is read.
+    Reason.REQUEST_TOO_LARGE: Status(413, "invalid_request_error", "request_too_large"),
     Reason.MODEL_NOT_ALLOWED: _PERMISSION,
     Reason.ENDPOINT_UNSUPPORTED: _INVALID,
     Reason.TOOL_NOT_ALLOWED: _PERMISSION,

@@ -55,6 +55,11 @@ class Principal:
     user_scopes: tuple[str, ...] | None = None
 
 
+def run_key(agent_id: str | None, run_id: str) -> str:
+    """`agent/run`: run ids cannot contain '/', so the key is unambiguous whatever the agent's name."""
+    return f"{agent_id}/{run_id}" if agent_id is not None else run_id
+
+
 @dataclass(frozen=True, slots=True)
 class Call:
     """One request to the gateway, as the checks see it."""
@@ -81,6 +86,12 @@ class Call:
         """A tool call's arguments (`{"arguments": {...}}` payload); empty when absent or not an object."""
         args = self.payload.get("arguments")
         return args if isinstance(args, Mapping) else {}
+
+    @property
+    def run_key(self) -> str:
+        """The key of everything kept per run (budget, loop counts, placeholders): the run belongs to the
+        agent that sends it, so another agent presenting the same run id gets a run of its own."""
+        return run_key(self.agent_id, self.run_id)
 
     @property
     def streaming(self) -> bool:

@@ -9,16 +9,17 @@ from typing import Any
 import uvicorn
 
 from gateway.app import admin_app, build_gateway, data_app, running
+from gateway.http_protocol import capped_protocol
 from gateway.observability.logs import configure_logging
 from gateway.settings import Settings
 
 log = logging.getLogger("wardgate")
 
 
-def _server(app: Any, host: str, port: int, level: str) -> uvicorn.Server:
+def _server(app: Any, host: str, port: int, level: str, max_header_bytes: int) -> uvicorn.Server:
     config = uvicorn.Config(
         app, host=host, port=port, log_level=level, lifespan="off", access_log=False, log_config=None,
-        loop="none", http="httptools", timeout_keep_alive=30,
+        loop="none", http=capped_protocol(max_header_bytes), timeout_keep_alive=30,
     )
     return uvicorn.Server(config)
 
@@ -31,8 +32,9 @@ async def serve(settings: Settings) -> None:
     if settings.admin_token is None:
         log.warning("admin plane on %s without a token (dev mode, loopback only)", settings.admin_host)
     servers = [
-        _server(data_app(gw), settings.host, settings.port, settings.log_level),
-        _server(admin_app(gw), settings.admin_host, settings.admin_port, settings.log_level),
+        _server(data_app(gw), settings.host, settings.port, settings.log_level, settings.max_header_bytes),
+        _server(admin_app(gw), settings.admin_host, settings.admin_port, settings.log_level,
+                settings.max_header_bytes),
     ]
     async with running(gw):
         log.info("rules revision %s; data plane %s:%s; admin plane %s:%s", gw.rules.current.revision,

@@ -44,6 +44,11 @@ class Settings:
     prometheus_multiproc_dir: Path | None = None
     # A run with no call for this long counts as finished (run outcome and cost metrics).
     run_idle_s: float = 300.0
+    # Request caps, per plane: a body past its cap is refused 413 `request-too-large` without reading the rest;
+    # the request line and headers together are capped while they are parsed (`wardgate serve`).
+    max_body_bytes: int = 10 * 1024 * 1024
+    admin_max_body_bytes: int = 10 * 1024 * 1024
+    max_header_bytes: int = 64 * 1024
     # A snapshot of the environment, used for `${VAR}` interpolation in rule files.
     environ: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -96,5 +101,8 @@ def from_environ(env: Mapping[str, str] | None = None) -> Settings:
         metrics_auth=e.get("WARDGATE_METRICS_AUTH", "true").strip().lower() not in {"0", "false", "no", "off"},
         prometheus_multiproc_dir=_path(e.get("PROMETHEUS_MULTIPROC_DIR") or e.get("prometheus_multiproc_dir")),
         run_idle_s=float(e.get("WARDGATE_RUN_IDLE_S", "300")),
+        max_body_bytes=int(e.get("WARDGATE_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
+        admin_max_body_bytes=int(e.get("WARDGATE_ADMIN_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
+        max_header_bytes=int(e.get("WARDGATE_MAX_HEADER_BYTES", str(64 * 1024))),
         environ=e,
     )

@@ -88,7 +88,7 @@ class ApprovalCheck:
             return Verdict.proceed(detail={**claimed, "used": True})
         facts = tool_facts(rules, call.target)
         base = facts.tier if facts else policy.unknown_tool_tier
-        run = await service.run_state(call.run_id) if policy.needs_run_state else None
+        run = await service.run_state(call.run_id, call.agent_id) if policy.needs_run_state else None
         decision = decide_tier(base, call.target, call.agent_id, arguments, run, policy)
         handling = policy.tiers[decision.tier].handling
         detail: dict[str, Any] = {**decision.as_detail(), "handling": handling.value}

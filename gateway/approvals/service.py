@@ -19,7 +19,8 @@ from gateway.approvals.vocabulary import Choice, Handling, Status
 from gateway.config.ruleset import hash_key
 from gateway.errors import Reason
 
-TraceReader = Callable[[str], Awaitable[dict[str, Any] | None]]
+# (run id, agent id) → the part of the run's trace that agent made.
+TraceReader = Callable[[str, str | None], Awaitable[dict[str, Any] | None]]
 
 
 class ApprovalMetrics(Protocol):
@@ -144,17 +145,18 @@ class ApprovalService:
         rows = [a.as_of(now) for a in await self.store.find(query)]
         return [a for a in rows if wanted is None or a.status.value == wanted]
 
-    async def run_state(self, run_id: str) -> RunState:
-        view = await self._trace(run_id)
-        denials = len([a for a in await self.store.find(Filters(run_id=run_id, status=Status.DENIED.value))])
+    async def run_state(self, run_id: str, agent_id: str | None) -> RunState:
+        """The run as its agent owns it: another agent's calls and denials under the same run id do not count."""
+        view = await self._trace(run_id, agent_id)
+        denials = len(await self.store.find(Filters(run_id=run_id, agent_id=agent_id, status=Status.DENIED.value)))
         if view is None:
             return RunState(denials=denials)
         calls = [c for c in view.get("calls", []) if "outcome" in c]
         errors = sum(1 for c in calls if c.get("outcome") in {"refused", "upstream-error"})
         return RunState(float(view.get("totals", {}).get("cost_usd", 0.0)), errors, denials)
 
-    async def recent_trace(self, run_id: str, limit: int = 20) -> dict[str, Any] | None:
-        view = await self._trace(run_id)
+    async def recent_trace(self, run_id: str, agent_id: str, limit: int = 20) -> dict[str, Any] | None:
+        view = await self._trace(run_id, agent_id)
         if view is None:
             return None
         return {**view, "calls": view.get("calls", [])[-limit:]}

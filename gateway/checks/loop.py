@@ -35,5 +35,5 @@ class LoopProtection:
         tool = rules.tools.get(call.target)
         assert tool is not None
         # A counter that fails (Redis unreachable) raises: the runner applies the check's on_error (deny by default).
-        count = await self.counter.hit(call.run_id, tool.name, args_hash(tool_args(call)))
+        count = await self.counter.hit(call.run_key, tool.name, args_hash(tool_args(call)))
         return loop_verdict(tool.name, count, tool.ops.loop_limit)

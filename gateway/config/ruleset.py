@@ -15,6 +15,7 @@ from gateway.config.approvals_file import ApprovalsFile
 from gateway.config.checks_file import CheckPolicy, ChecksFile
 from gateway.config.loader import RulesInvalid, Sources, load_sources
 from gateway.config.models_file import ModelRule, ModelsFile
+from gateway.config.pattern_lint import unanchored_patterns
 from gateway.config.yamlsource import RuleError
 from gateway.detectors.config import GuardsConfig
 from gateway.detectors.factory import DetectorSet, build_detectors
@@ -113,6 +114,7 @@ def compile_rules(sources: Sources) -> RuleSet:
                 errors.append(RuleError("models.yaml", None, f"models.{name}.fallbacks", f"unknown model {fb!r}"))
         if rule.provider != "echo" and not rule.base_url:
             errors.append(RuleError("models.yaml", None, f"models.{name}.base_url", "required for this provider"))
+    warnings.extend(unanchored_patterns(agents_file))
     tools = compile_registry(sources.tool_documents, agents_file, errors)
     approvals_section = sources.sections.get("approvals")
     approvals_file = approvals_section if isinstance(approvals_section, ApprovalsFile) else None

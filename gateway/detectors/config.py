@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from gateway.detectors.kinds import Action, DetectorKind, Mode, OnError, PiiTier, Place
+from gateway.detectors.kinds import Action, DetectorKind, Mode, ObfuscatedEmails, OnError, PiiTier, Place
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
 from gateway.detectors.secrets import SECRET_KINDS
 
@@ -34,6 +34,8 @@ class GuardConfig(_Frozen):
     entities: tuple[str, ...] = ()
     # pii only.
     models: PiiTier = PiiTier.PATTERNS
+    # pii only: also report spelled-out addresses (`name[at]domain.de`; `words`: `name at domain dot com`).
+    obfuscated_emails: ObfuscatedEmails = ObfuscatedEmails.OFF
     # injection only: a locally trained classifier as a second tier (off: it did not generalise
     # across held-apart sources; see bench/train_injection_classifier.py).
     classifier: bool = False
@@ -65,6 +67,8 @@ class GuardConfig(_Frozen):
                     re.compile(pattern)
                 except re.error as exc:
                     raise ValueError(f"patterns[{i}] is not a valid regex: {exc}") from exc
+        if kind is not DetectorKind.PII and self.obfuscated_emails is not ObfuscatedEmails.OFF:
+            raise ValueError("'obfuscated_emails' belongs to pii guards")
         if kind is DetectorKind.PII:
             known = PATTERN_ENTITIES | (NER_ENTITIES if self.models is PiiTier.NER else frozenset())
             unknown = [e for e in self.entities if e not in known]

@@ -9,10 +9,10 @@ from gateway.detectors.base import Detector, Finding
 from gateway.detectors.config import GuardConfig, GuardsConfig
 from gateway.detectors.injection import InjectionDetector, Profile
 from gateway.detectors.injection.classifier import Classifier
-from gateway.detectors.kinds import DetectorKind, PiiTier, Place
+from gateway.detectors.kinds import DetectorKind, ObfuscatedEmails, PiiTier, Place
 from gateway.detectors.leakage import LeakageDetector
 from gateway.detectors.pattern import PatternDetector, compile_patterns
-from gateway.detectors.pii import PiiDetector
+from gateway.detectors.pii import NER_MODEL, PiiDetector
 from gateway.detectors.secrets import SECRET_KINDS, SecretsDetector
 
 
@@ -77,11 +77,14 @@ def _profile(place: Place) -> Profile:
     return Profile.DOCUMENT if place is Place.TOOL_RESULT else Profile.CHAT
 
 
-def build_detectors(config: GuardsConfig, classifier: Classifier | None = None) -> DetectorSet:
-    """Compile every guard once. The shipped injection classifier is loaded unless one is passed in.
+def build_detectors(
+    config: GuardsConfig, classifier: Classifier | None = None, ner_model: str = NER_MODEL
+) -> DetectorSet:
+    """Compile every guard once. The shipped injection classifier is loaded unless one is passed in;
+    `ner_model` is the spaCy package of PII guards with `models: ner`.
 
     Reads no environment; PII analyzers are shared between guards with the same entities and tier."""
-    pii_cache: dict[tuple[frozenset[str], PiiTier], PiiDetector] = {}
+    pii_cache: dict[tuple[frozenset[str], PiiTier, ObfuscatedEmails], PiiDetector] = {}
     model = classifier
     built: list[BuiltGuard] = []
     for guard in config.guards:
@@ -95,9 +98,11 @@ def build_detectors(config: GuardsConfig, classifier: Classifier | None = None) 
         else:
             single: Detector
             if kind is DetectorKind.PII:
-                key = (frozenset(guard.entities), guard.models)
+                key = (frozenset(guard.entities), guard.models, guard.obfuscated_emails)
                 if key not in pii_cache:
-                    pii_cache[key] = PiiDetector(guard.name, guard.entities, use_ner=guard.models is PiiTier.NER)
+                    pii_cache[key] = PiiDetector(
+                        guard.name, guard.entities, guard.models is PiiTier.NER, guard.obfuscated_emails, ner_model
+                    )
                 single = _Renamed(guard.name, pii_cache[key])
             elif kind is DetectorKind.SECRETS:
                 single = SecretsDetector(guard.name, frozenset(guard.entities) or SECRET_KINDS)

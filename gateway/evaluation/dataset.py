@@ -36,6 +36,7 @@ class PiiRow:
     text: str
     spans: tuple[Span, ...]
     source: str
+    lookalike_only: bool = False  # written to hold only look-alikes (versions, order numbers, hashes…)
 
 
 def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -75,5 +76,7 @@ def read_pii(path: Path) -> list[PiiRow]:
         for s in spans:
             if not 0 <= s.start < s.end <= len(text):
                 raise ValueError(f"{path}:{n}: span {s} outside the text")
-        rows.append(PiiRow(str(obj["id"]), text, spans, obj.get("source", "?")))
+        meta = obj.get("meta") or {}
+        lookalike = bool(obj.get("lookalike_only", meta.get("lookalike_only", False)))
+        rows.append(PiiRow(str(obj["id"]), text, spans, obj.get("source", "?"), lookalike))
     return rows

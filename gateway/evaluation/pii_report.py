@@ -13,7 +13,8 @@ from gateway.evaluation.dataset import PiiRow
 from gateway.evaluation.metrics import SpanCounts, match_spans, percentile
 
 # Gold type (dataset vocabulary) -> scored type (detector vocabulary). Street addresses and
-# geopolitical entities are both what the NER tier reports as LOCATION. Other gold types
+# geopolitical entities are both what the NER tier reports as LOCATION; gold typed with the
+# detector's own names (LOCATION) is accepted as is. Other gold types
 # (ORGANIZATION, DATE_TIME, TITLE, AGE, NRP, ZIP_CODE, DOMAIN_NAME, US_DRIVER_LICENSE) are
 # outside the shipped PII policy and not scored.
 GOLD_TO_SCORED: Mapping[str, str] = {
@@ -26,6 +27,7 @@ GOLD_TO_SCORED: Mapping[str, str] = {
     "PERSON": "PERSON",
     "GPE": "LOCATION",
     "STREET_ADDRESS": "LOCATION",
+    "LOCATION": "LOCATION",
 }
 STRUCTURED = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS")
 
@@ -51,10 +53,37 @@ def run_pii(
     return found, per_kb
 
 
+def row_result(row: PiiRow, found: Sequence[Finding], types: Sequence[str]) -> dict[str, Any]:
+    """One row: gold and predicted spans of the scored types, and which of them have no overlapping partner."""
+    gold = [(GOLD_TO_SCORED[s.type], s.start, s.end) for s in row.spans if GOLD_TO_SCORED.get(s.type) in types]
+    pred = [(f.entity, f.start, f.end, f.score) for f in found if f.entity in types]
+
+    def hit(t: str, a: int, b: int, others: Sequence[tuple[Any, ...]]) -> bool:
+        return any(o[0] == t and o[1] < b and a < o[2] for o in others)
+
+    missed = [f"{t}:{row.text[a:b]}" for t, a, b in gold if not hit(t, a, b, pred)]
+    extra = [f"{t}:{row.text[a:b]}" for t, a, b, _ in pred if not hit(t, a, b, gold)]
+    return {
+        "id": row.id,
+        "ok": not missed and not extra,
+        "lookalike_only": row.lookalike_only or not row.spans,
+        "gold": [f"{t}:{row.text[a:b]}" for t, a, b in gold],
+        "predicted": [f"{t}:{row.text[a:b]}:{score}" for t, a, b, score in pred],
+        "missed": missed,
+        "extra": extra,
+    }
+
+
 def pii_report(
-    rows: Sequence[PiiRow], predictions: Sequence[Sequence[Finding]], latency_ms_per_kb: Sequence[float] = ()
+    rows: Sequence[PiiRow],
+    predictions: Sequence[Sequence[Finding]],
+    latency_ms_per_kb: Sequence[float] = (),
+    per_row: bool = False,
 ) -> dict[str, Any]:
-    """Pure: per scored type, overlap and exact span matching; a type never predicted has recall 0."""
+    """Pure: per scored type, overlap and exact span matching; a type never predicted has recall 0.
+
+    Look-alike-only rows (marked `lookalike_only`, or with no spans) measure how often text that holds
+    no PII gets something redacted. `per_row` adds each row's gold, predicted, missed and extra spans."""
     predicted_types = {f.entity for fs in predictions for f in fs}
     types = sorted(
         set(GOLD_TO_SCORED.values())
@@ -62,14 +91,14 @@ def pii_report(
     )
     overlap = dict.fromkeys(types, SpanCounts())
     exact = dict.fromkeys(types, SpanCounts())
-    clean_rows = clean_rows_flagged = clean_fp_spans = 0
+    clean_rows = clean_rows_flagged = clean_fp_spans = 0  # look-alike-only rows: flagged or no spans
     for row, found in zip(rows, predictions, strict=True):
         for t in types:
             gold = [(s.start, s.end) for s in row.spans if GOLD_TO_SCORED.get(s.type) == t]
             pred = [(f.start, f.end) for f in found if f.entity == t]
             overlap[t] += match_spans(gold, pred, exact=False)
             exact[t] += match_spans(gold, pred, exact=True)
-        if not row.spans:
+        if row.lookalike_only or not row.spans:
             clean_rows += 1
             scored = [f for f in found if f.entity in types]
             clean_fp_spans += len(scored)
@@ -89,12 +118,15 @@ def pii_report(
         "scope": "structured types, overlap match",
         "structured_exact": total(exact, structured).as_dict(),
         "by_type": {t: {"overlap": overlap[t].as_dict(), "exact": exact[t].as_dict()} for t in types},
-        "rows_without_spans": {
+        "lookalike_only_rows": {
             "rows": clean_rows,
             "rows_flagged": clean_rows_flagged,
+            "flag_rate": round(clean_rows_flagged / clean_rows, 4) if clean_rows else None,
             "false_positive_spans": clean_fp_spans,
         },
     }
+    if per_row:
+        report["rows"] = [row_result(row, found, types) for row, found in zip(rows, predictions, strict=True)]
     if latency_ms_per_kb:
         report["latency_ms_per_kb"] = {
             "p50": round(percentile(latency_ms_per_kb, 50), 4),

@@ -24,7 +24,7 @@ from gateway.upstream.tools import PinMismatch, ToolUpstreamFault
 _SHOWN = frozenset({Reason.ARGS_INVALID, Reason.TOOL_NOT_ALLOWED, Reason.TOOL_UNKNOWN, Reason.LOOP_DETECTED,
                     Reason.OUTPUT_INVALID, Reason.TOOL_DISABLED, Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT})
 log = logging.getLogger("wardgate.tool")
-_DETAIL_KEYS = ("tool", "path", "expected", "message", "count", "limit", "by", "upstream_status", "upstream_body")
+_DETAIL_KEYS = ("tool", "path", "expected", "message", "count", "limit", "by", "upstream_status")
 
 
 class ToolStatus(StrEnum):
@@ -165,11 +165,13 @@ async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, arg
         ledger.detail["attempts"] = list(answer.attempts)  # type: ignore[attr-defined]
     ledger.upstream_ms = round(answer.upstream_ms, 3)
     if not answer.ok:
-        ledger.detail["upstream_status"] = answer.upstream_status
+        # The tool's own error body is tool output the result guards never saw (it may carry PII, secrets or an
+        # injection): it goes to the trace only, never to the agent.
+        ledger.detail.update(upstream_status=answer.upstream_status, upstream_body=answer.result)
         return refusal_outcome(call, Refusal(
-            Reason.UPSTREAM_ERROR, f"Tool '{tool.name}' refused the call (upstream status {answer.upstream_status}).",
-            "upstream", call.id, None,
-            {"tool": tool.name, "upstream_status": answer.upstream_status, "upstream_body": answer.result}))
+            Reason.UPSTREAM_ERROR, f"Tool '{tool.name}' refused the call (upstream status {answer.upstream_status}); "
+            "its error body is kept in the run's trace.", "upstream", call.id, None,
+            {"tool": tool.name, "upstream_status": answer.upstream_status}))
     checked = await gw.runner.run_response(call, rules, {"result": answer.result})
     if checked.stop is not None:
         return stop_outcome(call, checked.stop)

@@ -34,14 +34,14 @@ class _Guarded:
         self.engine = engine
 
     async def _run(
-        self, rules: RuleSet, run_id: str, texts: Sequence[Text], refs: tuple[str, ...] = ()
+        self, rules: RuleSet, run_key: str, texts: Sequence[Text], refs: tuple[str, ...] = ()
     ) -> tuple[Verdict | None, GuardDecision, dict[Path_, str]]:
         assert rules.guards is not None
         decision = decide(await self.engine.scan(rules.guards, rules.revision, texts, refs))
         refused = refusal(decision)
         if refused is not None or not decision.redact:
             return refused, decision, {}
-        state = self.engine.placeholders(run_id)
+        state = self.engine.placeholders(run_key)
         by_path = {t.path: t.text for t in texts}
         return None, decision, {p: redact(by_path[p], fs, state) for p, fs in decision.redact.items()}
 
@@ -53,7 +53,7 @@ class InputGuards(_Guarded):
         return rules.guards is not None and call.api.is_llm
 
     async def on_request(self, call: Call, rules: RuleSet) -> Verdict:
-        refused, decision, new = await self._run(rules, call.run_id, request_texts(call.api, call.payload))
+        refused, decision, new = await self._run(rules, call.run_key, request_texts(call.api, call.payload))
         if refused is not None:
             return refused
         rewritten = call.with_payload(write_back(call.payload, new)) if new else None
@@ -68,7 +68,7 @@ class _ResponseGuards(_Guarded):
         return ()
 
     async def on_response(self, call: Call, rules: RuleSet, body: Mapping[str, Any]) -> Verdict:
-        refused, decision, new = await self._run(rules, call.run_id, self.texts(call, body), self.references(call))
+        refused, decision, new = await self._run(rules, call.run_key, self.texts(call, body), self.references(call))
         if refused is not None:
             return refused
         return Verdict.proceed(response=write_back(body, new) if new else None, detail=decision.detail())

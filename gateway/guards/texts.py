@@ -38,6 +38,8 @@ def _content(content: Any, path: Path_, place: Place, trusted: bool) -> Iterator
             kind = part.get("type")
             if kind == "tool_result":  # Anthropic: a tool's output fed back to the model
                 yield from _content(part.get("content"), (*path, i, "content"), Place.TOOL_RESULT, False)
+            elif kind == "tool_use":  # Anthropic: a tool call in the history, its arguments sent back again
+                yield from leaf_texts(part.get("input"), (*path, i, "input"), Place.INPUT)
             elif kind in (None, "text", "input_text", "output_text") and isinstance(part.get("text"), str):
                 yield from _content(part["text"], (*path, i, "text"), place, trusted)
 
@@ -48,13 +50,34 @@ def _message_place(role: Any) -> tuple[Place, bool]:
     return Place.INPUT, role in _TRUSTED_ROLES
 
 
+def _chat_extras(m: Mapping[str, Any], i: int) -> Iterator[Text]:
+    """A Chat message's `name` and the arguments of the tool calls it made (history sent back)."""
+    if isinstance(m.get("name"), str):
+        yield from _content(m["name"], ("messages", i, "name"), Place.INPUT, False)
+    for j, tc in enumerate(m.get("tool_calls") or []):
+        fn = tc.get("function") if isinstance(tc, Mapping) else None
+        if isinstance(fn, Mapping) and isinstance(fn.get("arguments"), str):
+            yield from _content(fn["arguments"], ("messages", i, "tool_calls", j, "function", "arguments"),
+                                Place.INPUT, False)
+
+
+def _fields(payload: Mapping[str, Any]) -> list[Text]:
+    """The request's `user` and `metadata`: free text the provider receives like any message."""
+    out = leaf_texts(payload.get("metadata"), ("metadata",), Place.INPUT)
+    if isinstance(payload.get("user"), str):
+        out.extend(_content(payload["user"], ("user",), Place.INPUT, False))
+    return out
+
+
 def request_texts(api: Api, payload: Mapping[str, Any]) -> list[Text]:
+    """Every text of a request that leaves for the provider, each with the place whose guards see it."""
     out: list[Text] = []
     if api is Api.CHAT:
         for i, m in enumerate(payload.get("messages") or []):
             if isinstance(m, Mapping):
                 place, trusted = _message_place(m.get("role"))
                 out.extend(_content(m.get("content"), ("messages", i, "content"), place, trusted))
+                out.extend(_chat_extras(m, i))
     elif api is Api.MESSAGES:
         out.extend(_content(payload.get("system"), ("system",), Place.INPUT, True))
         for i, m in enumerate(payload.get("messages") or []):
@@ -70,6 +93,8 @@ def request_texts(api: Api, payload: Mapping[str, Any]) -> list[Text]:
                 continue
             if item.get("type") == "function_call_output":
                 out.extend(_content(item.get("output"), ("input", i, "output"), Place.TOOL_RESULT, False))
+            elif item.get("type") == "function_call" and isinstance(item.get("arguments"), str):
+                out.extend(_content(item["arguments"], ("input", i, "arguments"), Place.INPUT, False))
             elif "content" in item:
                 place, trusted = _message_place(item.get("role"))
                 out.extend(_content(item.get("content"), ("input", i, "content"), place, trusted))
@@ -81,6 +106,8 @@ def request_texts(api: Api, payload: Mapping[str, Any]) -> list[Text]:
             for i, t in enumerate(data):
                 if isinstance(t, str):
                     out.extend(_content(t, ("input", i), Place.INPUT, False))
+    if api.is_llm:
+        out.extend(_fields(payload))
     return out
 
 

@@ -45,6 +45,7 @@ def actual_of(record: CallRecord, price: Price | None) -> Amounts:
 class Pending:
     run_id: str
     agent_id: str | None
+    key: str  # the ledger's key: the run, owned by its agent
     rule: BudgetRule
     caps: Caps
 
@@ -67,9 +68,9 @@ class Budgets:
 
     async def reserve(self, call: Call, rule: BudgetRule, want: Amounts) -> Reserved:
         caps = Caps.of(rule)
-        result = await self.ledger.reserve(call.run_id, call.id, want, caps, self._clock(), rule.idle_ttl_s)
+        result = await self.ledger.reserve(call.run_key, call.id, want, caps, self._clock(), rule.idle_ttl_s)
         if result.decision.admit:
-            self._pending[call.id] = Pending(call.run_id, call.agent_id, rule, caps)
+            self._pending[call.id] = Pending(call.run_id, call.agent_id, call.run_key, rule, caps)
         return result
 
     def left(self, rule: BudgetRule, state: RunState) -> dict[str, float]:
@@ -85,7 +86,7 @@ class Budgets:
             return
         actual = actual_of(record, price)
         now = self._clock()
-        settled = await self.ledger.settle(p.run_id, record.call_id, actual, p.caps, p.rule.alert_at, now,
+        settled = await self.ledger.settle(p.key, record.call_id, actual, p.caps, p.rule.alert_at, now,
                                            p.rule.idle_ttl_s)
         if self.usage_hooks:
             ratios = utilisation(p.caps, settled.state.used, settled.state.started_at, now)

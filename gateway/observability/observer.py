@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
-from gateway.model import Action, Api, Mode
+from gateway.model import Action, Api, Mode, run_key
 from gateway.observability.collectors import RunTally
+from gateway.observability.labels import model_label, tool_label
 from gateway.observability.metrics import Metrics, ToolOutcome
 from gateway.trace.events import CallRecord, DecisionEvent, Outcome
 
@@ -51,17 +52,22 @@ class Observer:
         is_tool = rec.api in _TOOL_APIS
         model = "" if is_tool else rec.target
         tool = rec.target if is_tool else ""
-        self.metrics.request(rec.api, model, tool, rec.outcome.value, rec.duration_ms / 1000)
+        # Labels only from the rules: a name a caller typed (URL, body) would let it grow the scrape at will.
+        rules, known = self._rules(), rec.agent_id is not None
+        model_l = model_label(rules, model, known) if model else ""
+        tool_l = tool_label(rules, tool, known) if tool else ""
+        self.metrics.request(rec.api, model_l, tool_l, rec.outcome.value, rec.duration_ms / 1000)
         if rec.api in _LLM_APIS and (rec.prompt_tokens or rec.completion_tokens):
             window = self._context_window(rec.target) if rec.prompt_tokens else None
-            self.metrics.llm_call(rec.agent_id or "", rec.answered_by or rec.target, rec.prompt_tokens,
-                                  rec.completion_tokens, rec.cost_usd, window)
+            self.metrics.llm_call(rec.agent_id or "", model_label(rules, rec.answered_by or rec.target, known),
+                                  rec.prompt_tokens, rec.completion_tokens, rec.cost_usd, window)
         if is_tool:
-            self.metrics.tool_call(tool, _TOOL_OUTCOME.get(rec.outcome, ToolOutcome.REFUSED.value)
+            self.metrics.tool_call(tool_l, _TOOL_OUTCOME.get(rec.outcome, ToolOutcome.REFUSED.value)
                                    if rec.reason is not Reason.TOOL_DISABLED else ToolOutcome.FAILURE.value,
                                    rec.upstream_ms / 1000 if rec.upstream_ms is not None else None)
         if self.runs is not None:
-            self.runs.call(rec.run_id, rec.cost_usd, rec.reason, rec.outcome is Outcome.UPSTREAM_ERROR)
+            self.runs.call(run_key(rec.agent_id, rec.run_id), rec.cost_usd, rec.reason,
+                           rec.outcome is Outcome.UPSTREAM_ERROR)
         if call_log.isEnabledFor(logging.INFO):
             call_log.info("call", extra={
                 "decision_id": rec.call_id, "run_id": rec.run_id, "agent_id": rec.agent_id, "api": rec.api,

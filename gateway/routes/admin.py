@@ -49,8 +49,9 @@ def admin_router(gw: Gateway) -> APIRouter:
         return {"since": start, "since_iso": iso(start), "agent": agent, "runs": runs}
 
     @router.get("/runs/{run_id}")
-    async def run_trace(run_id: str) -> dict[str, Any]:
-        view = await gw.recorder.run(run_id)
+    async def run_trace(run_id: str, agent: str | None = None) -> dict[str, Any]:
+        # Runs belong to their agent; `?agent=` shows one agent's run when several sent the same run id.
+        view = await gw.recorder.run(run_id, agent)
         if view is None:
             raise HTTPException(404, f"no run {run_id!r}")
         return view

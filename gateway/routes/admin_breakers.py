@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException
 
 from gateway.limits.budget import NANO
 from gateway.limits.service import Limits
+from gateway.model import run_key
 from gateway.routes.admin import admin_auth
 from gateway.runtime import Gateway
 
@@ -46,17 +47,24 @@ def limits_admin_router(gw: Gateway) -> APIRouter:
         return snap
 
     @router.get("/budgets/{run_id}")
-    async def budget(run_id: str) -> dict[str, Any]:
+    async def budget(run_id: str, agent: str | None = None) -> dict[str, Any]:
+        """A run's ledger. Runs belong to their agent: `?agent=` names it; without it, the one agent with an
+        open budget under this run id (409 when several agents use the same run id)."""
         limits = _limits(gw)
-        state = await limits.budgets.ledger.state(run_id, gw.clock())
-        if state is None:
+        agents = [agent] if agent is not None else sorted(gw.rules.current.agents)
+        found = [(a, s) for a in agents
+                 if (s := await limits.budgets.ledger.state(run_key(a, run_id), gw.clock())) is not None]
+        if not found:
             raise HTTPException(404, f"no open budget for run {run_id!r}")
+        if len(found) > 1:
+            raise HTTPException(409, f"run id {run_id!r} is used by agents {[a for a, _ in found]}; pass ?agent=")
+        owner, state = found[0]
 
         def amounts(a: Any) -> dict[str, Any]:
             return {"tokens_in": a.tokens_in, "tokens_out": a.tokens_out, "cost_usd": a.cost_nusd / NANO,
                     "llm_calls": a.llm_calls, "tool_calls": a.tool_calls}
 
-        return {"run_id": run_id, "started_at": state.started_at, "last_seen": state.last_seen,
+        return {"run_id": run_id, "agent_id": owner, "started_at": state.started_at, "last_seen": state.last_seen,
                 "used": amounts(state.used), "reserved": amounts(state.reserved), "alerted": state.alerted}
 
     return router

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gateway.approvals.check import policy_of
-from gateway.approvals.decide import DecisionRefused
+from gateway.approvals.decide import DecisionRefused, may_decide
 from gateway.approvals.record import Approval
 from gateway.approvals.service import ApprovalService
 from gateway.approvals.store import Filters
@@ -70,6 +70,13 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
             return None
         raise HTTPException(401, "approver or admin token required (Authorization: Bearer …)")
 
+    def visible(who: str | None, approval: Approval) -> bool:
+        """The admin token (who is None) reads every approval; an approver only those it may decide."""
+        if who is None:
+            return True
+        approver = policy_of(gw.rules.current).approvers.get(who)
+        return approver is not None and may_decide(who, approver, approval) is None
+
     router = APIRouter(prefix="/admin/approvals")
 
     @router.get("")
@@ -79,8 +86,10 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
     ) -> dict[str, Any]:
         if status is not None and status not in {s.value for s in Status}:
             raise HTTPException(400, f"unknown status {status!r}")
-        found = await _service(gw).find(Filters(status, tier, agent, tool, run, max(1, min(limit, 500))))
-        return {"approvals": [summary(a) for a in found], "approver": who}
+        wanted = max(1, min(limit, 500))
+        # A scoped approver is shown only what it may decide: read the largest page, then keep its share.
+        found = await _service(gw).find(Filters(status, tier, agent, tool, run, 500 if who else wanted))
+        return {"approvals": [summary(a) for a in found if visible(who, a)][:wanted], "approver": who}
 
     @router.get("/whoami")
     async def whoami(who: str | None = Depends(identity)) -> dict[str, Any]:
@@ -90,7 +99,7 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
     async def get_approval(approval_id: str, who: str | None = Depends(identity)) -> dict[str, Any]:
         svc = _service(gw)
         a = await svc.get(approval_id)
-        if a is None:
+        if a is None or not visible(who, a):  # another approver's approval does not exist for this one
             raise HTTPException(404, f"no approval {approval_id!r}")
         why = list(a.reasons) or ([f"the tool's own risk tier is {a.base_tier.value}"] if not a.raised_by else [])
         return {
@@ -107,7 +116,7 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
                       for v in a.votes],
             "decided_at": a.decided_at, "use_by": a.use_by, "used_at": a.used_at, "message": a.message or None,
             "options": svc.expected_effects(a) if a.status is Status.PENDING else [],
-            "run": await svc.recent_trace(a.run_id),
+            "run": await svc.recent_trace(a.run_id, a.agent_id),
             "approver": who,
         }
 

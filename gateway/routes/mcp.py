@@ -22,12 +22,16 @@ from gateway.flow import tool as tool_flow
 from gateway.flow.catalogue import authorize_read
 from gateway.flow.respond import json_response
 from gateway.model import Api
+from gateway.routes.body import BadJson, check_value
+from gateway.routes.capped import read_capped, replay, too_large
 from gateway.routes.common import credential_of, new_call
 from gateway.runtime import Gateway
 from gateway.tools.permission import visible_tools
 
 # `_meta` keys an MCP client may use for a request-scoped idempotency key.
 IDEMPOTENCY_META = ("wardgate/idempotency-key", "idempotency_key", "idempotencyKey")
+# The `_meta` key of an approval id, for MCP clients that set headers per connection, not per call.
+APPROVAL_META = "wardgate/approval"
 _UNAUTHENTICATED = -32001
 
 
@@ -37,11 +41,11 @@ def _request(ctx: ServerRequestContext[Any, Any]) -> Request:
     return ctx.request
 
 
-def _meta_key(meta: Any) -> str | None:
+def _meta_key(meta: Any, keys: tuple[str, ...] = IDEMPOTENCY_META) -> str | None:
     data = meta.model_dump(by_alias=True) if hasattr(meta, "model_dump") else meta
     if not isinstance(data, Mapping):
         return None
-    for k in IDEMPOTENCY_META:
+    for k in keys:
         if isinstance(data.get(k), str) and data[k]:
             return str(data[k])
     return None
@@ -96,7 +100,17 @@ class McpEndpoint:
                          ) -> types.CallToolResult:
         gw, request = self.gw, _request(ctx)
         name = gw.rules.current.tools.canonical(params.name)
-        call = new_call(gw, request, Api.MCP, name, {"arguments": dict(params.arguments or {})})
+        args = dict(params.arguments or {})
+        payload: dict[str, Any] = {"arguments": args}
+        approval = _meta_key(params.meta, (APPROVAL_META,))
+        if approval:  # read by the approval check exactly like the header (same fingerprint, single use)
+            payload["_meta"] = {APPROVAL_META: approval}
+        call = new_call(gw, request, Api.MCP, name, payload)
+        try:
+            check_value(args)
+        except BadJson as exc:
+            refusal = Refusal(Reason.REQUEST_INVALID, str(exc), None, call.id)
+            return outcome_result(tool_flow.refusal_outcome(call, refusal))
         key = _meta_key(params.meta)
         if key and "idempotency-key" not in call.headers:
             call = replace(call, headers={**call.headers, "idempotency-key": key})
@@ -118,12 +132,20 @@ class _Guarded:
                               "or 'x-api-key: <key>'.", "authenticate")
             # A JSON-RPC error in the 401 body: the mcp client raises it with this message (id null: the body
             # is not read; the client puts its request's id back). The gateway's envelope rides in `data`.
-            body = {"jsonrpc": "2.0", "id": None, "error": {
+            rpc_error = {"jsonrpc": "2.0", "id": None, "error": {
                 "code": _UNAUTHENTICATED, "message": f"{refusal.reason.value}: {refusal.message}",
                 "data": refusal.openai_body()["error"]}}
-            await json_response(body, 401)(scope, receive, send)
+            await json_response(rpc_error, 401)(scope, receive, send)
             return
-        await self.endpoint.asgi(scope, receive, send)
+        # The SDK reads the body whole: cap it here, after authentication, before any of it is parsed.
+        limit = gw.settings.max_body_bytes
+        body = await read_capped(scope, receive, limit)
+        if body is None:
+            too = Refusal(Reason.REQUEST_TOO_LARGE, f"The request body is larger than this gateway accepts "
+                          f"({limit} bytes).")
+            await too_large(send, limit, {"status": "failure", **too.openai_body()})
+            return
+        await self.endpoint.asgi(scope, replay(body, receive), send)
 
 
 def mcp_routes(endpoint: McpEndpoint) -> list[Route]:

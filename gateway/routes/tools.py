@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -13,7 +11,7 @@ from gateway.flow import tool as tool_flow
 from gateway.flow.catalogue import authorize_read
 from gateway.flow.respond import gateway_headers, json_response, refusal_response
 from gateway.model import Api
-from gateway.routes.common import new_call
+from gateway.routes.common import RefusalOf, json_body, new_call
 from gateway.runtime import Gateway
 from gateway.tools.permission import visible_tools
 
@@ -37,12 +35,11 @@ def tool_routes(gw: Gateway) -> list[Route]:
     async def invoke(request: Request) -> Response:
         rules = gw.rules.current
         name = rules.tools.canonical(request.path_params["name"])
-        raw = await request.body()
-        try:
-            body = json.loads(raw) if raw else {}
-        except ValueError:
-            body = None
-        args = body.get("arguments", {}) if isinstance(body, dict) else None
+        body = await json_body(gw, request, Api.TOOL, name)
+        if isinstance(body, RefusalOf):
+            return json_response({"status": "failure", **body.refusal.openai_body()}, body.refusal.status,
+                                 {**gateway_headers(body.call), **body.refusal.headers()})
+        args = body.get("arguments", {}) if isinstance(body, dict) else {} if body is None else None
         if not isinstance(args, dict):
             call = new_call(gw, request, Api.TOOL, name, {})
             refusal = Refusal(Reason.REQUEST_INVALID, 'The body must be a JSON object: {"arguments": {...}}.',

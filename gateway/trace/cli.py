@@ -63,7 +63,8 @@ def list_text(data: dict[str, Any]) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
-    view = admin_client.request(args, "GET", f"/admin/runs/{args.run}")
+    params = {"agent": args.agent} if args.agent else None
+    view = admin_client.request(args, "GET", f"/admin/runs/{args.run}", params=params)
     print(json.dumps(view, indent=2) if args.json else show_text(view))
     return 0
 
@@ -82,6 +83,7 @@ def register(sub: Any) -> None:
     rsub = p.add_subparsers(dest="runs_command", required=True)
     sh = rsub.add_parser("show", help="every call of a run with each check's verdict, model, tokens and cost")
     sh.add_argument("run"), sh.add_argument("--json", action="store_true")
+    sh.add_argument("--agent", help="the agent whose run it is, when several agents sent the same run id")
     sh.set_defaults(func=_show)
     ls = rsub.add_parser("list", help="runs active recently, most recent first")
     ls.add_argument("--agent"), ls.add_argument("--since", default="1h", help="90s, 30m, 1h (default), 2d, or a time")

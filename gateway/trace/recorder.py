@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from gateway.stores.run_view import agents_run
 from gateway.trace.events import CallRecord, DecisionEvent
 
 log = logging.getLogger("wardgate.trace")
@@ -76,9 +77,11 @@ class TraceRecorder:
             if decisions or calls:
                 await asyncio.to_thread(self._store.write, decisions, calls)
 
-    async def run(self, run_id: str) -> dict[str, Any] | None:
+    async def run(self, run_id: str, agent_id: str | None = None) -> dict[str, Any] | None:
+        """A run's trace; with `agent_id`, only that agent's calls (the run as that agent owns it)."""
         await self.flush()
-        return await asyncio.to_thread(self._store.run, run_id)
+        view = await asyncio.to_thread(self._store.run, run_id)
+        return agents_run(view, agent_id) if agent_id is not None else view
 
     async def runs(self, since: float, agent: str | None, limit: int) -> list[dict[str, Any]]:
         await self.flush()

@@ -15,6 +15,11 @@ from gateway.errors import Reason
 _DROP = frozenset({"content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"})
 
 
+def is_redirect(status: int) -> bool:
+    """Redirects are never followed (credentials would go along); a 3xx is an upstream error."""
+    return 300 <= status < 400
+
+
 class UpstreamFault(Exception):
     """The upstream could not be reached or did not answer in time (never a 4xx/5xx it sent)."""
 
@@ -77,7 +82,8 @@ class UpstreamClient:
         start = time.perf_counter()
         try:
             async with self._get().request(
-                method, url, headers=self._outgoing(headers), data=body, timeout=aiohttp.ClientTimeout(total=timeout_s)
+                method, url, headers=self._outgoing(headers), data=body, timeout=aiohttp.ClientTimeout(total=timeout_s),
+                allow_redirects=False,  # a redirect would carry the upstream's credentials to another origin
             ) as resp:
                 data = await resp.read()
                 return UpstreamResponse(
@@ -96,7 +102,8 @@ class UpstreamClient:
         start = time.perf_counter()
         timeout = aiohttp.ClientTimeout(total=None, connect=timeout_s, sock_read=timeout_s)
         try:
-            ctx = self._get().request(method, url, headers=self._outgoing(headers), data=body, timeout=timeout)
+            ctx = self._get().request(method, url, headers=self._outgoing(headers), data=body, timeout=timeout,
+                                      allow_redirects=False)
             resp = await ctx.__aenter__()
         except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
             raise UpstreamFault(Reason.UPSTREAM_TIMEOUT, f"upstream did not answer within {timeout_s:g}s") from exc

@@ -14,7 +14,7 @@ from gateway.config.ruleset import ModelRoute
 from gateway.errors import Reason
 from gateway.model import Api
 from gateway.upstream import echo
-from gateway.upstream.client import UpstreamClient, UpstreamFault, UpstreamResponse, UpstreamStream
+from gateway.upstream.client import UpstreamClient, UpstreamFault, UpstreamResponse, UpstreamStream, is_redirect
 from gateway.upstream.providers import build_upstream_call
 
 
@@ -33,7 +33,7 @@ class Answer:
 
 def parse_answer(resp: UpstreamResponse, answered_by: str) -> Answer:
     """Decode a 2xx JSON body; a 5xx or undecodable 2xx is an upstream fault; a 4xx is kept as is."""
-    if resp.status >= 500:
+    if resp.status >= 500 or is_redirect(resp.status):
         raise UpstreamFault(Reason.UPSTREAM_ERROR, f"upstream answered HTTP {resp.status}")
     if resp.status >= 400:
         return Answer(resp.status, None, resp.body, resp.headers, answered_by, resp.elapsed_ms)
@@ -75,6 +75,6 @@ class Forwarder:
             return
         up = build_upstream_call(route, api, payload, headers)
         async with self.client.stream("POST", up.url, up.headers, up.body, route.rule.timeout_s) as st:
-            if st.status >= 500:
+            if st.status >= 500 or is_redirect(st.status):
                 raise UpstreamFault(Reason.UPSTREAM_ERROR, f"upstream answered HTTP {st.status}")
             yield st

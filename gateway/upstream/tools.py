@@ -20,7 +20,7 @@ from mcp.client.streamable_http import streamable_http_client
 from gateway.errors import Reason
 from gateway.tools.canonical import definition_hash
 from gateway.tools.registry import HttpTarget, McpTarget, Tool
-from gateway.upstream.client import UpstreamClient, UpstreamFault
+from gateway.upstream.client import UpstreamClient, UpstreamFault, is_redirect
 
 
 class ToolUpstreamFault(UpstreamFault):
@@ -84,6 +84,9 @@ class ToolForwarder:
             raise ToolUpstreamFault(fault.reason, f"tool upstream: {fault}") from fault
         if resp.status >= 500:
             raise ToolUpstreamFault(Reason.UPSTREAM_ERROR, f"tool upstream answered HTTP {resp.status}", resp.status)
+        if is_redirect(resp.status):
+            raise ToolUpstreamFault(Reason.UPSTREAM_ERROR, f"tool upstream answered HTTP {resp.status} (a redirect; "
+                                    "redirects are not followed)", resp.status)
         return ToolAnswer(resp.status < 400, _decode(resp.body), resp.status, resp.elapsed_ms)
 
     async def _mcp(self, tool: Tool, target: McpTarget, args: Mapping[str, Any]) -> ToolAnswer:

@@ -98,7 +98,9 @@ def test_upstream_error_carries_the_upstream_status(tool_gateway: RunningGateway
     assert r.status_code == 502
     err = r.json()["error"]
     assert err["code"] == "upstream-error" and err["details"]["upstream_status"] == 404
-    assert "no ticket" in err["details"]["upstream_body"]["error"]
+    assert "upstream_body" not in err["details"] and "no ticket" not in r.text  # the tool's own body: trace only
+    trace = tool_gateway.run_trace(r.headers["x-wardgate-run-id"])
+    assert "no ticket" in trace["calls"][-1]["detail"]["upstream_body"]["error"]
 
 
 def test_user_token_intersection_expired_and_forged(tool_gateway: RunningGateway) -> None:

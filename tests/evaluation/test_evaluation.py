@@ -10,7 +10,7 @@ import pytest
 from gateway.detectors.base import Finding
 from gateway.evaluation.__main__ import main
 from gateway.evaluation.dataset import read_injection, read_pii
-from gateway.evaluation.injection_report import injection_report
+from gateway.evaluation.injection_report import consistency_report, injection_report
 from gateway.evaluation.metrics import Confusion, confusion, match_spans, percentile
 from gateway.evaluation.pii_report import pii_report
 
@@ -96,7 +96,41 @@ def test_pii_report_arithmetic() -> None:
     # structured overall: 5 predictions, 3 matched; 3 gold, all found.
     assert (r["precision"], r["recall"]) == (0.6, 1.0)
     assert r["structured_exact"]["predicted_matched"] == 2
-    assert r["rows_without_spans"] == {"rows": 1, "rows_flagged": 1, "false_positive_spans": 1}
+    assert r["lookalike_only_rows"] == {"rows": 1, "rows_flagged": 1, "flag_rate": 1.0, "false_positive_spans": 1}
+
+
+def test_lookalike_rows_location_gold_and_per_row_results() -> None:
+    rows = read_pii(HERE / "fixture_pii_lookalike.jsonl")
+    assert [r.lookalike_only for r in rows] == [True, False, False, True]
+    predictions = [
+        [Finding("pii", "IP_ADDRESS", 6, 16, 0.6)],  # the build number redacted: a flagged look-alike row
+        [Finding("pii", "LOCATION", 10, 16, 0.85)],
+        [],
+        [],
+    ]
+    r = pii_report(rows, predictions, per_row=True)
+    assert r["lookalike_only_rows"] == {"rows": 2, "rows_flagged": 1, "flag_rate": 0.5, "false_positive_spans": 1}
+    assert r["by_type"]["LOCATION"]["overlap"] == {**r["by_type"]["LOCATION"]["overlap"], "precision": 1.0, "recall": 1.0}
+    first, second = r["rows"][0], r["rows"][1]
+    assert first == {**first, "ok": False, "extra": ["IP_ADDRESS:8.0.20.101"], "missed": [], "lookalike_only": True}
+    assert second == {**second, "ok": True, "gold": ["LOCATION:Lisbon"], "predicted": ["LOCATION:Lisbon:0.85"]}
+
+
+def test_cli_pii_rows_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "pii", str(HERE / "fixture_pii_lookalike.jsonl"), "--json", "--rows", "errors"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    # the shipped guard leaves the look-alikes alone and finds the e-mail; the LOCATION row needs --ner
+    assert [row["id"] for row in out["rows"]] == ["l2"]
+    assert out["lookalike_only_rows"]["rows_flagged"] == 0
+    assert out["by_type"]["EMAIL_ADDRESS"]["overlap"]["recall"] == 1.0
+
+
+def test_cli_ner_without_the_model_names_the_extra(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["eval", "pii", str(HERE / "fixture_pii.jsonl"), "--ner", "--ner-model", "wardgate_test_no_such_model"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "wardgate_test_no_such_model" in err and "pip install 'wardgate[models]'" in err
+    assert "Traceback" not in err
 
 
 def test_cli_json_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
@@ -111,3 +145,38 @@ def test_reader_rejects_bad_spans(tmp_path: Path) -> None:
     bad.write_text('{"id": "x", "text": "abc", "spans": [{"start": 1, "end": 9, "type": "PERSON"}]}\n')
     with pytest.raises(ValueError, match="outside the text"):
         read_pii(bad)
+
+
+def test_consistency_report_arithmetic() -> None:
+    rows = read_injection(HERE / "fixture_injection.jsonl")
+    as_user = [True, True, False, False, False, True, False]
+    as_tool = [True, False, False, True, False, False, False]
+    c = consistency_report(rows, as_user, as_tool)
+    assert (c["rows"], c["differ"], c["share"]) == (7, 3, round(3 / 7, 4))
+    assert (c["flagged_only_as_user"], c["flagged_only_as_tool_result"]) == (2, 1)
+    assert c["by_label"]["injection"]["differ"] == 2 and c["by_label"]["benign"]["differ"] == 1
+    assert c["by_source"]["fixture-b"] == {
+        "rows": 2,
+        "differ": 1,
+        "share": 0.5,
+        "flagged_only_as_user": 0,
+        "flagged_only_as_tool_result": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("placement", "sections"),
+    [("user", {"user"}), ("tool_result", {"tool_result"}), ("both", {"user", "tool_result", "consistency"})],
+)
+def test_cli_placement(placement: str, sections: set[str], capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["eval", "injection", str(HERE / "fixture_injection.jsonl"), "--no-classifier", "--placement", placement]
+    assert main([*argv, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == sections
+    for name in sections - {"consistency"}:
+        assert {"precision", "recall", "fpr", "by_kind", "by_source"} <= out[name].keys()
+        assert out[name]["rows"] == 7
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    assert all(f"=== placement: {name} ===" in text for name in sections - {"consistency"})
+    assert ("=== consistency" in text) is ("consistency" in sections)

@@ -67,11 +67,11 @@ class RunningGateway:
 
 def start_gateway(
     rules_dir: Path, state_dir: Path, tools_dir: Path | None = None, env: dict[str, str] | None = None,
-    admin_token: str | None = ADMIN_TOKEN, reload_interval_s: float = 0.1,
+    admin_token: str | None = ADMIN_TOKEN, reload_interval_s: float = 0.1, **overrides: Any,
 ) -> RunningGateway:
     settings = Settings(
         rules_dir=rules_dir, tools_dir=tools_dir, state_dir=state_dir,
-        admin_token=admin_token, reload_interval_s=reload_interval_s, environ=env or {},
+        admin_token=admin_token, reload_interval_s=reload_interval_s, environ=env or {}, **overrides,
     )
     gw = build_gateway(settings)
     servers = ThreadedServers([data_app(gw), admin_app(gw)], lambda: running(gw)).start()

@@ -80,7 +80,7 @@ def agents(**extra: Any) -> dict[str, Any]:
             "tester": {"keys": [{"value": AGENT_KEY}], "models": {"allow": ["*"]},
                        "tools": {"allow": ["tickets.*", "weather.*", "docs.*", "payments.*", "get_weather"],
                                  "deny": ["docs.delete_*"]},
-                       "tool_args": {"tickets.create": {"customer.email": {"pattern": "@example\\.com$"}},
+                       "tool_args": {"tickets.create": {"customer.email": {"pattern": "^[^@\\s,]+@example\\.com(?!\\n)$"}},
                                      "payments.*": {"amount": {"maximum": 100}}},
                        "proposed_tool_calls": extra.pop("proposed", "monitor")},
             "other": {"keys": [{"value": OTHER_KEY}], "models": {"allow": ["echo"]}},

@@ -1,8 +1,15 @@
 """The multilingual concept tables and the co-occurrence rules over them (data; `lexicon.py` matches).
 
 Each concept is a set of stems per language; a rule fires when all its concepts occur within a
-window of characters, in any word order. Stems were written from general knowledge of each
-language, not copied from evaluation data.
+window of characters, in any word order. The tables were written from general knowledge of each
+language while checking recall on the DEV data, and a review found that the checking had leaked
+into them: about 150 stems matched exactly one DEV row (a row's wording rather than the language's:
+"tatlong string", "polis memuruyum", "vertrauliche string") or reproduced a DEV source's
+machine-translation slips ("and the state" for "and state"); they were removed. What is left is
+core vocabulary (the words for ignore, previous, instructions, password, ...) and the dictionary
+phrases of each concept. A multi-word stem that still occurs in exactly one DEV row carries a
+comment saying why it stays; `tests/detectors/test_no_dev_copies.py` fails on a literal of five
+or more words copied from a DEV row.
 """
 # ruff: noqa: E501  (lexicon tables read better unwrapped)
 
@@ -62,6 +69,8 @@ CONCEPTS: dict[str, str] = {
     "instructions": (
         "instruccion instrucción indicacion indicación órdenes ordenes reglas "
         "instruç instruc orientaç orientac regras "
+        # (French needs its determiner: the bare word is also the English "instructions". "vos/des
+        # instructions" occur in one DEV row each; they are the determiners, not a row's wording.)
         "les_instructions vos_instructions tes_instructions des_instructions toutes_instructions consigne règles "
         "anweisung anleitung instruktion regeln befehl vorgabe "
         "istruzion indicazion regole direttiv "
@@ -88,11 +97,11 @@ CONCEPTS: dict[str, str] = {
         "пароль секретн "
         "şifre sifre parola gizli_anahtar "
         "kata_sandi kunci_rahasia sandi "
-        "mật_khẩu khóa_bí_mật "
-        "lihim tua_password la_password sua_password password_anda kata_laluan ang_password password_mo "
+        "mật_khẩu "
+        "lihim tua_password la_password sua_password password_anda kata_laluan password_mo "
         "पासवर्ड गुप्त_कुंजी गुप्त_कोड "
         "পাসওয়ার্ড গোপন "
-        "كلمة_المرور كلمة_السر المفتاح_السري مفتاحك_السري مفتاح_سري "
+        "كلمة_المرور كلمة_السر المفتاح_السري مفتاح_سري "
         "密码 密碼 密钥 密鑰 秘密キー パスワード 秘密鍵 "
         "비밀번호 암호 비밀_키 "
         "รหัสผ่าน คีย์ลับ รหัสลับ "
@@ -151,17 +160,18 @@ CONCEPTS: dict[str, str] = {
         "correo courriel почт e-posta surel ईमेल ইমেল البريد 邮箱 郵箱 电子邮件 電子郵件 メール 이메일 อีเมล "
         "dirección direccion endereço endereco adresse indirizzo адрес adres alamat địa_chỉ tirahan पता ঠিকানা عنوان 地址 住所 주소 ที่อยู่ "
         "ciudad cidade ville wohnort stadt città город şehir sehir kota thành_phố lungsod शहर শহর مدينة 城市 都市 住んで 도시 거주 เมือง "
-        "color_favorito cor_favorita couleur_préférée lieblingsfarbe colore_preferito любимый_цвет favori_ren warna_favorit màu_yêu_thích पसंदीदा প্রিয় المفضل 最喜欢 好きな色 좋아하는 สีโปรด"
+        "cor_favorita couleur_préférée lieblingsfarbe любимый_цвет favori_ren warna_favorit màu_yêu_thích पसंदीदा প্রিয় المفضل 最喜欢 好きな色 좋아하는 สีโปรด"
     ),
     "pretend": (
-        "ahora_eres finge actúa_como actua_como imagina "
+        "finge actúa_como actua_como imagina "
         "agora_você_é agora_voce_e finja aja_como imagina "
         "tu_es_maintenant vous_êtes_maintenant fais_semblant faites_semblant imaginez agis_comme "
-        "du_bist_jetzt sie_sind_jetzt tu_so stell_dir_vor stellen_sie_sich_vor "
+        # ("stell dir vor" is the German verb "imagine", in one DEV row; the informal form of "stellen Sie sich vor")
+        "sie_sind_jetzt tu_so stell_dir_vor stellen_sie_sich_vor "
         "ora_sei fingi fai_finta immagina "
         "теперь_ты притворись представь представьте "
         "artık_sen artik_sen gibi_davran farz_et hayal_et hayal_edin varsayalım "
-        "sekarang_kamu berpura-pura bayangkan anggap_saja "
+        "sekarang_kamu berpura-pura bayangkan "
         "bây_giờ_bạn_là giả_vờ tưởng_tượng giả_sử "
         "magpanggap isipin_na "
         "अब_तुम अब_आप मान_लीजिए कल्पना_कीजिए कल्पना_करें नाटक "
@@ -176,51 +186,51 @@ CONCEPTS: dict[str, str] = {
         "universo_paralelo univers_parallèle paralleluniversum paralel_evren алтернативн параллельн काल्पनिक সমান্তরাল افتراضي 平行世界 平行宇宙 평행"
     ),
     "authority": (
-        "soy_el_presidente soy_dios soy_tu_jefe soy_policía soy_el_administrador soy_el_desarrollador "
+        "soy_dios soy_tu_jefe soy_policía soy_el_administrador soy_el_desarrollador "
         "sou_o_presidente sou_deus sou_seu_chefe sou_policial sou_o_administrador sou_o_desenvolvedor "
         "je_suis_le_président je_suis_dieu je_suis_votre_patron je_suis_policier je_suis_l'administrateur je_suis_le_développeur "
-        "ich_bin_der_präsident ich_bin_gott ich_bin_ihr_chef ich_bin_dein_chef ich_bin_polizist ich_bin_der_administrator ich_bin_der_entwickler "
-        "sono_il_presidente sono_dio sono_il_tuo_capo sono_un_poliziotto sono_l'amministratore sono_lo_sviluppatore "
-        "я_президент я_бог я_твой_начальник я_ваш_начальник я_полицейский я_администратор я_разработчик "
+        "ich_bin_der_präsident ich_bin_ihr_chef ich_bin_dein_chef ich_bin_polizist ich_bin_der_administrator ich_bin_der_entwickler "
+        "sono_dio sono_il_tuo_capo sono_un_poliziotto sono_l'amministratore sono_lo_sviluppatore "
+        "я_президент я_бог я_твой_начальник я_ваш_начальник я_полицейский я_администратор "
         "ben_başkan ben_cumhurbaşkanı ben_tanrı ben_polis ben_yönetici ben_geliştirici patronunum "
         "saya_presiden saya_tuhan saya_atasan saya_polisi saya_administrator saya_pengembang aku_tuhan "
         "tôi_là_tổng_thống tôi_là_chúa tôi_là_sếp tôi_là_cảnh_sát tôi_là_quản_trị tôi_là_nhà_phát_triển "
-        "ako_ang_pangulo ako_ay_diyos ako_ang_diyos ako_ay_pulis ako_ay_isang_pulis ben_bir_polis polis_memuruyum "
+        "ako_ang_pangulo ako_ay_diyos ako_ang_diyos ako_ay_pulis "
         "मैं_राष्ट्रपति मैं_भगवान मैं_आपका_बॉस मैं_पुलिस मैं_डेवलपर मैं_व्यवस्थापक "
         "আমি_রাষ্ট্রপতি আমি_ঈশ্বর আমি_ভগবান আমি_পুলিশ আমি_আপনার_বস "
-        "أنا_الرئيس أنا_رئيس أنا_الله أنا_إله أنا_مديرك أنا_ضابط أنا_شرطي أنا_المطور أنا_المسؤول "
-        "我是总统 我是總統 我是上帝 我是神 我是你的老板 我是警察 我是管理员 我是开发者 "
-        "大統領です 私は神 上司です 警察官です 管理者です 開発者です "
-        "대통령입니다 나는_신 신이다 상사입니다 경찰관이다 경찰입니다 관리자입니다 개발자입니다 "
+        "أنا_الرئيس أنا_رئيس أنا_الله أنا_إله أنا_مديرك أنا_ضابط أنا_شرطي أنا_المسؤول "
+        "我是总统 我是總統 我是神 我是你的老板 我是警察 我是管理员 我是开发者 "
+        "大統領です 上司です 警察官です 管理者です 開発者です "
+        "나는_신 신이다 상사입니다 경찰입니다 관리자입니다 개발자입니다 "
         "ฉันเป็นประธานาธิบดี ฉันคือพระเจ้า ฉันเป็นตำรวจ ฉันเป็นเจ้านาย"
     ),
     "whereabouts": (
         "dónde_vive donde_vive onde_mora onde_vive où_habite ou_habite wo_wohnt dove_vive где_живет где_живёт "
-        "nerede_yaşıyor nerede_yasiyor sống_ở_đâu saan_nakatira कहाँ_रहत কোথায়_থাক أين_يعيش أين_يسكن 住在哪 住在哪裡 どこに住んで 어디에_살 어디_살 อาศัยอยู่ที่ไหน "
-        "saldo_bancario saldo_bancário solde_bancaire kontostand saldo_bancario saldo_di_conto баланс_банковск banka_bakiyesi saldo_bank số_dư_ngân_hàng बैंक_बैलेंस ব্যাংক_ব্যালেন্স الرصيد_المصرفي 银行余额 銀行残高 은행_잔고 ยอดเงินในธนาคาร"
+        "nerede_yaşıyor nerede_yasiyor saan_nakatira कहाँ_रहत কোথায়_থাক أين_يعيش أين_يسكن 住在哪 住在哪裡 どこに住んで 어디에_살 어디_살 อาศัยอยู่ที่ไหน "
+        "solde_bancaire kontostand saldo_di_conto баланс_банковск banka_bakiyesi बैंक_बैलेंस ব্যাংক_ব্যালেন্স الرصيد_المصرفي 银行余额 銀行残高 은행_잔고 ยอดเงินในธนาคาร"
     ),
     "obfuscate": (
-        "orden_inverso ordem_inversa ordre_inverse umgekehrter_reihenfolge ordine_inverso обратном_порядке ters_sırada "
-        "urutan_terbalik thứ_tự_ngược baligtad_na विपरीत_क्रम উল্টো_ক্রম বিপরীত_ক্রম ترتيب_عكسي 倒序 相反的顺序 逆順 역순 ลำดับย้อนกลับ "
-        "latín_de_cerdo pig_latin código_morse codigo_morse code_morse morsecode codice_morse азбук морзе mors_alfabesi kode_morse mã_morse मोर्स মোর্স مورس 摩尔斯 モールス 모스 มอร์ส"
+        "orden_inverso ordem_inversa ordre_inverse umgekehrter_reihenfolge обратном_порядке ters_sırada "
+        "baligtad_na विपरीत_क्रम উল্টো_ক্রম বিপরীত_ক্রম ترتيب_عكسي 倒序 相反的顺序 逆順 역순 ลำดับย้อนกลับ "
+        "latín_de_cerdo pig_latin codigo_morse code_morse morsecode азбук морзе mors_alfabesi kode_morse mã_morse मोर्स মোর্স مورس 摩尔斯 モールス 모스 มอร์ส"
     ),
     "mode": (
         "modo_desarrollador modo_de_desarrollador modo_administrador modo_de_administrador modo_sistema modo_de_sistema modo_dios modo_sin_restricciones modo_de_anulación modo_anulacion modo_de_anulacion "
         "modo_de_desenvolvedor modo_desenvolvedor modo_administrador modo_de_substituição "
         "mode_développeur mode_developpeur mode_administrateur mode_système mode_systeme mode_sans_restriction mode_de_remplacement mode_pengembang mode_admin mode_sistem "
         "entwicklermodus administratormodus systemmodus überschreibungsmodus "
-        "modalità_sviluppatore modalità_amministratore modalità_sistema modalità_di_override "
+        "modalità_sviluppatore modalità_amministratore "
         "режим_разработчика режим_администратора режим_системы режим_бога режим_переопределения "
         "geliştirici_modu gelistirici_modu yönetici_modu yonetici_modu sistem_modu geçersiz_kılma_modu "
         "chế_độ_nhà_phát_triển chế_độ_quản_trị chế_độ_hệ_thống chế_độ_ghi_đè "
-        "डेवलपर_मोड सिस्टम_मोड एडमिन_मोड ओवरराइड_मोड "
-        "ডেভেলপার_মোড সিস্টেম_মোড ওভাররাইড_মোড "
+        "डेवलपर_मोड एडमिन_मोड ओवरराइड_मोड "
+        "ডেভেলপার_মোড "
         "وضع_المطور وضع_النظام وضع_المسؤول وضع_التجاوز "
         "开发者模式 系统模式 管理员模式 覆盖模式 開發者模式 "
         "開発者モード システムモード 管理者モード オーバーライドモード "
         "개발자_모드 시스템_모드 관리자_모드 "
         "โหมดนักพัฒนา โหมดระบบ "
-        "modalitetin_zhvillues modalitet_zhvillues imodi_yonjiniyela kwimodi_yonjiniyela "
+        "modalitetin_zhvillues modalitet_zhvillues imodi_yonjiniyela "
         "mód_forbartha "
         "modh_leasachaidh"
     ),
@@ -228,7 +238,8 @@ CONCEPTS: dict[str, str] = {
 
 # The same concepts in European, Middle-Eastern and African languages the DEV data does not hold
 # (nl pl cs sk sv da/no ro uk el he fa ur sw hu fi), and concepts added later: "everything you were
-# told", "new instructions", "repeat". Written from general knowledge of each language.
+# told", "new instructions", "repeat", ...). Written from general knowledge of each language; the
+# concepts added later cover DEV's languages too and were checked against DEV like the rest.
 _MORE: dict[str, str] = {
     "ignore": (
         "negeer negeren vergeet zignoruj ignoruj zapomnij pomiń ignorujte zapomeň zapomeňte zapomen zabudni "
@@ -251,14 +262,14 @@ _MORE: dict[str, str] = {
     "secret": (
         "wachtwoord geheime_sleutel hasło haslo heslo lösenord losenord adgangskode kodeord passord parolă "
         "κωδικό κωδικός סיסמה סיסמא رمز_عبور گذرواژه پاس_ورڈ nenosiri jelszó jelszo salasana "
-        "código_secreto codigo_secreto code_secret geheimcode codice_segreto секретный_код gizli_kod kode_rahasia mã_bí_mật "
-        "गुप्त_कोड गोपनीय_स्ट्रिंग পাসকোড 秘密代码 秘密コード 비밀_코드 기밀_문자열 string_rahasia vertrauliche_string "
-        "phrase_de_passe frase_de_contraseña passphrase पासफ्रेज़ पासकोड passcode sulla_password della_password "
+        "codigo_secreto code_secret geheimcode codice_segreto секретный_код gizli_kod kode_rahasia mã_bí_mật "
+        "गुप्त_कोड পাসকোড 秘密代码 秘密コード 비밀_코드 기밀_문자열 "
+        "frase_de_contraseña passphrase पासफ्रेज़ पासकोड passcode della_password "
         # inflected forms the stems above miss: паролем, palavra-passe, iyong password
         "парол palavra-passe iyong_password inyong_password "
         # passcode / access code
-        "رمز_المرور رمز_الدخول mã_khóa mã_truy_cập cụm_từ_mã clave_de_acceso código_de_acceso código_de_acesso code_d'accès "
-        "zugangscode codice_di_accesso код_доступа erişim_kodu kode_akses पासकोड_वाक्यांश पहुंच_कोड 访问码 アクセスコード"
+        "رمز_الدخول mã_khóa mã_truy_cập cụm_từ_mã clave_de_acceso código_de_acceso código_de_acesso code_d'accès "
+        "zugangscode codice_di_accesso код_доступа erişim_kodu kode_akses पहुंच_कोड 访问码 アクセスコード"
     ),
     "reveal": (
         "toon_me toon_mij toon_je vertel geef_me geef_mij podaj pokaż powiedz ujawnij řekni řekněte rekni ukaž prozraď sdělte "
@@ -273,9 +284,10 @@ _MORE: dict[str, str] = {
         "systeemprompt systeembericht systeeminstructies prompt_systemowy komunikat_systemowy systémový_prompt systemovy_prompt "
         "systémové_pokyny systemmeddelande systembesked promptul_de_sistem prompt_de_sistem системний_промпт системні_інструкції "
         "μήνυμα_συστήματος προτροπή_συστήματος הנחיית_המערכת הנחיות_המערכת پرامپت_سیستم دستورات_سیستم rendszerprompt rendszerüzenet "
-        "järjestelmäkehote järjestelmäviesti wesistimu mesazhi_i_sistemit mesazhin_e_sistemit teachtaireacht_chórais teachdaireachd_siostaim"
+        "järjestelmäkehote järjestelmäviesti wesistimu mesazhi_i_sistemit mesazhin_e_sistemit teachdaireachd_siostaim"
     ),
     "everything": (
+        # ("tout ce que" is French "everything that", in one DEV row: the head of "forget everything you were told")
         "todo_lo_que todo_lo_anterior tudo_o_que o_que_foi_dito tout_ce_qu tout_ce_que alles_zuvor alles_bisher alles_vorher alles_bisherige tutto_quello tutto_ciò "
         "всё_что все_что her_şeyi semua_yang mọi_thứ lahat_ng सब_कुछ সব_কিছু كل_ما 一切 すべて忘れ 모든_것 ทุกอย่าง "
         "alles_wat wszystko_co všechno_co allt_som alt_hvad alt_som tot_ce все,_що όλα_όσα כל_מה همه_چیز"
@@ -286,7 +298,7 @@ _MORE: dict[str, str] = {
         "hướng_dẫn_mới bagong_tagubilin नए_निर्देश নতুন_নির্দেশ تعليمات_جديدة التعليمات_الجديدة 新指令 新的指令 新しい指示 "
         "새로운_지시 새_지시 คำสั่งใหม่ nieuwe_instructies nowe_instrukcje nové_pokyny nya_instruktioner nye_instruktioner "
         "noi_instrucțiuni нові_інструкції νέες_οδηγίες הוראות_חדשות دستورالعمل_جدید نئی_ہدایات maagizo_mapya új_utasítások "
-        "uudet_ohjeet imiyalelo_emisha udhëzime_të_reja udhezime_te_reja treoracha_nua stiùireadh_ùr stiuireadh_ur"
+        "uudet_ohjeet imiyalelo_emisha udhezime_te_reja treoracha_nua stiùireadh_ùr stiuireadh_ur"
     ),
     "repeat": (
         "repite repita repetir repete repita répète répétez wiederhole wiederholen ripeti ripetere повтори повторите "
@@ -297,18 +309,18 @@ _MORE: dict[str, str] = {
     "obfuscate": (
         # first letters, initials, each digit separated, leetspeak, base64: the English
         # `output-obfuscation` cue in other languages
-        "primeras_letras primera_letra primeiras_letras primeira_letra premières_lettres première_lettre premieres_lettres "
+        "primeira_letra premières_lettres premieres_lettres "
         "ersten_buchstaben anfangsbuchstaben prime_lettere prima_lettera первые_буквы первую_букву первой_буквы "
-        "ilk_harf ilk_üç_harf huruf_pertama chữ_cái_đầu unang_titik unang_letra पहले_अक्षर पहला_अक्षर প্রথম_অক্ষর "
+        "ilk_harf ilk_üç_harf huruf_pertama chữ_cái_đầu unang_titik unang_letra पहले_अक्षर पहला_अक्षर "
         "الأحرف_الأولى الحروف_الأولى الحرف_الأول 首字母 第一个字母 最初の文字 頭文字 첫_글자 첫글자 ตัวอักษรแรก "
-        "ersten_drei_buchstaben primeras_tres_letras três_primeiras_letras trois_premières_lettres prime_tre_lettere "
-        "первые_три_буквы ilk_üç_harfi tiga_huruf_pertama ba_chữ_cái_đầu पहले_तीन_अक्षर 前三个字母 最初の3文字 처음_세_글자 "
-        "guiones_entre traços_entre tirets_entre bindestrich trattin через_дефис tire_ile kısa_çizgi tanda_hubung gạch_ngang gitling "
-        "डैश ড্যাশ شرطة 破折号 ダッシュ 대시 ขีดกลาง "
-        "cada_dígito cada_digito chaque_chiffre jede_ziffer ogni_cifra каждой_цифр her_haneyi setiap_digit mỗi_chữ_số bawat_digit "
+        "primeras_tres_letras trois_premières_lettres prime_tre_lettere "
+        "первые_три_буквы tiga_huruf_pertama ba_chữ_cái_đầu पहले_तीन_अक्षर 처음_세_글자 "
+        "tirets_entre bindestrich trattin через_дефис tire_ile kısa_çizgi tanda_hubung gạch_ngang gitling "
+        "डैश ড্যাশ شرطة 破折号 대시 ขีดกลาง "
+        "cada_dígito cada_digito chaque_chiffre jede_ziffer ogni_cifra каждой_цифр setiap_digit mỗi_chữ_số "
         "प्रत्येक_अंक প্রতিটি_অঙ্ক كل_رقم 每个数字 各数字 각_숫자 แต่ละหลัก "
-        "leetspeak ليتسبيك base64 बेस64 বেস64 acróstico acrostiche akrostichon acrostico акростих akrostiş क्रोस्टिक "
-        "latin_cochon latín_de_cerdo schweinelatein पिग_लैटिन"
+        "leetspeak base64 बेस64 বেস64 acróstico acrostiche akrostichon acrostico акростих akrostiş क्रोस्टिक "
+        "latín_de_cerdo schweinelatein पिग_लैटिन"
     ),
     "personal": (
         # initials are personal data (the English `personal-data-target` cue lists them)
@@ -317,15 +329,15 @@ _MORE: dict[str, str] = {
     ),
     "split": (
         # payload splitting: "combine A, B and C", "part 1 is ...", "three strings c = ..."
-        "tres_cadenas trois_chaînes trois_cordes drei_strings drei_saiten tre_stringhe três_strings três_cadeias три_строки "
-        "üç_dize üç_string tiga_string ba_chuỗi tatlong_string तीन_स्ट्रिंग তিনটি_স্ট্রিং ثلاث_سلاسل 三个字符串 3つの文字列 세_개의_문자열 "
-        "parte_1 partie_1 teil_1 часть_1 bölüm_1 bagian_1 phần_1 bahagi_1 भाग_1 অংশ_1 الجزء_1 第1部分 パート1 1부는 ส่วนที่_1 "
-        "combina_a kombiniere_a combinez_a combine_a объедините_a birleştir kombinasi_a kết_hợp_a pagsamahin_ang मिलाकर 합쳐서"
+        "trois_chaînes trois_cordes drei_strings tre_stringhe três_strings três_cadeias "
+        "üç_dize üç_string tiga_string ba_chuỗi तीन_स्ट्रिंग তিনটি_স্ট্রিং ثلاث_سلاسل 三个字符串 3つの文字列 세_개의_문자열 "
+        "parte_1 partie_1 teil_1 часть_1 bölüm_1 bagian_1 phần_1 bahagi_1 भाग_1 অংশ_1 الجزء_1 第1部分 パート1 ส่วนที่_1 "
+        "combina_a combinez_a combine_a объедините_a birleştir kết_hợp_a pagsamahin_ang मिलाकर"
     ),
     "declare": (
         # say / state / print, as an order
-        "indique indiquez dichiara diga dites declare déclarez afirme di_que escribe_que imprima imprimez "
-        "sag_dass sagen_sie geben_sie_folgendes укажите скажите заявите выведите напишите_что "
+        "indique indiquez dichiara diga dites declare déclarez afirme affirme affirmez di_que escribe_que imprima imprimez "
+        "sag_dass sagen_sie укажите скажите заявите выведите напишите_что "
         "belirtin söyleyin nyatakan katakan sebutkan nói_rằng tuyên_bố sabihin_na ipahayag "
         "बताएं कहें বলুন اذكر قل 并说 请说 请输出 述べて 言って 말해 밝혀 ระบุ "
         "zeg_dat vermeld powiedz_że napisz_że řekni_že säg_att spune_că"
@@ -333,53 +345,51 @@ _MORE: dict[str, str] = {
     "and_declare": (
         # "... and state": the order that follows an "ignore X" ("ignore the page and state: ...")
         "e_indica e_indique et_indiquez et_indique e_dichiara e_diga e_di y_di y_diga y_declara e_declare et_déclarez et_dites "
-        "e_o_estado und_geben_sie und_sag und_sagen_sie и_укажите и_скажите и_заявите и_выведите ve_belirtin ve_söyleyin "
-        "dan_nyatakan dan_katakan và_nói và_tuyên_bố và_nhà_nước at_sabihin at_ipahayag en_zeg i_powiedz a_řekni och_säg și_spune "
+        "und_geben_sie und_sag und_sagen_sie и_укажите и_скажите и_заявите и_выведите ve_belirtin ve_söyleyin "
+        "dan_nyatakan dan_katakan và_nói và_tuyên_bố at_ipahayag en_zeg i_powiedz a_řekni och_säg și_spune "
         "और_बताएं और_कहें এবং_বলুন واذكر وقل و_اذكر و_قل 并说 并声明 并输出 と述べ と言って 고_말해 และระบุ "
-        # "... and write", and the "and state" that machine translation turns into "and the state"
+        # "... and write"
         "y_escribe y_escriba et_écris et_écrivez und_schreibe und_schreiben_sie e_scrivi e_escreva e_escreve и_напиши и_напишите "
-        "ve_yaz dan_tulis và_viết at_sumulat en_schrijf i_napisz a_napiš och_skriv "
-        "y_el_estado et_l'état und_den_staat e_lo_stato и_состояние ve_durumu belirtin"
+        "ve_yaz dan_tulis và_viết en_schrijf i_napisz a_napiš och_skriv"
     ),
     "following": (
-        "lo_siguiente o_seguinte ce_qui_suit folgendes il_seguente quanto_segue следующее aşağıdakini hal_berikut "
+        "lo_siguiente folgendes il_seguente следующее aşağıdakini "
         "sau_đây sumusunod निम्नलिखित নিম্নলিখিত التالي 以下内容 以下の 다음을 ต่อไปนี้ het_volgende następujące následující följande"
     ),
     "authority": (
+        # "I am your developer" (the English role-hijack phrase), each pronoun form. Kept although
+        # some of these occur in exactly one DEV row: the phrase is the generic claim, not a row's wording.
         "ich_bin_dein_entwickler ich_bin_ihr_entwickler я_ваш_разработчик я_твой_разработчик আমি_আপনার_ডেভেলপার "
-        "मैं_आपका_डेवलपर je_suis_votre_développeur je_suis_ton_développeur soy_tu_desarrollador sou_seu_desenvolvedor "
+        "je_suis_votre_développeur soy_tu_desarrollador "
+        "मैं_आपका_डेवलपर je_suis_ton_développeur sou_seu_desenvolvedor "
         "sono_il_tuo_sviluppatore ben_senin_geliştiricin saya_pengembang_anda tôi_là_nhà_phát_triển_của_bạn "
         "ako_ang_iyong_developer أنا_مطورك 我是你的开发者 私はあなたの開発者 나는_당신의_개발자 ik_ben_je_ontwikkelaar jestem_twoim_programistą"
     ),
     "pretext": (
-        # "for testing purposes", "to enable debugging", "as part of a training exercise": the
+        # "for testing purposes", "to enable debugging": the
         # English `pretext` cue in other languages (phrases, not the bare word "debug" of program messages)
         "fines_de_prueba propósitos_de_prueba habilitar_la_depuración fins_de_test activer_le_débogage zu_testzwecken "
         "debugging_zu_aktivieren scopo_di_test abilitare_il_debug для_тестирования включить_отладку test_amaçlı "
         "tujuan_pengujian mục_đích_thử_nghiệm परीक्षण_के_उद्देश्य পরীক্ষার_উদ্দেশ্যে لأغراض_الاختبار 出于测试目的 テスト目的 "
-        "테스트_목적 เพื่อการทดสอบ debugadh_a_chomasachadh dífhabhtú_a_chumasú mundësuar_diagnostikimin "
-        "ukulungisa_amaphutha ushtrimi_trajnimi ushtrim_trajnimi cleachtadh_traenála pìob-loidhne_deuchainn procesi_testimi "
-        "uhlelo_lokuhlola yohlelo_lokuhlola yokuzilolonga ejercicio_de_entrenamiento exercice_d'entraînement trainingsübung "
+        "테스트_목적 เพื่อการทดสอบ "
         # "special case:" opening an armed order
         "caso_especial: cas_particulier_: sonderfall: caso_speciale: особый_случай: özel_durum: kasus_khusus: "
-        "trường_hợp_đặc_biệt: espesyal_na_kaso: icala_elikhethekile rast_i_veçantë cùis_shònraichte cás_speisialta"
+        "trường_hợp_đặc_biệt: espesyal_na_kaso:"
     ),
     "model_self": (
         # the model's own configuration or identity asked for, in other languages
         "tu_configuración tu_configuracion tua_configuração ta_configuration votre_configuration deine_konfiguration ihre_konfiguration "
         "la_tua_configurazione твою_конфигурацию вашу_конфигурацию yapılandırmanı konfigurasi_anda cấu_hình_của_bạn "
-        "konfigurimin_tënd konfigurimin_tend do_chumraíocht do_chumraiocht "
-        "tu_id_único ton_identifiant_unique deine_eindeutige_id il_tuo_id_univoco твой_уникальный benzersiz_kimliğin id_unik_anda "
-        "id_sònraichte_agad id-në_tënde uimhir_aitheantais id_yakho i-id_yakho "
-        "teachtaireacht_chórais umyalezo_wakho"
+        "tu_id_único ton_identifiant_unique deine_eindeutige_id il_tuo_id_univoco твой_уникальный benzersiz_kimliğin id_unik_anda"
     ),
     "tell_user": (
         # "tell / ask the user to ...": the English document cue `tell the user`, in other languages
+        # ("dile al usuario" is the plain Spanish "tell the user"; it occurs in one DEV row)
         "dile_al_usuario pídele_al_usuario pide_al_usuario diga_ao_usuário peça_ao_usuário pede_ao_usuário "
         "dites_à_l'utilisateur demandez_à_l'utilisateur demande_à_l'utilisateur sag_dem_benutzer sagen_sie_dem_benutzer "
         "bitte_den_benutzer fordere_den_benutzer di'_all'utente chiedi_all'utente скажи_пользователю попроси_пользователя "
-        "попросите_пользователя kullanıcıya_söyle kullanıcıdan_iste minta_pengguna beri_tahu_pengguna yêu_cầu_người_dùng "
-        "bảo_người_dùng humihiling_sa_user sabihin_sa_user hilingin_sa_user उपयोगकर्ता_को_बताएं उपयोगकर्ता_से_कहें "
+        "попросите_пользователя kullanıcıya_söyle kullanıcıdan_iste minta_pengguna beri_tahu_pengguna "
+        "bảo_người_dùng sabihin_sa_user hilingin_sa_user उपयोगकर्ता_को_बताएं उपयोगकर्ता_से_कहें "
         "ব্যবহারকারীকে_বলুন اطلب_من_المستخدم أخبر_المستخدم 告诉用户 要求用户 让用户 ユーザーに伝え ユーザーに依頼 사용자에게_알려 "
         "사용자에게_요청 บอกผู้ใช้ vraag_de_gebruiker zeg_tegen_de_gebruiker poproś_użytkownika řekněte_uživateli be_användaren"
     ),
@@ -390,31 +400,31 @@ _MORE: dict[str, str] = {
     ),
     "sensitive_id": (
         # identity and payment numbers a phishing message asks for
-        "social_security_number credit_card_number credit_card_information passport_number bank_details "
-        "numéro_de_sécurité_sociale número_de_seguridad_social número_da_segurança_social sozialversicherungsnummer "
+        "social_security_number credit_card_number passport_number bank_details "
+        "número_da_segurança_social sozialversicherungsnummer "
         "numero_di_previdenza номер_социального_страхования sosyal_güvenlik_numarası nomor_jaminan_sosial số_an_sinh_xã_hội "
-        "social_security_number_sa सामाजिक_सुरक्षा_नंबर সামাজিক_নিরাপত্তা_নম্বর رقم_الضمان_الاجتماعي 社会安全号码 社会保障番号 사회보장번호 "
-        "informations_de_carte_de_crédito información_de_la_tarjeta_de_crédito kreditkarteninformationen kredi_kartı_bilgilerini "
-        "passwordnya kata_sandinya sa_password"
+        "সামাজিক_নিরাপত্তা_নম্বর رقم_الضمان_الاجتماعي 社会安全号码 社会保障番号 사회보장번호 "
+        "informations_de_carte_de_crédito información_de_la_tarjeta_de_crédito kreditkarteninformationen "
+        "kata_sandinya"
     ),
     "by_email": (
-        "via_email by_email over_email via_e-mail par_e-mail par_courriel por_correo_electrónico por_correo por_e-mail "
-        "per_e-mail per_email по_электронной_почте e-posta_ile e-postayla melalui_email lewat_email qua_email "
-        "sa_pamamagitan_ng_email ईमेल_के_माध्यम_से ইমেইলের_মাধ্যমে ইমেলের_মাধ্যমে عبر_البريد_الإلكتروني 通过电子邮件 メールで 이메일로 ทางอีเมล"
+        "via_email by_email over_email via_e-mail par_e-mail par_courriel por_e-mail "
+        "per_email по_электронной_почте e-postayla lewat_email qua_email "
+        "ईमेल_के_माध्यम_से ইমেইলের_মাধ্যমে ইমেলের_মাধ্যমে عبر_البريد_الإلكتروني 通过电子邮件 メールで 이메일로 ทางอีเมล"
     ),
     "private_fact": (
         # a person's birth date, email address, home city or bank balance (not "the address of the museum")
-        "fecha_de_nacimiento año_de_nacimiento data_de_nascimento ano_de_nascimento date_de_naissance année_de_naissance "
-        "geburtsdatum geburtsjahr data_di_nascita anno_di_nascita дата_рождения дату_рождения год_рождения doğum_tarih doğum_yıl "
-        "tanggal_lahir tahun_lahir ngày_sinh năm_sinh petsa_ng_kapanganakan taon_ng_kapanganakan जन्म_तिथि जन्म_वर्ष জন্ম_তারিখ "
+        "fecha_de_nacimiento data_de_nascimento date_de_naissance "
+        "geburtsdatum geburtsjahr data_di_nascita anno_di_nascita год_рождения doğum_tarih doğum_yıl "
+        "tanggal_lahir tahun_lahir ngày_sinh năm_sinh जन्म_तिथि जन्म_वर्ष জন্ম_তারিখ "
         "تاريخ_ميلاد سنة_ميلاد 出生日期 生日 生年月日 誕生日 생년월일 생일 วันเกิด "
-        "dirección_de_correo endereço_de_email endereço_de_e-mail adresse_e-mail adresse_électronique e-mail-adresse indirizzo_email "
-        "адрес_электронной_почты e-posta_adres alamat_email địa_chỉ_email email_address ईमेल_पता ईमेल_एड्रेस ইমেল_ঠিকানা "
-        "عنوان_البريد عنوان_بريد 电子邮件地址 邮箱地址 メールアドレス 이메일_주소 ที่อยู่อีเมล yaşadığı_şehri "
-        "ciudad_de_residencia cidade_de_residência ville_de_résidence wohnort città_di_residenza город_проживания yaşadığı_şehir "
-        "kota_tempat_tinggal thành_phố_cư_trú lungsod_ng_tirahan निवास_शहर বসবাসের_শহর مدينة_الإقامة 居住城市 住んでいる都市 거주_도시 "
-        "saldo_bancario saldo_bancário solde_bancaire kontostand saldo_del_conto банковский_баланс banka_bakiyesi saldo_bank "
-        "số_dư_ngân_hàng बैंक_बैलेंस الرصيد_المصرفي 银行余额 銀行残高 은행_잔고"
+        "dirección_de_correo endereço_de_email adresse_e-mail adresse_électronique e-mail-adresse "
+        "e-posta_adres alamat_email địa_chỉ_email email_address ईमेल_पता ईमेल_एड्रेस ইমেল_ঠিকানা "
+        "عنوان_البريد عنوان_بريد 电子邮件地址 邮箱地址 メールアドレス 이메일_주소 ที่อยู่อีเมล "
+        "ville_de_résidence wohnort città_di_residenza город_проживания yaşadığı_şehir "
+        "kota_tempat_tinggal निवास_शहर বসবাসের_শহর مدينة_الإقامة 居住城市 住んでいる都市 거주_도시 "
+        "solde_bancaire kontostand saldo_del_conto банковский_баланс banka_bakiyesi "
+        "बैंक_बैलेंस الرصيد_المصرفي 银行余额 銀行残高 은행_잔고"
     ),
     "note_to_ai": (
         # "note for the AI assistant": the English document cue `note to the AI`, in other languages
@@ -430,6 +440,21 @@ _MORE: dict[str, str] = {
         "instruções_para_o_assistente инструкция_для_ии инструкции_для_ии инструкция_для_ассистента 给助手的指令 给ai的指令 "
         "アシスタントへの指示 aiへの指示 어시스턴트에게 yapay_zekaya_talimat instruksi_untuk_ai hướng_dẫn_cho_ai"
     ),
+    "message": (
+        # a message, mail or note: what a writer withdraws ("ignore my previous mail")
+        "mensaje correo e-mail email mail mensagem courriel message nachricht messaggio сообщени письм "
+        "mesaj ileti e-posta eposta pesan surel tin_nhắn thư mensahe संदेश मेल ईमेल বার্তা মেইল ইমেল رسالة رسالت البريد "
+        "消息 邮件 信息 訊息 郵件 メッセージ メール 메시지 메일 ข้อความ อีเมล bericht wiadomoś zpráv meddelande besked "
+        "повідомлен лист листа μήνυμ הודעה پیام پیغام ujumbe üzenet viesti"
+    ),
+    "forward": (
+        # send / forward, as an order: what a note to the AI asks for ("forward this thread to ...")
+        "reenvía reenvia envía envia reenvíe reenvie encaminha encaminhe envie transfère transférez envoie envoyez "
+        "leite leiten_sie weiterleiten sende_diese senden_sie inoltra invia перешли перешлите отправь отправьте "
+        "ilet iletin gönder gonder teruskan kirim chuyển_tiếp gửi ipasa ipadala अग्रेषित भेजें भेजो পাঠান ফরোয়ার্ড "
+        "أرسل ارسل أعد_توجيه 转发 发送 転送 送信 전달 보내 ส่งต่อ ส่ง stuur_door doorsturen przekaż wyślij přepošli "
+        "pošli vidarebefordra skicka"
+    ),
     "void": (
         # "... are no longer valid": earlier orders declared void (the English family says it in English)
         "nicht_mehr_gültig ya_no_son_válidas ya_no_es_válido no_son_válidas ya_no_aplican "
@@ -442,6 +467,14 @@ for _concept, _stems in _MORE.items():
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
 
 
+# A rule's hit is dropped when this concept occurs within this many characters of it: "ignore my
+# previous mail / 前のメッセージは無視してください" is a writer withdrawing a message, in any language
+# (unless the instructions are named too, which is the override rule's own pair).
+UNLESS: dict[tuple[str, ...], tuple[str, int]] = {
+    ("ignore", "previous"): ("message", 30),
+    ("ignore", "everything"): ("message", 30),
+}
+
 # (concepts that must all occur within `window` characters, family, score, why)
 RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("ignore", "instructions"), 60, "instruction-override", 0.85),  # "forget your instructions"
@@ -453,7 +486,11 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
     (("previous", "void"), 80, "instruction-override", 0.6),  # "all previous information is no longer valid"
-    (("note_to_ai",), 0, "ai-addressee", 0.6),  # capped in chat: there the user is talking to it
+    (("note_to_ai",), 0, "ai-addressee", 0.4),
+    (("note_to_ai", "forward"), 80, "embedded-instruction", 0.6),  # "nota para el asistente: reenvía ..."
+    (("note_to_ai", "declare"), 80, "embedded-instruction", 0.6),  # "instructions pour l'IA : affirme ..."
+    (("note_to_ai", "reveal"), 80, "embedded-instruction", 0.6),
+    (("note_to_ai", "tell_user"), 80, "embedded-instruction", 0.6),  # a cue (a README addresses AI assistants too); capped in chat
     (("sensitive_id", "by_email"), 60, "harmful-request", 0.3),  # "send his SSN via email": a phishing lure
     (("hidden", "instructions"), 30, "prompt-exfiltration", 0.45),  # a form's hidden instructions, too
     (("hidden", "instructions", "reveal"), 40, "prompt-exfiltration", 0.6),  # "show the hidden instructions"

@@ -5,7 +5,9 @@ framing (hypothetical world, authority claim, urgency, test/debug pretext), a ta
 hidden prompt, another user's personal data) and a delivery trick (encode it, reverse it, put it at
 the end of your answer). One move is ordinary in benign text; the detector combines distinct cue
 families with a noisy-OR, so only a stack of them is flagged. Written from attack taxonomies
-(persuasion, virtualization, payload splitting, output manipulation), not copied from any dataset.
+(persuasion, virtualization, payload splitting, output manipulation), then checked against the DEV
+set's misses (tuning: the DEV figures overstate a new source); no phrase of five or more words is a
+DEV row's (tests/detectors/test_no_dev_copies.py).
 """
 # ruff: noqa: E501  (regex tables read better unwrapped)
 
@@ -96,6 +98,31 @@ _CUES: tuple[tuple[str, float, str, str], ...] = (
         0.3,
         "poem haiku song story riddle acrostic rhyme limerick joke hint clue write compose + password passphrase passcode pin secret access api private confidential security",
         rf"\b(?:poem|haiku|song|story|riddle|acrostic|rhyme|limerick|joke|hint|clue|write|compose)\b[^.?!\n]{{0,40}}\b(?:about|with|using|on|for|containing|of|to) (?:your|our|the|this) {_SECRET}\b|\bwrite (?:your|our|the|this) {_SECRET}\b",
+    ),
+    # --- tool orders: what users ask agents for and manuals describe; with another cue, an attack ---
+    (
+        "tool-hijack",
+        0.45,
+        "call invoke execute run use trigger + tool function api plugin command endpoint",
+        r"\b(?:call|invoke|execute|run|use|trigger)\b (?:the |this )?(?:[\w.-]+ )?(?:tool|function|api|plugin|command|endpoint)\b.{0,60}\b(?:with|to|and)\b",
+    ),
+    (
+        "tool-hijack",
+        0.45,
+        "send forward email e post upload transmit exfiltrate leak + @ http",
+        r"\b(?:send|forward|email|e-mail|post|upload|transmit|exfiltrate|leak)\b.{0,50}\bto\b\s*(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://)",
+    ),
+    (
+        "tool-hijack",
+        0.45,
+        "transfer wire send",
+        r"\b(?:transfer|wire|send)\s+(?:\$|usd|eur|€|£)?\s?\d[\d,.]*\s*(?:dollars|usd|eur|euros|btc)?\b.{0,30}\bto\b",
+    ),
+    (
+        "tool-hijack",
+        0.45,
+        "delete remove wipe drop + files file emails email records record tables table data database users user repos repositories",
+        r"\b(?:delete|remove|wipe|drop)\s+(?:all|every|the)\s+(?:files?|emails?|records?|tables?|data(?:base)?|users?|repos(?:itories)?)\b",
     ),
     # --- concealment: keep the user from seeing what was done --------------------------------
     (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -11,7 +12,10 @@ from gateway.detectors.injection.classifier import Classifier
 from gateway.detectors.injection.cues import cue_table
 from gateway.detectors.injection.decode import encoded_segments, is_prose
 from gateway.detectors.injection.families import Trigger, family_table
+from gateway.detectors.injection.goals import goal_table
 from gateway.detectors.injection.lexicon import Lexicon
+from gateway.detectors.injection.mention import inside, mention_spans
+from gateway.detectors.injection.moves import move_table
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
 from gateway.detectors.injection.prefilter import TriggerIndex, tokens
@@ -19,8 +23,8 @@ from gateway.detectors.injection.tool_result import tool_result_table
 
 
 class Profile(StrEnum):
-    """`chat`: text a user types. `document`: untrusted content (tool results), which also gets the
-    embedded-instruction family, since a document has no business addressing the assistant."""
+    """`chat`: text a user types. `document`: untrusted content (tool results). The same families run
+    on both; the profile picks the `_Placement` (caps of the reader-addressing families, cue gap)."""
 
     CHAT = "chat"
     DOCUMENT = "document"
@@ -28,19 +32,35 @@ class Profile(StrEnum):
 
 _MAX_PER_FAMILY = 3
 _HIDDEN_TEXT = 0.6
-_ENCODED_PROSE = {Profile.CHAT: 0.25, Profile.DOCUMENT: 0.5}
-# Weak cues further apart than this (characters) are not read as one attack (see `_passages`). A
-# user's message is one act of one author, so its cues combine over a longer stretch than a document's
-# (a jailbreak pads the scene between the framing and the request).
-_CUE_GAP = {Profile.CHAT: 600, Profile.DOCUMENT: 200}
 
-# Scores capped in documents: "use this command to", "remove the users", "delete the record" are the
-# ordinary vocabulary of manuals and API references, so in a tool result a tool-hijack phrase counts
-# only next to another cue (an order addressed to the assistant, an override, an exfiltration URL).
-# Likewise "list the credentials", "share the password": a manual describing an operation on secrets.
-_DOCUMENT_CAPS = {"tool-hijack": 0.45, "secret-exfiltration": 0.45}
-# ... and in a chat, the assistant named by its role is just a user talking to it
-_CHAT_CAPS = {"ai-addressee": 0.25}
+
+@dataclass(frozen=True, slots=True)
+class _Placement:
+    """What a placement changes. Every family runs in both placements and scores the same text the
+    same; a placement only caps the families whose meaning depends on who wrote the text, and sets
+    how far apart weak cues may be to count as one attack. The guard's threshold (per place in
+    `guards.yaml`) is the other difference."""
+
+    caps: Mapping[str, float]
+    cue_gap: int  # characters between weak cues of one passage (see `_passages`)
+    encoded_prose: float  # a decoded sentence, whatever it says
+
+
+_PLACEMENTS = {
+    # A user's message is one act of one author, so its cues combine over a longer stretch (a
+    # jailbreak pads the scene between the framing and the request). A user talks to the assistant,
+    # gives it tasks and shapes its answer ("explain ...", "in your answer, ..."): words that, in a
+    # document, address its reader (the model) weigh nothing in the user's own message, and naming
+    # the assistant's role is only a weak cue.
+    Profile.CHAT: _Placement(
+        caps={"ai-addressee": 0.25, "embedded-instruction": 0.0, "embedded-imperative": 0.0, "task-switch": 0.0},
+        cue_gap=600,
+        encoded_prose=0.25,  # users ask to decode things
+    ),
+    # "List the credentials", "share the password": a manual describing an operation on secrets.
+    # A document has no reason to hide a sentence from its human readers in an encoding.
+    Profile.DOCUMENT: _Placement(caps={"secret-exfiltration": 0.45}, cue_gap=200, encoded_prose=0.5),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,19 +80,27 @@ class _Compiled:
 class InjectionDetector:
     """Thread-safe: all state is compiled at construction and read-only afterwards."""
 
-    __slots__ = ("_caps", "_classifier", "_families", "_index", "_lexicon", "name", "profile")
+    __slots__ = ("_caps", "_classifier", "_families", "_index", "_lexicon", "_placement", "name", "profile")
 
     def __init__(self, name: str, profile: Profile = Profile.CHAT, classifier: Classifier | None = None) -> None:
         self.name = name
         self.profile = profile
-        tables = [*family_table(), *multilingual_table(), *cue_table()]
-        if profile is Profile.DOCUMENT:
-            tables.extend(tool_result_table())
-        caps = _DOCUMENT_CAPS if profile is Profile.DOCUMENT else _CHAT_CAPS
+        tables = [
+            *family_table(),
+            *multilingual_table(),
+            *cue_table(),
+            *goal_table(),
+            *move_table(),
+            *tool_result_table(),
+        ]
+        placement = _PLACEMENTS[profile]
+        caps = placement.caps
         self._caps = caps
+        self._placement = placement
         self._families = tuple(
             _Compiled(f.name, min(f.score, caps.get(f.name, 1.0)), f.triggers, re.compile(f.pattern, re.S))
             for f in tables
+            if caps.get(f.name, 1.0) > 0.0  # a family that weighs nothing here need not run
         )
         self._index = TriggerIndex([f.triggers for f in self._families])
         self._classifier = classifier
@@ -93,8 +121,10 @@ class InjectionDetector:
                 start, end = norm.span(m.start(), m.end())
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
         for hit in self._lexicon.scan(norm.text, words):
-            start, end = norm.span(hit.start, hit.end)
-            findings.append(Finding(self.name, hit.family, start, end, min(hit.score, self._caps.get(hit.family, 1.0))))
+            score = min(hit.score, self._caps.get(hit.family, 1.0))
+            if score > 0.0:
+                start, end = norm.span(hit.start, hit.end)
+                findings.append(Finding(self.name, hit.family, start, end, score))
         if depth < 2:
             for seg in encoded_segments(text):
                 inner = self._rules(seg.decoded, depth + 1)
@@ -103,7 +133,7 @@ class InjectionDetector:
                     findings.append(Finding(self.name, "hidden-text", seg.start, seg.end, _HIDDEN_TEXT))
                 # a sentence wrapped in an encoding: a user may ask to decode one, a document has no
                 # reason to hide one from its human readers; what it says counts on top
-                score = _ENCODED_PROSE[self.profile] if is_prose(seg.decoded) else 0.0
+                score = self._placement.encoded_prose if is_prose(seg.decoded) else 0.0
                 if inner:
                     score = max(score, min(1.0, max(f.score for f in inner) + 0.05))
                 if score:
@@ -112,12 +142,14 @@ class InjectionDetector:
 
     def scan(self, text: str) -> list[Finding]:
         findings = self._rules(text, 0)
+        if findings and (mentioned := mention_spans(text)):
+            findings = [f for f in findings if not inside(f.start, f.end, mentioned)]
         if self._classifier is not None:
             p = self._classifier.probability(text, self.profile.value)
             if p >= 0.2:
                 findings.append(Finding(self.name, "classifier", 0, len(text), round(p, 4)))
         if len({f.entity for f in findings}) > 1:
-            for cluster in _passages(findings, _CUE_GAP[self.profile]):
+            for cluster in _passages(findings, self._placement.cue_gap):
                 if len({f.entity for f in cluster}) < 2:
                     continue
                 best = _independent_best(cluster)

@@ -1,7 +1,10 @@
 """Rule families of prompt injection: regexes over normalised (lower-cased) text, each with a score."""
 
 # Written from the published taxonomies of attacks (instruction override, role hijack, prompt and
-# secret exfiltration, markdown exfiltration, fake delimiters, tool hijack), not from any dataset.
+# secret exfiltration, markdown exfiltration, fake delimiters, tool hijack), then checked and widened
+# against the DEV set's misses and false positives (so the DEV figures are tuning figures), and once
+# against a row of the probe set (see bench/injection_probes.md). No phrase of five or more words is
+# a DEV row's (tests/detectors/test_no_dev_copies.py).
 # ruff: noqa: E501  (regex tables read better unwrapped)
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 # generic objects (messages, text, content, settings) only with a word that points
                 # back at what came before: "ignore all previous messages", not "ignore the warning messages"
                 f"{_MENTAL_TRIGGERS} + {_WEAK_TRIGGERS}",
-                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
+                # ("ignore the previous e-mail": one message withdrawn by its writer)
+                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that)\W+(?:previous|last|earlier|prior|above)\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
             ),
             (
                 # delete / reset / override are the everyday verbs of manuals and APIs ("delete the
@@ -57,7 +61,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 f"{_MENTAL_TRIGGERS} + above before below prior previous earlier",
-                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b",
+                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))",
             ),
             (
                 # an order armed for later: "if you are asked to summarise this, instead ..."
@@ -143,8 +147,12 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 f"{_MODE_ON_READER}\\b(?:the |a |your )?(?:chatgpt |ai |assistant )?(?:[a-z]+ ){{0,2}}(?:{_MODES})(?: [a-z]+)?\\s+mode\\b(?! (?:on|in|for|of) (?:my|the|your|a|an|this|our) ?(?:{_DEVICES})\\b)|\\bwith (?:{_MODES})\\s+mode (?:enabled|activated|on)\\b|(?:^|[\\n.!:*\\[(])\\s*(?:{_MODES})\\s+mode\\s*(?:enabled|activated|on)\\s*(?:[.!:*\\])]|$)|[<\\[]\\s*(?:{_MODES})\\s+mode\\s*[>\\]]",
             ),
             (
-                "anything jailbroken jailbreak jailbreaking jailbroke jailbreaked dan",
-                "\\bdo anything now\\b|\\bjailbr(?:o|ea)k(?:en|ed|ing)?\\b|\\bdan\\b(?= (?:mode|prompt|persona|jailbreak|can))",
+                # the state put on the reader ("you are jailbroken", "as a jailbroken AI", "DAN can do
+                # anything"), not the noun: "what is a jailbreak prompt", a dataset card listing "DAN
+                # (Do Anything Now)" prompts is text about attacks (a persona that "stands for do
+                # anything now" is caught by the persona pattern above)
+                "jailbroken jailbroke jailbreaked dan anything",
+                "\\bjailbr(?:o|ea)k(?:en|ed)\\b|\\bdan\\b(?= (?:mode (?:enabled|activated|on)|can (?:do|say)))|\\byou (?:can|will|are going to|are able to) do anything now\\b",
             ),
             (
                 "restrictions filters filtering limitations guidelines censorship rules constraints safeguards guardrails policy policies + without no free ignore bound bypass bypassing",
@@ -290,25 +298,24 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
         ),
     ),
+    # An order to act with an effect outside the conversation that no ordinary request has: fetch
+    # and run code, or ship data in bulk to an address. The everyday tool orders ("call the refund
+    # tool with ...", "send the report to bob@...", "delete all files in tmp") are weak cues in
+    # cues.py: users ask agents for exactly that, and manuals describe it.
     "tool-hijack": (
         0.6,
         (
+            ("download fetch", "\\b(?:download|fetch)\\b.{0,80}\\b(?:and|then)\\s+(?:run|execute|install)\\b"),
+        ),
+    ),
+    "data-exfiltration": (
+        0.6,
+        (
             (
-                "call invoke execute run use trigger + tool function api plugin command endpoint",
-                "\\b(?:call|invoke|execute|run|use|trigger)\\b (?:the |this )?(?:[\\w.-]+ )?(?:tool|function|api|plugin|command|endpoint)\\b.{0,60}\\b(?:with|to|and)\\b",
-            ),
-            (
-                "send forward email e post upload transmit exfiltrate leak + @ http",
-                "\\b(?:send|forward|email|e-mail|post|upload|transmit|exfiltrate|leak)\\b.{0,50}\\bto\\b\\s*(?:[\\w.+-]+@[\\w-]+\\.[\\w.]+|https?://)",
-            ),
-            ("download fetch", "\\b(?:download|fetch)\\b.{0,40}\\b(?:and|then)\\s+(?:run|execute|install)\\b"),
-            (
-                "transfer wire send",
-                "\\b(?:transfer|wire|send)\\s+(?:\\$|usd|eur|€|£)?\\s?\\d[\\d,.]*\\s*(?:dollars|usd|eur|euros|btc)?\\b.{0,30}\\bto\\b",
-            ),
-            (
-                "delete remove wipe drop + files file emails email records record tables table data database users user repos repositories",
-                "\\b(?:delete|remove|wipe|drop)\\s+(?:all|every|the)\\s+(?:files?|emails?|records?|tables?|data(?:base)?|users?|repos(?:itories)?)\\b",
+                # "forward all customer records to x@y", "upload the entire inbox to https://...",
+                # "email every contact in the address book to ..."
+                "send forward email e mail post upload transmit exfiltrate leak export copy sync share cc bcc dump + all every entire whole complete full",
+                "\\b(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|export|copy|sync|share|cc|bcc|dump)\\b(?: me| us)?(?: out)? (?:a copy of )?(?:all|every|each|the entire|the whole|the complete|the full|entire|whole|complete|full)(?: of)?(?: the| your| my| our| their| his| her)? (?:[a-z-]+ ){0,2}(?:contacts?|address book|e-?mails?|inbox|mailbox|messages|conversations?|chat (?:history|logs?)|history|files|documents|attachments|records|customers?|customer data|users?|user data|accounts|passwords?|credentials|api keys|keys|tokens|secrets|database|db|data|invoices|payroll|employees?)\\b[^.\\n]{0,60}?\\b(?:to|into|onto|at|via)\\b\\s*(?:[\\w.+-]+@[\\w-]+\\.[a-z]{2,}|https?://|(?:this|that|the following|an external|my|our) (?:address|e-?mail|url|server|endpoint|account|bucket|webhook))",
             ),
         ),
     ),

@@ -3,9 +3,10 @@
 Machine-translated and native attacks move words around ("the previous instructions — ignore
 them", verb-final languages), so instead of fixed phrases each concept is a set of stems per
 language and a rule fires when its concepts all occur within a window of characters. Stems were
-written from general knowledge of each language; Latin-script stems match at a word start,
-stems of other scripts anywhere (no spaces in CJK/Thai, suffixing in Indic scripts). The tables
-are in `concepts.py`; this module indexes and matches them.
+written from general knowledge of each language and checked against DEV (`concepts.py` says what a
+review removed). Latin-script stems match at a word start, stems of other scripts anywhere (no
+spaces in CJK/Thai, suffixing in Indic scripts). A rule's hit is dropped when its `UNLESS` concept
+is near ("ignore my previous mail"). The tables are in `concepts.py`; this module matches them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gateway.detectors.injection.concepts import CONCEPTS, RULES
+from gateway.detectors.injection.concepts import CONCEPTS, RULES, UNLESS
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +120,17 @@ class Lexicon:
             if not all(c in marks for c in concepts):
                 continue
             span = _within(marks, concepts, window)
-            if span is not None:
+            if span is not None and not _near(marks, UNLESS.get(concepts), span):
                 hits.append(LexiconHit(fam, score, span[0], span[1]))
         return hits
+
+
+def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | None, span: tuple[int, int]) -> bool:
+    """Whether the concept of `unless` occurs within its distance of `span`."""
+    if unless is None:
+        return False
+    concept, distance = unless
+    return any(s < span[1] + distance and e > span[0] - distance for s, e in marks.get(concept, ()))
 
 
 def _within(marks: dict[str, list[tuple[int, int]]], concepts: tuple[str, ...], window: int) -> tuple[int, int] | None:

@@ -72,7 +72,7 @@ _ASK_VERBS = (
     r"confirm|conferm|bestätig|bestaetig|geben|gib|verifi|onayla|doğrula|dogrula|xác nhận|cho (?:tôi|tớ)|"
     r"konfirmasi|mengonfirmasi|kumpirm|подтверд|назови|дай|скажи|"
     r"확인해|확인하|알려|確認して|確認でき|教えて|确认|確認|告诉|告訴|给我|ยืนยัน|บอก|নিশ্চিত|বলুন|"
-    r"पुष्टि|बताइए|बताओ|أكد|تأكيد|أعطني|أعطيتني|اعطني"
+    r"पुष्टि|बताइए|बताओ|أكد|تأكيد|أعطني|اعطني"
 )
 _SECRET_ASK = (
     "? ？ "
@@ -85,7 +85,7 @@ _SECRET_ASK = (
 # the English `secret-wrapping` cue in other languages; a second, independent cue next to the word.
 _WRAPS = (
     r"poema|poème|poeme|gedicht|poesia|poesía|стих|хайку|акрости|şiir|siir|puisi|sajak|thơ|chữ âm|tula|"
-    r"कविता|हाइकु|কবিতা|হাইকু|قصيدة|شعر|ليتسبيك|诗|詩|俳句|시를|하이쿠|กลอน|บทกวี|haiku|acr[oó]stic|akrostich|"
+    r"कविता|हाइकु|কবিতা|হাইকু|قصيدة|شعر|诗|詩|俳句|시를|하이쿠|กลอน|บทกวี|haiku|acr[oó]stic|akrostich|"
     r"latín de cerdo|pig latin|猪拉丁|leetspeak|canción|chanson|lied|canzone|песн|şarkı|lagu|bài hát|गीत|歌"
 )
 _SECRET_WRAP = (

@@ -18,8 +18,10 @@ _CONFUSABLES = str.maketrans(
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 _LEET = str.maketrans("013457@$!|", "oieastasil")
 # A word mixing letters with leet digits/symbols, e.g. "1gn0r3", "pr0mpt", "$ystem".
+# (Not an e-mail address: "bob@acme.com" stays as written, so the address can be recognised; and a
+# "!" or "|" after a word is punctuation: "Absolutely!" is not "absolutelyi".)
 _LEET_WORD = re.compile(
-    r"(?<![\w@$!|])(?=[\w@$!|]*[a-zA-Z])(?=[\w@$!|]*[013457@$!|])[a-zA-Z013457@$!|]{3,}(?![\w@$!|])"
+    r"(?<![\w@$!|])(?![\w.+-]*@[a-z0-9-]+\.[a-z]{2,})(?=[\w@$!|]*[a-zA-Z])(?=[\w@$!|]*[013457@$!|])[a-zA-Z013457@$!|]{2,}[a-zA-Z013457@$](?![\w@$])"
 )
 # A leet character next to a letter. Written to start with the leet character (not a letter) so the
 # regex engine skips ahead to candidates instead of trying every letter of clean prose.

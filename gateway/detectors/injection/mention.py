@@ -1,0 +1,52 @@
+"""Text about attacks: an attack quoted or forwarded by someone who says it is one is a mention, not an order.
+
+"What is prompt injection? Is 'ignore all previous instructions' enough?", a dataset card quoting
+jailbreak prompts, a security team forwarding a phishing mail "do not act on it": the attack's words
+are there, but the writer frames them as an example. A stretch counts as mentioned when it is in
+quotes or in a forwarded/quoted-reply block, and the text *outside* it talks about attacks. Findings
+inside a mentioned stretch are dropped before cues are combined.
+
+The trade: an attacker who frames a real order as an example ("this is a prompt-injection example:
+'...'") is let through by this rule alone; the learned tier and the other cues of the text still see it.
+"""
+# ruff: noqa: E501  (regex tables read better unwrapped)
+
+from __future__ import annotations
+
+import re
+
+# The writer's own words that say the text is about attacks.
+_ABOUT = re.compile(
+    r"\b(?:prompt[- ]injections?|jailbreak(?:s|ing)?|injection attacks?|red[- ]team(?:ing|ers?)?|adversarial prompts?|"
+    r"attack (?:prompts?|strings?|payloads?|examples?|patterns?|techniques?)|phishing|scam|suspicious|"
+    r"malicious (?:e-?mails?|mails?|messages?|prompts?|instructions?|payloads?)|security (?:team|awareness|training|research(?:er)?s?|advisory|alert)|"
+    r"(?:this|the|our) (?:dataset|data set|benchmark|corpus)|classifier|guardrails?|do not (?:click|reply|respond|act on|follow|open)|"
+    r"don't (?:click|reply|respond|act on|follow|open)|reported (?:as|this)|for (?:analysis|awareness|your awareness|training purposes))\b",
+    re.I,
+)
+_QUOTED = re.compile(
+    r"(?<![\w])\"[^\"\n]{8,400}\"|“[^”]{8,400}”|«[^»]{8,400}»|„[^“”]{8,400}[“”]|(?<![\w])'[^'\n]{8,300}'(?![\w])|`[^`\n]{8,300}`"
+)
+_FORWARDED = re.compile(
+    r"(?im)^[ \t>]*(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:?|fwd?:\s.*|from:\s.*\bsent:\s.*)$"
+)
+_REPLY_LINES = re.compile(r"(?m)(?:^[ \t]*>.*(?:\n|$))+")
+
+
+def mention_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` that are quoted or forwarded, when the rest of the text talks about attacks."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    spans.extend((m.start(), m.end()) for m in _REPLY_LINES.finditer(text))
+    forwarded = _FORWARDED.search(text)
+    if forwarded:
+        spans.append((forwarded.start(), len(text)))
+    if not spans:
+        return []
+    outside = list(text)
+    for start, end in spans:
+        outside[start:end] = " " * (end - start)
+    return spans if _ABOUT.search("".join(outside)) else []
+
+
+def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)

@@ -1,0 +1,91 @@
+"""Card numbers, US SSNs and IBANs: candidates by shape, kept when the standard check and the context agree."""
+
+from __future__ import annotations
+
+import re
+
+from gateway.detectors.base import Finding
+from gateway.detectors.pii_checks import IBAN_LENGTHS, aba_ok, card_network, embedded, iban_ok, luhn_ok, ssn_ok
+from gateway.detectors.pii_words import ContextIndex, Lean
+
+AGAINST_SCORE = 0.15  # an identifier word is the nearest context: reported, below any sensible threshold
+
+# 4-4-4-4(-3), 4-6-5 / 4-6-4 (Amex, Diners), 4-4-4(-1/2), or one unbroken run of 12-19 digits.
+_CARD = re.compile(
+    r"(?<!\d)(?=\d{4})(?:\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5}"
+    r"|\d{4}([ -])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{12,19})(?!\d)"
+)
+_SSN_SPLIT = re.compile(r"(?<![\d-])(?=\d{3}[- .])(\d{3})([- .])(\d{2})\2(\d{4})(?!\d)")
+_SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
+
+
+def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
+    """Luhn and a network's prefix and length; 1.0 with a card word, 0.8 grouped, 0.5 an unbroken run.
+
+    A Luhn-valid number outside the network table (private-label cards, ranges the table does not
+    list) counts only with a card word nearest (0.7)."""
+    text = ctx.text
+    found = []
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if not luhn_ok(digits) or embedded(text, m.start(), m.end()):
+            continue
+        grouped = len(digits) != len(m.group())
+        pull = ctx.lean("CREDIT_CARD", m.start(), m.end(), strong=grouped)
+        if card_network(digits) is None:
+            if pull is not Lean.FOR:
+                continue
+            score = 0.7
+        else:
+            score = {Lean.FOR: 1.0, Lean.AGAINST: AGAINST_SCORE}.get(pull, 0.8 if grouped else 0.5)
+        found.append(Finding(name, "CREDIT_CARD", m.start(), m.end(), score))
+    return found
+
+
+def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
+    """SSA-valid area/group/serial; 0.85 with an SSN word, 0.5 in the 3-2-4 form, unbroken only with the word.
+
+    An unbroken run that passes the ABA routing checksum needs the SSN word to be the nearest one."""
+    text = ctx.text
+    found = []
+    for rx, split in ((_SSN_SPLIT, True), (_SSN_RUN, False)):
+        for m in rx.finditer(text):
+            area, group, serial = (m.group(1), m.group(3), m.group(4)) if split else m.groups()
+            if not ssn_ok(area, group, serial) or embedded(text, m.start(), m.end()):
+                continue
+            pull = ctx.lean("US_SSN", m.start(), m.end(), strong=split)
+            if pull is Lean.FOR:
+                score = 0.85
+            elif pull is Lean.AGAINST:
+                score = AGAINST_SCORE
+            elif split and not aba_ok(area + group + serial):
+                score = 0.5
+            else:
+                continue
+            found.append(Finding(name, "US_SSN", m.start(), m.end(), score))
+    return found
+
+
+def iban_findings(name: str, ctx: ContextIndex) -> list[Finding]:
+    """Known country, that country's length (spaces or dashes allowed between characters), mod-97."""
+    text = ctx.text
+    found = []
+    n = len(text)
+    for m in _IBAN_START.finditer(text):
+        want = IBAN_LENGTHS.get(m.group(1).upper())
+        if want is None:
+            continue
+        i, count = m.start(), 0
+        while i < n and count < want:
+            ch = text[i]
+            if ch.isascii() and ch.isalnum():
+                count += 1
+                i += 1
+            elif ch in " -" and count >= 4 and i + 1 < n and text[i + 1].isalnum():
+                i += 1
+            else:
+                break
+        if count == want and not embedded(text, m.start(), i) and iban_ok(text[m.start() : i]):
+            found.append(Finding(name, "IBAN_CODE", m.start(), i, 1.0))
+    return found

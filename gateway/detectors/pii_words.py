@@ -1,0 +1,239 @@
+"""Context words around a candidate: which raise a type's score, which lower it, in the guards' languages.
+
+An entry ending in `*` is a stem matched at a word start (German compounds: `Bestellnummer`); other
+Latin/Greek/Cyrillic entries are whole words; entries in other scripts (CJK, Arabic, Devanagari…) are
+substrings. The nearest context word wins, so `order number 212-555-0143` is an order and `phone
+(order desk): …` is a phone."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+
+from gateway.detectors.pii_table import TableLabels
+
+# Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time.
+_NOT_PII = """
+order* invoice* inv tracking track trackingnumber shipment* shipping parcel* consignment waybill awb
+ref refs reference* build* version* ver vers rev revision* release* rel commit* sha sha1 sha256 hash*
+md5 checksum* digest sku part partno pn model ticket* case txn transaction* receipt* isbn ean upc gtin
+imei iccid imsi meid routing aba rtn timestamp* ts epoch unix created updated modified nonce seq
+sequence offset pid port oid mib snmp patch firmware fw kernel driver agent sdk uuid guid id ids
+item* product* article* lot batch job run serial sn account* acct customer* member* policy* claim*
+booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
+update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
+regon kvk btw ein tin
+bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
+zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
+envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
+encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
+faktur* przesyłk* wersj* beställning* spårning referens sipariş* kargo takip sürüm заказ* счет* счёт*
+накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
+számla* comanda* comandă factur* pesanan versiyon
+注文 請求書 追跡 伝票 品番 型番 バージョン 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전 طلب فاتورة
+ऑर्डर चालान संस्करण 〒 郵便 邮编 우편
+"""
+_PHONE = """
+phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
+reach contact* desk office home work answering messages registered hotline helpline landline
+telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
+telefone anruf* rufnummer appel* appelez llam* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
+gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
+電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल
+"""
+_CARD = """
+card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay
+karte* kreditkarte* tarjeta* carte* carta* cartão kaart* kort* karta* kart kredi* карт* кредит*
+カード 卡 카드 بطاقة
+"""
+_SSN = """
+ssn ssns social soc ss sozialversicherung* seguro
+"""
+_IP = """
+ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
+nameserver ping* remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
+router switch device vm instance endpoint login logged visitor attacker blocked banned whitelist* allowlist*
+forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
+serveur rechner адрес* сервер* 地址 アドレス 서버 주소
+"""
+# Words that sit right before a dotted number that is a version or an object id, never an address.
+_VERSION_MARKERS = """
+v ver version versions vers build release rel rev revision fw firmware oid mib snmp agent sdk kernel driver
+patch update upgrade app bios os ios android windows macos versión versione versão versie wersja sürüm версия
+"""
+VERSION_MARKERS = frozenset(_VERSION_MARKERS.split())
+
+
+class Lean(IntEnum):
+    """Which way the nearest context word pulls a candidate's score."""
+
+    AGAINST = -1
+    NONE = 0
+    FOR = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    substrings: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, table: str) -> Lexicon:
+        words, stems, subs = set(), [], []
+        for entry in table.split():
+            if any(ord(c) > 0x052F for c in entry):  # past Latin, Greek, Cyrillic: no word boundaries
+                subs.append(entry)
+            elif entry.endswith("*"):
+                stems.append(entry[:-1].lower())
+            else:
+                words.add(entry.lower())
+        return cls(frozenset(words), tuple(stems), tuple(subs))
+
+    def has(self, word: str) -> bool:
+        return word in self.words or word.startswith(self.stems)
+
+
+AGAINST_TAG = "NOT_PII"
+LEXICONS: dict[str, Lexicon] = {
+    AGAINST_TAG: Lexicon.parse(_NOT_PII),
+    "PHONE_NUMBER": Lexicon.parse(_PHONE),
+    "CREDIT_CARD": Lexicon.parse(_CARD),
+    "US_SSN": Lexicon.parse(_SSN),
+    "IP_ADDRESS": Lexicon.parse(_IP),
+}
+WINDOW_BEFORE = 40
+WINDOW_AFTER = 20
+LABEL_REACH = 12  # "order no. " / "Version: " sit this close to the number they label
+_AFTER_PENALTY = 12  # a word before the candidate is its label more often than a word after it
+_WORD = re.compile(r"[^\W\d_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@lru_cache(maxsize=65536)
+def _tags_of(word: str) -> frozenset[str]:
+    """The lexicons a lower-cased word belongs to (memoised: a pure function of the word)."""
+    return frozenset(tag for tag, lex in LEXICONS.items() if lex.has(word))
+
+
+def _words(segment: str) -> list[tuple[int, str]]:
+    """(offset, lower-cased word) in `segment`; camelCase and snake_case keys count as their words."""
+    out = []
+    for m in _WORD.finditer(segment):
+        word, off = m.group(), m.start()
+        plain = word.islower() or word[1:].islower() or word.isupper()
+        for part in (word,) if plain else _CAMEL.split(word):
+            out.append((off, part.lower()))
+            off += len(part)
+    return out
+
+
+class ContextIndex:
+    """Every context word of one text with its position and tags, built once per scan.
+
+    Candidates then look up their neighbours by bisection instead of re-reading the window."""
+
+    __slots__ = ("_built", "_cell_tags", "_ends", "_mentions", "_starts", "_table", "_tags", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._table = TableLabels(text)
+        self._cell_tags: dict[str, frozenset[str]] = {}
+        self._mentions: frozenset[str] | None = None
+        self._built = False
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._tags: list[frozenset[str]] = []
+
+    def _build(self) -> None:
+        """Built on the first lookup: most texts' candidates are ruled out by shape before context."""
+        self._built = True
+        text = self.text
+        marks: list[tuple[int, int, frozenset[str]]] = []
+        for off, word in _words(text):
+            tags = _tags_of(word)
+            if tags:
+                marks.append((off, off + len(word), tags))
+        if not text.isascii():
+            for tag, lex in LEXICONS.items():
+                for sub in lex.substrings:
+                    i = text.find(sub)
+                    while i >= 0:
+                        marks.append((i, i + len(sub), frozenset({tag})))
+                        i = text.find(sub, i + 1)
+            marks.sort()
+        self._starts = [a for a, _, _ in marks]
+        self._ends = [b for _, b, _ in marks]
+        self._tags = [t for _, _, t in marks]
+
+    def mentions(self, tag: str) -> bool:
+        """Whether any word of the text (a table header included) carries `tag`: when none does, no
+        candidate can lean that way and the per-candidate lookups are skipped."""
+        if self._mentions is None:
+            if not self._built:
+                self._build()
+            self._mentions = frozenset().union(*self._tags)
+        return tag in self._mentions
+
+    def nearest(self, tag: str, start: int, end: int, floor: int = 0) -> int | None:
+        """Distance in characters to the nearest word tagged `tag` around text[start:end] (not before
+        `floor`), or None."""
+        if not self._built:
+            self._build()
+        best: int | None = None
+        i = bisect_left(self._starts, max(floor, start - WINDOW_BEFORE))
+        while i < len(self._starts) and self._starts[i] < end + WINDOW_AFTER:
+            a, b = self._starts[i], self._ends[i]
+            if tag in self._tags[i]:
+                if b <= start:
+                    dist = start - b
+                elif a >= end:
+                    dist = a - end + _AFTER_PENALTY
+                else:
+                    dist = None  # inside the candidate: not context
+                if dist is not None and (best is None or dist < best):
+                    best = dist
+            i += 1
+        return best
+
+    def lean(self, entity: str, start: int, end: int, strong: bool = False, only_for: bool = False) -> Lean:
+        """The pull of the nearest context word: for the type, against (an identifier word), or none.
+
+        A `strong` candidate (one its shape and check already make likely: an international phone, a
+        grouped card, an SSN in its 3-2-4 form, an IP) is pulled against only by an identifier word
+        that labels it (within LABEL_REACH characters), not by one elsewhere in the window (a CSV header,
+        a neighbouring field). In a table row under a header line, the column's header decides when it
+        is a context word; otherwise only words of the row itself count."""
+        floor = 0
+        label = self._table.label(start)
+        if label is not None:
+            cell, floor = label
+            tags = self._cell_tags.get(cell)
+            if tags is None:
+                tags = self._cell_tags[cell] = frozenset().union(*(_tags_of(w) for _, w in _words(cell)))
+            if entity in tags:
+                return Lean.FOR
+            if AGAINST_TAG in tags:
+                return Lean.AGAINST
+        pro = self.nearest(entity, start, end, floor) if entity in LEXICONS else None
+        if only_for and pro is None:
+            return Lean.NONE  # the caller keeps the candidate only with a type word: skip the other lookup
+        con = self.nearest(AGAINST_TAG, start, end, floor)
+        if strong and con is not None and con > LABEL_REACH:
+            con = None
+        if pro is None and con is None:
+            return Lean.NONE
+        if con is None or (pro is not None and pro <= con):
+            return Lean.FOR
+        return Lean.AGAINST
+
+    def word_before(self, start: int) -> str:
+        """The word ending right before `start` (skipping spaces, `:`, `=`, `#`, quotes), lower-cased."""
+        m = _LAST_WORD.search(self.text, max(0, start - 24), start)
+        return m.group(1).lower() if m else ""
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s:=#(\"']*\Z")
