@@ -32,6 +32,7 @@ from pathlib import Path
 # This file's directory must not shadow the `limits` library the gateway imports.
 HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.append(str(HERE))  # last: overhead.py's own imports (harness) resolve, nothing shadows a library
 _spec = importlib.util.spec_from_file_location("overhead", HERE / "overhead.py")
 assert _spec is not None and _spec.loader is not None
 overhead = importlib.util.module_from_spec(_spec)  # the wrk / mock upstream machinery
@@ -39,9 +40,10 @@ sys.modules["overhead"] = overhead
 _spec.loader.exec_module(overhead)
 
 from gateway.config.holder import RulesHolder  # noqa: E402
-from gateway.limits.breakers import Admit  # noqa: E402
+from gateway.limits.breaker_state import Admit  # noqa: E402
 from gateway.limits.service import Limits, build_limits, in_memory  # noqa: E402
 from gateway.model import Api, Call, Principal  # noqa: E402
+from gateway.settings import Settings  # noqa: E402
 from gateway.trace.events import CallRecord, Outcome  # noqa: E402
 
 TARGET_IN_PROCESS_MS = 0.2
@@ -97,9 +99,9 @@ async def per_call(limits: Limits, rules_dir: Path, n: int) -> dict[str, float]:
         v1 = await rate.on_request(call, rules)
         v2 = await budget.on_request(call, rules)
         b = limits.breakers.get(route.name, route.rule.breaker)
-        adm = await limits.breakers.run(b.enter, 30.0)
+        adm = await b.enter(30.0)
         t1 = time.perf_counter()
-        await limits.breakers.run(b.record, adm.admit, False)
+        await b.record(adm.admit, False)
         await limits.finish(CallRecord(
             call_id=call.id, run_id=run, agent_id="bench", api="chat", target=overhead.MODEL,
             started_at=call.received_at, duration_ms=1.0, status=200, outcome=Outcome.OK, revision="r",
@@ -122,12 +124,13 @@ async def per_call_all(redis_url: str | None, n: int) -> dict[str, dict[str, flo
         mem = in_memory()
         out["in process, all in memory"] = await per_call(mem, rules_dir, n)
         await mem.close()
-        embedded = build_limits(None, "", Path(tmp) / "state")
+        embedded = build_limits(Settings(state_dir=Path(tmp) / "state"))
         out["in process, SQLite ledger (default)"] = await per_call(embedded, rules_dir, n)
         await embedded.close()
         if redis_url:
             prefix = f"wgbench:{uuid.uuid4().hex[:8]}:"
-            shared = build_limits(redis_url, prefix, Path(tmp) / "state2")
+            shared = build_limits(Settings(state_dir=Path(tmp) / "state2", redis_url=redis_url,
+                                           redis_prefix=prefix))
             try:
                 out["Redis on loopback"] = await per_call(shared, rules_dir, n)
             finally:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
-from starlette.requests import Request
 
 from gateway import checks
 from gateway.app_observability import instrument, observe
@@ -32,13 +31,16 @@ from gateway.routes.capped import BodyCap
 from gateway.routes.console import console_routes
 from gateway.routes.errors import install_error_handlers
 from gateway.routes.health import health_routes
+from gateway.routes.internal_errors import InternalErrors
 from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
 from gateway.routes.metrics import metrics_router
 from gateway.routes.tools import tool_routes
-from gateway.runtime import Gateway, IdSource
+from gateway.runtime import Gateway, IdSource, ReadyProbe
 from gateway.settings import Settings
-from gateway.stores.postgres_trace import PostgresTraceStore
+from gateway.stores.idempotency import IdempotencyStore
+from gateway.stores.postgres_idempotency import PostgresIdempotencyStore
+from gateway.stores.postgres_trace import PostgresTraceStore, postgres_ping
 from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
@@ -47,11 +49,39 @@ from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
 
 
+class SyncPing(Protocol):
+    def ping(self) -> bool: ...
+
+
 def trace_store(settings: Settings) -> SqliteTraceStore | PostgresTraceStore:
     """The decision log: PostgreSQL when configured (every replica's calls in one place), else SQLite."""
     if settings.database_url:
         return PostgresTraceStore(settings.database_url)
     return SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
+
+
+def readiness(settings: Settings, limits: Limits, idempotency: IdempotencyStore, *embedded: SyncPing,
+              ) -> list[ReadyProbe]:
+    """What `/readyz` checks, by name: Redis and PostgreSQL over their own async connections (never a lock a
+    writer holds); without PostgreSQL, the embedded SQLite stores (decision log, approvals) in a worker thread."""
+    probes = []
+    if settings.redis_url:
+        probes.append(ReadyProbe("redis", limits.ping))
+    if settings.database_url:
+        url = settings.database_url
+        probes.append(ReadyProbe("postgresql", lambda: postgres_ping(url)))
+        return probes
+    probes.append(ReadyProbe("idempotency", idempotency.ping))
+    for name, store in zip(("decision-log", "approvals"), embedded, strict=True):
+        probes.append(ReadyProbe(name, functools.partial(asyncio.to_thread, store.ping)))
+    return probes
+
+
+def idempotency_store(settings: Settings, clock: Callable[[], float]) -> IdempotencyStore:
+    """Idempotency keys: in PostgreSQL when configured (every replica claims a key in one place), else SQLite."""
+    if settings.database_url:
+        return PostgresIdempotencyStore(settings.database_url, clock=clock)
+    return SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
 
 
 def loop_counter(limits: Limits, settings: Settings) -> LoopCounts:
@@ -73,11 +103,11 @@ def build_gateway(
     ids = ids or IdSource()
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
     store = trace_store(settings)
-    recorder = TraceRecorder(store)
+    recorder = TraceRecorder(store, spill_dir=settings.state_dir / "decision-log-spill",
+                             max_buffered=settings.trace_buffer_records)
     approvals = build_approvals(settings, recorder.run, clock, ids)
     client = UpstreamClient()
-    limits = build_limits(settings.redis_url, settings.redis_prefix, settings.state_dir, clock,
-                          webhook_poster(client))
+    limits = build_limits(settings, clock, webhook_poster(client))
     limits.budgets.record = recorder.decision
     limits.approvals = approvals  # on_alert.require_approval holds LLM calls in the approval queue
     services = CheckServices(record=recorder.decision, approvals=approvals, limits=limits,
@@ -87,20 +117,18 @@ def build_gateway(
     gw = Gateway(settings, rules, runner, recorder, forwarder, clock, ids)
     gw.limits = limits
     gw.finishers.append(limits.finish)
-    gw.ready_probes.append(limits.ping)
     gw.stream_transforms = lambda call, rules: [
         *guard_transforms(call, rules, services.guards.placeholders, recorder.decision),
         *proposed_transforms(call, rules, recorder.decision),
     ]
     gw.approvals = approvals
-    idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
+    idempotency = idempotency_store(settings, clock)
     gw.tools = ToolServices(ResilientToolForwarder(gw.forwarder.client, limits.breakers, clock), idempotency)
     observe(gw, tracing)
     limits.attach_metrics(gw.metrics, forwarder, gw.tools.forwarder)
     approvals.metrics = gw.metrics
-    gw.ready_probes.append(store.ping)
-    gw.ready_probes.append(idempotency.ping)
-    gw.ready_probes.append(approvals.store.ping)
+    recorder.on_drop = gw.metrics.decision_log_dropped
+    gw.ready_probes.extend(readiness(settings, limits, idempotency, store, approvals.store))
     return gw
 
 
@@ -129,11 +157,6 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
             await gw.approvals.close()
 
 
-async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"error": {"type": "api_error", "code": "internal-error",
-                                   "message": "Internal gateway error."}}, status_code=500)
-
-
 # FastAPI's own telemetry probes the OpenTelemetry providers on every request; tracing is configured by
 # gateway.observability instead (one set of spans, nothing at all when tracing is off).
 _NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
@@ -141,7 +164,7 @@ _NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
 
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None, telemetry=_NO_NATIVE)
-    app.add_exception_handler(Exception, _unhandled)
+    app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
     install_error_handlers(app)
     instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
@@ -158,6 +181,7 @@ def admin_app(gw: Gateway) -> FastAPI:
     # No /docs, /redoc or /openapi.json: they would describe the plane to anyone who can reach it, token or not.
     app = FastAPI(title="Wardgate admin plane", docs_url=None, redoc_url=None, openapi_url=None,
                   telemetry=_NO_NATIVE)
+    app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
     app.add_middleware(BodyCap, limit=gw.settings.admin_max_body_bytes)
     install_error_handlers(app)
     instrument(gw, app, "admin")

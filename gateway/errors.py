@@ -28,6 +28,7 @@ class Reason(StrEnum):
     APPROVAL_INVALID = "approval-invalid"
     NOT_FOUND = "not-found"
     CHECK_FAILED = "check-failed"
+    STORE_UNAVAILABLE = "store-unavailable"
     CIRCUIT_OPEN = "circuit-open"
     UPSTREAM_ERROR = "upstream-error"
     UPSTREAM_TIMEOUT = "upstream-timeout"
@@ -71,6 +72,8 @@ STATUS: dict[Reason, Status] = {
     Reason.APPROVAL_INVALID: _CONFLICT,
     Reason.NOT_FOUND: _NOT_FOUND,
     Reason.CHECK_FAILED: Status(500, "api_error", "api_error"),
+    # A shared store (Redis) a fail-closed check needs is down or saturated: retry later (with Retry-After).
+    Reason.STORE_UNAVAILABLE: Status(503, "api_error", "overloaded_error"),
     Reason.CIRCUIT_OPEN: Status(503, "api_error", "overloaded_error"),
     Reason.UPSTREAM_ERROR: Status(502, "api_error", "api_error"),
     Reason.UPSTREAM_TIMEOUT: Status(504, "api_error", "api_error"),

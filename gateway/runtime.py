@@ -25,6 +25,15 @@ from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.forwarder import Forwarder
 
 
+@dataclass(frozen=True, slots=True)
+class ReadyProbe:
+    """A dependency `/readyz` checks: its name (reported when it fails) and an async check that raises or
+    returns False when the dependency is not usable."""
+
+    name: str
+    check: Callable[[], Awaitable[object]]
+
+
 class IdSource:
     """128-bit random ids (`dec_…`, `run_…`) from a generator seeded once from the OS.
 
@@ -49,7 +58,7 @@ class Gateway:
     forwarder: Forwarder
     clock: Callable[[], float] = time.time
     ids: Callable[[str], str] = field(default_factory=IdSource)
-    ready_probes: list[Callable[[], bool]] = field(default_factory=list)
+    ready_probes: list[ReadyProbe] = field(default_factory=list)
     # The finish phase: run after every call's record is written, on every path (budget settlement, limits).
     finishers: list[Callable[[CallRecord], Awaitable[None]]] = field(default_factory=list)
     # Rate limiter, budgets and breakers (admin plane: /admin/breakers, /admin/budgets); built by the app factory.

@@ -31,7 +31,15 @@ class Settings:
     admin_token: str | None = None
     redis_url: str | None = None
     redis_prefix: str = "wardgate:"  # keys of limits, budgets and breakers (replicas of one gateway share it)
+    # One blocking pool for every Redis-backed check: a burst past its size waits (bounded) for a connection
+    # instead of failing; a wait past `redis_pool_wait_s` refuses the call (never admits it unchecked).
+    redis_pool_size: int = 64
+    redis_pool_wait_s: float = 5.0
+    # Each Redis command (connect, or send and read) gives up after this long: the check applies its policy.
+    redis_timeout_s: float = 0.5
     database_url: str | None = None
+    # Decision-log records kept in memory while its store is down; past this they spill under the state dir.
+    trace_buffer_records: int = 100_000
     log_level: str = "info"
     reload_interval_s: float = 1.0
     otel_enabled: bool = False
@@ -92,7 +100,11 @@ def from_environ(env: Mapping[str, str] | None = None) -> Settings:
         admin_token=e.get("WARDGATE_ADMIN_TOKEN") or None,
         redis_url=e.get("WARDGATE_REDIS_URL") or None,
         redis_prefix=e.get("WARDGATE_REDIS_PREFIX") or "wardgate:",
+        redis_pool_size=int(e.get("WARDGATE_REDIS_POOL_SIZE") or "64"),
+        redis_pool_wait_s=float(e.get("WARDGATE_REDIS_POOL_WAIT_S") or "5"),
+        redis_timeout_s=float(e.get("WARDGATE_REDIS_TIMEOUT_S") or "0.5"),
         database_url=e.get("WARDGATE_DATABASE_URL") or None,
+        trace_buffer_records=int(e.get("WARDGATE_TRACE_BUFFER_RECORDS") or "100000"),
         log_level=e.get("WARDGATE_LOG_LEVEL", "info").lower(),
         reload_interval_s=float(e.get("WARDGATE_RELOAD_INTERVAL", "1.0")),
         otel_enabled=_flag(e.get("WARDGATE_OTEL_ENABLED")) or bool(e.get("OTEL_EXPORTER_OTLP_ENDPOINT")),

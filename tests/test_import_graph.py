@@ -83,12 +83,8 @@ def _cycles(edges: dict[str, set[str]]) -> list[set[str]]:
     return found
 
 
-# Owned by the breaker refactor (one async Breaker protocol): remove this entry with it.
-KNOWN_MODULE_CYCLES = [{"gateway.limits.breakers", "gateway.limits.shared_breaker"}]
-
-
 def test_no_module_imports_itself_back() -> None:
-    assert [c for c in _cycles(EDGES) if c not in KNOWN_MODULE_CYCLES] == []
+    assert _cycles(EDGES) == []
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:

@@ -72,6 +72,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_eval(args: argparse.Namespace) -> int:
     config = load_guards(args.rules)
+    report: dict[str, Any]
     if args.eval_kind == "injection":
         changes = {"classifier": False} if args.no_classifier else {}
         detectors = build_detectors(_only(config, DetectorKind.INJECTION, **changes))
@@ -99,7 +100,7 @@ def run_eval(args: argparse.Namespace) -> int:
         found, latency = run_pii(pii_rows, pii_predictor(detectors))
         report = pii_report(pii_rows, found, latency, per_row=args.rows is not None)
         if args.rows == "errors":
-            report["rows"] = [r for r in report["rows"] if not r["ok"]]
+            report["rows"] = [r for r in report["rows"] if not r["ok"]]  # per-row: a list of dicts
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0
 

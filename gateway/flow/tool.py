@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Mapping
@@ -15,7 +14,7 @@ from gateway.errors import Reason, Refusal
 from gateway.model import Action, Call
 from gateway.pipeline.runner import Stop
 from gateway.runtime import Gateway
-from gateway.stores.sqlite_idempotency import ClaimKind
+from gateway.stores.idempotency import ClaimKind
 from gateway.tools.canonical import args_hash
 from gateway.trace.events import CallRecord, Outcome
 from gateway.upstream.tools import PinMismatch, ToolUpstreamFault
@@ -118,8 +117,7 @@ async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> T
     services, args = gw.tools, call.arguments
     key, scope = call.headers.get("idempotency-key"), call.agent_id or ""
     if key:
-        claim = await asyncio.to_thread(services.idempotency.claim, scope, key,
-                                        args_hash({"tool": tool.name, "arguments": args}))
+        claim = await services.idempotency.claim(scope, key, args_hash({"tool": tool.name, "arguments": args}))
         ledger.detail["idempotency"] = claim.kind.value
         if claim.kind is ClaimKind.REPLAY:
             assert claim.body is not None and claim.status is not None
@@ -136,9 +134,9 @@ async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> T
             Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT, Reason.TOOL_DISABLED, Reason.CHECK_FAILED,
             Reason.CIRCUIT_OPEN}
         if transient:
-            await asyncio.to_thread(services.idempotency.release, scope, key)
+            await services.idempotency.release(scope, key)
         else:
-            await asyncio.to_thread(services.idempotency.complete, scope, key, outcome.http_status, outcome.body)
+            await services.idempotency.complete(scope, key, outcome.http_status, outcome.body)
     return outcome
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +18,8 @@ from gateway.trace.events import CallRecord, DecisionEvent, Outcome, Phase
 
 log = logging.getLogger("wardgate.budget")
 
+# How long a failed settlement is retried before the reservation is left to expire with the run.
+RETRY_FOR_S = 60.0
 Poster = Callable[[str, Mapping[str, Any]], Awaitable[None]]
 _HEADER = {"tokens_in": "tokens-in", "tokens_out": "tokens-out", "tokens": "tokens", "cost_usd": "cost-usd",
            "llm_calls": "llm-calls", "tool_calls": "tool-calls", "wall_time_s": "wall-time-s"}
@@ -67,10 +69,17 @@ class Budgets:
         self.alerts_fired = 0
 
     async def reserve(self, call: Call, rule: BudgetRule, want: Amounts) -> Reserved:
+        """Reserve the call's worst case. When the ledger fails, the reservation may still have been made (a
+        reply lost after the script ran), so it is released in the background: never leaked."""
         caps = Caps.of(rule)
-        result = await self.ledger.reserve(call.run_key, call.id, want, caps, self._clock(), rule.idle_ttl_s)
+        pending = Pending(call.run_id, call.agent_id, call.run_key, rule, caps)
+        try:
+            result = await self.ledger.reserve(call.run_key, call.id, want, caps, self._clock(), rule.idle_ttl_s)
+        except BaseException:  # a failure, or the caller cancelled while the ledger may have reserved
+            self._in_background(self._settle_until_done(pending, call.id, Amounts(), "release"))
+            raise
         if result.decision.admit:
-            self._pending[call.id] = Pending(call.run_id, call.agent_id, call.run_key, rule, caps)
+            self._pending[call.id] = pending
         return result
 
     def left(self, rule: BudgetRule, state: RunState) -> dict[str, float]:
@@ -80,14 +89,24 @@ class Budgets:
         return len(self._pending)
 
     async def settle(self, record: CallRecord, price: Price | None) -> None:
-        """Swap the call's reservation for its real usage (zero when it failed before an answer)."""
+        """Swap the call's reservation for its real usage (zero when it failed before an answer). A settlement
+        the ledger did not take is retried in the background (settling is idempotent per call id)."""
         p = self._pending.pop(record.call_id, None)
         if p is None:
             return
         actual = actual_of(record, price)
+        try:
+            await self._settle(p, record.call_id, actual, record)
+        except Exception as exc:
+            log.warning("settling call %s failed (%s); retrying in the background", record.call_id, exc)
+            self._in_background(self._settle_until_done(p, record.call_id, actual, "settle", record))
+
+    async def _settle(self, p: Pending, call_id: str, actual: Amounts, record: CallRecord | None) -> None:
         now = self._clock()
-        settled = await self.ledger.settle(p.key, record.call_id, actual, p.caps, p.rule.alert_at, now,
+        settled = await self.ledger.settle(p.key, call_id, actual, p.caps, p.rule.alert_at, now,
                                            p.rule.idle_ttl_s)
+        if record is None:
+            return
         if self.usage_hooks:
             ratios = utilisation(p.caps, settled.state.used, settled.state.started_at, now)
             for hook in self.usage_hooks:
@@ -97,6 +116,34 @@ class Budgets:
                     log.exception("budget usage hook failed")
         if settled.alert:
             self._alert(p, record, settled.state, now)
+
+    async def _settle_until_done(self, p: Pending, call_id: str, actual: Amounts, what: str,
+                                 record: CallRecord | None = None) -> None:
+        """Retry a settlement (or the release of a reservation whose reserve failed) with capped backoff for
+        RETRY_FOR_S; past that the reservation stays charged until the run expires (conservative, logged)."""
+        delay, waited = 0.1, 0.0
+        while True:
+            try:
+                await self._settle(p, call_id, actual, record)
+                return
+            except Exception as exc:
+                if waited >= RETRY_FOR_S:
+                    log.error("%s of call %s in run %s failed for %.0fs (%s); its reservation stays charged until "
+                              "the run expires", what, call_id, p.run_id, waited, exc)
+                    return
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 5.0)
+
+    def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def drain(self) -> None:
+        """Wait for background settlements (shutdown, tests)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     def _alert(self, p: Pending, record: CallRecord, state: RunState, now: float) -> None:
         self.alerts_fired += 1
@@ -116,9 +163,7 @@ class Budgets:
                 log.exception("budget alert hook failed")
         if p.rule.alert_webhook and self._post is not None:
             body = {"event": "budget.alert", "run_id": p.run_id, "agent_id": p.agent_id, "at": now, **detail}
-            task = asyncio.create_task(self._webhook(p.rule.alert_webhook, body))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._in_background(self._webhook(p.rule.alert_webhook, body))
 
     async def _webhook(self, url: str, body: Mapping[str, Any]) -> None:
         assert self._post is not None
@@ -128,6 +173,9 @@ class Budgets:
             log.warning("budget alert webhook %s failed: %s", url, exc)
 
     async def close(self) -> None:
+        """Give pending settlements a moment to land, then stop them (what is left stays charged: conservative)."""
+        if self._tasks:
+            await asyncio.wait(list(self._tasks), timeout=2.0)
         for task in list(self._tasks):
             task.cancel()
         await self.ledger.close()

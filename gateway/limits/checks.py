@@ -16,6 +16,7 @@ from gateway.limits.budgets import Budgets, budget_headers
 from gateway.limits.estimate import prompt_tokens, worst_case
 from gateway.limits.ratelimit import RateLimiter, tool_limit
 from gateway.limits.rules import BudgetRule
+from gateway.limits.store_fault import StoreFault, classify
 from gateway.model import Call, OnError, Verdict
 
 log = logging.getLogger("wardgate.limits")
@@ -54,7 +55,7 @@ class RateLimitCheck:
                 return Verdict.deny(Reason.CHECK_FAILED, f"The registry's rate_limit of tool '{call.target}' "
                                     f"({spec!r}) cannot be read; the tool is refused until it is fixed.")
             refused = await self._limiter.admit_tool(call.target, limit)
-            if refused is not None:
+            if refused is not None and refused.store_error is None:
                 return Verdict.deny(
                     Reason.RATE_LIMITED, f"Tool '{call.target}' is rate limited to {spec} (for all agents). "
                     f"Retry after {refused.retry_after:g}s.", detail={"limit": spec, "by": "tool registry"},
@@ -64,13 +65,18 @@ class RateLimitCheck:
             return Verdict.proceed(detail=detail)
         lim = refused.limit
         what = f"{lim.unit.value} per {lim.every if lim.every > 1 else ''}{' ' if lim.every > 1 else ''}{lim.per.value}"
-        if refused.store_error:
+        if refused.store_error is StoreFault.UNREACHABLE:
             message = "The rate-limit store is unreachable and this limit is configured to fail closed."
+        elif refused.store_error is StoreFault.BUSY:
+            message = "The rate-limit store did not answer in time; the call is not admitted unchecked. Retry shortly."
         else:
             message = (f"Rate limit reached ({what}, keyed by {', '.join(p.value for p in lim.key)}). "
                        f"Retry after {refused.retry_after:g}s.")
-        return Verdict.deny(Reason.RATE_LIMITED, message, detail={"limit": lim.model_dump(mode="json")},
-                            retry_after=refused.retry_after, headers=refused.headers)
+        refusal: dict[str, Any] = {"limit": lim.model_dump(mode="json")}
+        if refused.store_error is not None:
+            refusal["store_error"] = refused.store_error.value
+        return Verdict.deny(Reason.RATE_LIMITED, message, detail=refusal, retry_after=refused.retry_after,
+                            headers=refused.headers)
 
 
 def _tool_spec(call: Call, rules: RuleSet) -> str | None:
@@ -101,11 +107,15 @@ class BudgetCheck:
         try:
             reserved = await self._budgets.reserve(call, rule, want)
         except Exception as exc:
-            log.warning("budget ledger failed: %s", exc)
-            if rule.on_error is OnError.ALLOW:
-                return Verdict.proceed(detail={"ledger_error": type(exc).__name__, "on_error": "allow"})
-            return Verdict.deny(Reason.CHECK_FAILED, "The budget ledger is unreachable; budgets fail closed.",
-                                detail={"ledger_error": type(exc).__name__})
+            fault = classify(exc)
+            log.warning("budget ledger failed (%s, %s): %s", type(exc).__name__, fault.value, exc)
+            failed = {"ledger_error": type(exc).__name__, "store_error": fault.value}
+            if fault is StoreFault.UNREACHABLE and rule.on_error is OnError.ALLOW:
+                return Verdict.proceed(detail={**failed, "on_error": "allow"})
+            message = ("The budget ledger is unreachable; budgets fail closed." if fault is StoreFault.UNREACHABLE
+                       else "The budget ledger did not answer in time; the call is not admitted unchecked.")
+            return Verdict.deny(Reason.STORE_UNAVAILABLE, f"{message} Retry shortly.", detail=failed,
+                                retry_after=1.0)
         left = self._budgets.left(rule, reserved.state)
         headers = budget_headers(left)
         if not reserved.decision.admit:

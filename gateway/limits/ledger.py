@@ -45,7 +45,11 @@ def fresh(book: RunBook | None, now: float, ttl_s: float) -> RunBook:
 
 
 def apply_reserve(book: RunBook, call_id: str, want: Amounts, caps: Caps, now: float) -> Reserved:
+    """Reserve `want` for the call; a call id already holding a reservation keeps it and is admitted again
+    (idempotent: a reserve whose answer was lost may be sent again without charging twice)."""
     s = book.state
+    if call_id in book.open:
+        return Reserved(Decision(True), s)
     decision = decide_reserve(caps, s.used, s.reserved, want, s.started_at, now)
     if decision.admit:
         book.open[call_id] = want

@@ -19,6 +19,7 @@ from limits import RateLimitItem, RateLimitItemPerSecond, parse
 from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
 
 from gateway.limits.rules import KeyPart, LimitRule, Per, Unit
+from gateway.limits.store_fault import StoreFault, classify
 from gateway.model import Call, OnError
 
 log = logging.getLogger("wardgate.limits")
@@ -118,7 +119,7 @@ class Refused:
     limit: LimitRule
     retry_after: float
     headers: dict[str, str]
-    store_error: bool = False
+    store_error: StoreFault | None = None  # refused because the store failed, not because the window is full
 
 
 @dataclass(slots=True)
@@ -160,10 +161,12 @@ class RateLimiter:
                     out.refused = Refused(limit, wait, headers(limit, stats.remaining, wait))
                     return out
             except Exception as exc:
-                log.warning("rate-limit store failed (%s); limit %s is %s", type(exc).__name__, ids[0],
-                            "skipped (fail open)" if limit.on_error is OnError.ALLOW else "refusing (fail closed)")
-                if limit.on_error is OnError.DENY:
-                    out.refused = Refused(limit, 1.0, {}, store_error=True)
+                fault = classify(exc)
+                skip = fault is StoreFault.UNREACHABLE and limit.on_error is OnError.ALLOW
+                log.warning("rate-limit store failed (%s, %s); limit %s is %s", type(exc).__name__, fault.value,
+                            ids[0], "skipped (fail open)" if skip else "refusing")
+                if not skip:
+                    out.refused = Refused(limit, 1.0, {}, store_error=fault)
                     return out
                 out.skipped.append(ids[0])
                 continue
@@ -172,7 +175,8 @@ class RateLimiter:
         return out
 
     async def admit_tool(self, tool: str, limit: LimitRule) -> Refused | None:
-        """The tool's own limit from the registry: one counter per tool for all agents (fails open)."""
+        """The tool's own limit from the registry: one counter per tool for all agents (fails open when the store
+        is unreachable; a saturated store refuses)."""
         item = RateLimitItemPerSecond(capacity(limit), limit.window_s, namespace="wg")
         digest = hashlib.sha256(limit.model_dump_json().encode()).hexdigest()[:10]
         ids = (f"t.{digest}", f"tool={tool}")
@@ -181,9 +185,12 @@ class RateLimiter:
                 return None
             stats = await self._moving.get_window_stats(item, *ids)
         except Exception as exc:
-            log.warning("rate-limit store failed (%s); the rate limit of tool %s is skipped (fail open)",
-                        type(exc).__name__, tool)
-            return None
+            fault = classify(exc)
+            log.warning("rate-limit store failed (%s, %s); the rate limit of tool %s is %s", type(exc).__name__,
+                        fault.value, tool, "skipped (fail open)" if fault is StoreFault.UNREACHABLE else "refusing")
+            if fault is StoreFault.UNREACHABLE:
+                return None
+            return Refused(limit, 1.0, {}, store_error=fault)
         wait = retry_after(stats.reset_time, self._clock())
         return Refused(limit, wait, headers(limit, stats.remaining, wait))
 

@@ -14,7 +14,8 @@ from typing import Any
 from gateway.config.models_file import ProviderKind
 from gateway.config.ruleset import ModelRoute, RuleSet
 from gateway.errors import Reason
-from gateway.limits.breakers import Admit, Breaker, Breakers
+from gateway.limits.breaker_state import Admit, Breaker
+from gateway.limits.breakers import Breakers
 from gateway.limits.retry import RETRY_STATUS, backoff, is_fault_status, parse_retry_after, retryable, time_left
 from gateway.model import Api
 from gateway.upstream.client import UpstreamClient, UpstreamFault, UpstreamStream
@@ -50,10 +51,14 @@ class _Tries:
         self.log: list[dict[str, Any]] = []
         self.last_fault: UpstreamFault | None = None
         self.open_retry: float | None = None
+        self.breaker_fault: str | None = None  # the breaker's store failed: calls passed (breakers fail open)
 
     def note(self, model: str, outcome: str, t0: float, status: int | None = None) -> None:
-        self.log.append({"model": model, "outcome": outcome, "status": status,
-                         "ms": round((time.perf_counter() - t0) * 1000, 3)})
+        entry: dict[str, Any] = {"model": model, "outcome": outcome, "status": status,
+                                 "ms": round((time.perf_counter() - t0) * 1000, 3)}
+        if self.breaker_fault is not None:
+            entry["breaker_store_error"] = self.breaker_fault
+        self.log.append(entry)
 
     def left(self) -> float:
         return time_left(self.started, self.deadline_s, self.clock())
@@ -86,19 +91,20 @@ class ResilientForwarder(Forwarder):
         if not route.rule.breaker.enabled:
             return None, Admit.PASS
         b = self.breakers.get(route.name, route.rule.breaker)
-        adm = await self.breakers.run(b.enter, route.rule.timeout_s)
+        adm = await b.enter(route.rule.timeout_s)
+        if adm.store_error is not None:
+            tries.breaker_fault = adm.store_error.value
         if adm.admit is Admit.REJECT:
             tries.open_retry = min(tries.open_retry or 1e9, adm.retry_after or 1.0)
         return b, adm.admit
 
     async def _record(self, b: Breaker | None, admitted: Admit, failed: bool) -> None:
         if b is not None:
-            await self.breakers.run(b.record, admitted, failed)
+            await b.record(admitted, failed)
 
     async def _abandon(self, b: Breaker | None, admitted: Admit) -> None:
         if b is not None:
-            with contextlib.suppress(Exception):
-                await self.breakers.run(b.abandon, admitted)
+            await b.abandon(admitted)
 
     async def _pause(self, r: ModelRoute, i: int, tries: _Tries, retry_after: float | None) -> bool:
         """Back off before the next try of the same model; False when the deadline does not allow it."""

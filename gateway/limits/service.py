@@ -6,24 +6,22 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import redis as syncredis
 import redis.asyncio as aioredis
 from limits.storage import storage_from_string
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from gateway.limits.breakers import Breakers
 from gateway.limits.budgets import Budgets
 from gateway.limits.checks import BudgetCheck, RateLimitCheck
 from gateway.limits.ledger import MemoryLedger
 from gateway.limits.ratelimit import Charged, RateLimiter
+from gateway.settings import Settings
 from gateway.trace.events import CallRecord
 
 log = logging.getLogger("wardgate.limits")
-
-# Redis calls on the hot path give up fast: each limit then applies its on_error (fail open or closed).
-REDIS_TIMEOUT_S = 0.5
 
 
 @dataclass(slots=True)
@@ -32,7 +30,6 @@ class Limits:
     budgets: Budgets
     breakers: Breakers
     redis: aioredis.Redis | None = None
-    sync_redis: syncredis.Redis | None = None
     charged: dict[str, list[Charged]] = field(default_factory=dict)
     approvals: Any = None  # the approval queue (ApprovalService), for `on_alert.require_approval`
 
@@ -45,11 +42,9 @@ class Limits:
         return BudgetCheck(self.budgets, lambda: self.approvals)
 
     async def finish(self, record: CallRecord) -> None:
-        """After every call, on every path: settle the budget, charge real token/spend usage to the limits."""
-        try:
-            await self.budgets.settle(record, None)
-        except Exception:
-            log.exception("settling the budget of call %s failed; its reservation stays charged", record.call_id)
+        """After every call, on every path: settle the budget (retried in the background if the ledger fails),
+        charge real token/spend usage to the limits."""
+        await self.budgets.settle(record, None)
         charged = self.charged.pop(record.call_id, None)
         if charged:
             tokens = record.prompt_tokens + record.completion_tokens
@@ -71,17 +66,16 @@ class Limits:
             if hasattr(f, "on_fallback"):
                 f.on_fallback = metrics.fallback
 
-    def ping(self) -> bool:
-        if self.sync_redis is None:
-            return True
-        return bool(self.sync_redis.ping())
+    async def ping(self) -> None:
+        """Readiness: Redis answers (through the limits' own pool), when configured."""
+        if self.redis is not None:
+            await self.redis.ping()
 
     async def close(self) -> None:
         await self.budgets.close()
         if self.redis is not None:
             await self.redis.aclose()
-        if self.sync_redis is not None:
-            self.sync_redis.close()
+            await self.redis.connection_pool.disconnect()
 
 
 def in_memory(clock: Callable[[], float] = time.time) -> Limits:
@@ -90,23 +84,38 @@ def in_memory(clock: Callable[[], float] = time.time) -> Limits:
                   Breakers(clock))
 
 
-def build_limits(redis_url: str | None, prefix: str, state_dir: Path, clock: Callable[[], float] = time.time,
+def redis_pool(settings: Settings) -> aioredis.BlockingConnectionPool:
+    """One blocking pool for every Redis-backed check (rate limits, budgets, breakers, loop counts).
+
+    A burst larger than the pool waits for a connection, at most `redis_pool_wait_s` (then the check refuses:
+    never admits unchecked); each command times out after `redis_timeout_s`. redis-py's own retries are off:
+    a script whose reply was lost may have run, and re-sending it is the caller's decision (the budget scripts
+    are idempotent per call id and their callers release or re-settle)."""
+    assert settings.redis_url is not None
+    return aioredis.BlockingConnectionPool.from_url(
+        settings.redis_url, max_connections=settings.redis_pool_size, timeout=settings.redis_pool_wait_s,
+        socket_timeout=settings.redis_timeout_s, socket_connect_timeout=settings.redis_timeout_s,
+        retry=Retry(NoBackoff(), 0))
+
+
+def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
                  post: Callable[[str, Mapping[str, Any]], Awaitable[None]] | None = None) -> Limits:
     """Embedded: in-process counters and breakers, budgets in SQLite. With a Redis URL: all three in Redis."""
-    if redis_url is None:
+    if settings.redis_url is None:
         from gateway.stores.sqlite_budget import SqliteBudgetLedger
 
         return Limits(RateLimiter(storage_from_string("async+memory://"), clock),
-                      Budgets(SqliteBudgetLedger(state_dir / "budgets.sqlite3"), clock, post), Breakers(clock))
+                      Budgets(SqliteBudgetLedger(settings.state_dir / "budgets.sqlite3"), clock, post),
+                      Breakers(clock))
     from gateway.stores.redis_budget import RedisBudgetLedger
 
-    opts: dict[str, Any] = {"socket_timeout": REDIS_TIMEOUT_S, "socket_connect_timeout": REDIS_TIMEOUT_S}
-    client = aioredis.Redis.from_url(redis_url, **opts)
-    sync_client = syncredis.Redis.from_url(redis_url, **opts)
-    storage = storage_from_string("async+" + redis_url, implementation="redispy", key_prefix=prefix + "rl",
-                                  **opts)
+    pool = redis_pool(settings)
+    client = aioredis.Redis(connection_pool=pool)
+    prefix = settings.redis_prefix
+    storage = storage_from_string("async+" + settings.redis_url, implementation="redispy",
+                                  key_prefix=prefix + "rl", connection_pool=pool)  # type: ignore[arg-type]
     return Limits(RateLimiter(storage, clock), Budgets(RedisBudgetLedger(client, prefix), clock, post),
-                  Breakers(clock, client, prefix), client, sync_client)
+                  Breakers(clock, client, prefix), client)
 
 
 def webhook_poster(client: Any) -> Callable[[str, Mapping[str, Any]], Awaitable[None]]:

@@ -1,19 +1,28 @@
 """A circuit breaker whose state lives in Redis, shared by every replica: one script (one round trip) to admit a
 call, one to record its outcome.
 
-Same state machine as the in-process breaker (pybreaker + `breakers.admit`): `failures` consecutive upstream
+Same state machine as the in-process breaker (pybreaker + `breaker_state.admit`): `failures` consecutive upstream
 faults open it; after `reset_s` one probe goes through, holding a lease (SET NX PX) so a single replica probes;
 the probe's outcome closes it or reopens it for a full period. pybreaker's own Redis storage needs several
 synchronous round trips per call, hence this script. Timestamps come from the replicas' clocks (assumed
-NTP-synced: skew only shifts when the probe is allowed)."""
+NTP-synced: skew only shifts when the probe is allowed).
+
+When Redis fails, the breaker's documented policy applies instead of an error: the call passes as if closed
+(a breaker only protects; an unknown state must not cut traffic) with the store fault in its admission, and an
+outcome that cannot be recorded is dropped (logged)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from typing import Any
 
-from gateway.limits.breakers import CLOSED, HALF_OPEN, OPEN, Admission, Admit
+import redis.asyncio as aioredis
+
+from gateway.limits.breaker_state import CLOSED, HALF_OPEN, OPEN, UNKNOWN, Admission, Admit, Snapshot, retry_after
 from gateway.limits.rules import BreakerRule
+from gateway.limits.store_fault import classify
+
+log = logging.getLogger("wardgate.breaker")
 
 # KEYS: state hash, probe lease. ARGV: now, reset_s, lease_ms.  → {decision, retry_after}
 _ENTER = """
@@ -57,10 +66,10 @@ return state
 
 
 class SharedBreaker:
-    """One upstream's breaker in Redis. Async methods (the registry's `run` awaits them)."""
+    """One upstream's breaker in Redis (the async `Breaker` protocol)."""
 
-    def __init__(self, name: str, rule: BreakerRule, client: Any, prefix: str, clock: Callable[[], float],
-                 on_change: Callable[[str, str], None] = lambda name, state: None) -> None:
+    def __init__(self, name: str, rule: BreakerRule, client: aioredis.Redis, prefix: str,
+                 clock: Callable[[], float], on_change: Callable[[str, str], None] = lambda name, state: None) -> None:
         self.name = name
         self.rule = rule
         self._r = client
@@ -74,23 +83,36 @@ class SharedBreaker:
         self.rule = rule
 
     async def enter(self, lease_s: float) -> Admission:
-        decision, wait = await self._enter(keys=self._keys, args=[
-            repr(self._clock()), repr(self.rule.reset_s), max(1, int(lease_s * 1000))])
-        admit = Admit(decision.decode() if isinstance(decision, bytes) else decision)
+        try:
+            decision, wait = await self._enter(keys=self._keys, args=[
+                repr(self._clock()), repr(self.rule.reset_s), max(1, int(lease_s * 1000))])
+        except Exception as exc:
+            fault = classify(exc)
+            log.warning("breaker %s: store failed (%s, %s); the call passes (breakers fail open)", self.name,
+                        type(exc).__name__, fault.value)
+            return Admission(Admit.PASS, store_error=fault)
+        admit = Admit(_text(decision))
         if admit is Admit.PROBE:
             self._on_change(self.name, HALF_OPEN)
         return Admission(admit, float(wait) if admit is Admit.REJECT else None)
 
     async def record(self, admitted: Admit, failed: bool) -> None:
-        state = await self._record(keys=self._keys, args=[
-            int(failed), int(admitted is Admit.PROBE), self.rule.failures, repr(self._clock())])
-        state = state.decode() if isinstance(state, bytes) else state
+        try:
+            state = _text(await self._record(keys=self._keys, args=[
+                int(failed), int(admitted is Admit.PROBE), self.rule.failures, repr(self._clock())]))
+        except Exception as exc:
+            log.warning("breaker %s: store failed (%s); this outcome is not recorded", self.name,
+                        type(exc).__name__)
+            return
         if (failed and state == OPEN) or admitted is Admit.PROBE:
             self._on_change(self.name, state)
 
     async def abandon(self, admitted: Admit) -> None:
         if admitted is Admit.PROBE:
-            await self._r.delete(self._keys[1])
+            try:
+                await self._r.delete(self._keys[1])
+            except Exception as exc:  # the lease expires by itself (PX): the next probe waits at most that long
+                log.warning("breaker %s: releasing the probe lease failed (%s)", self.name, type(exc).__name__)
 
     async def reset(self) -> None:
         async with self._r.pipeline(transaction=True) as p:
@@ -98,15 +120,20 @@ class SharedBreaker:
             p.delete(self._keys[1])
             await p.execute()
 
-    async def snapshot(self) -> dict[str, Any]:
-        async with self._r.pipeline(transaction=False) as p:
-            p.hmget(self._keys[0], "state", "failures", "opened_at")
-            p.exists(self._keys[1])
-            (state, failures, opened), busy = await p.execute()
-        state = state.decode() if state else CLOSED
+    async def snapshot(self) -> Snapshot:
+        try:
+            async with self._r.pipeline(transaction=False) as p:
+                p.hmget(self._keys[0], "state", "failures", "opened_at")
+                p.exists(self._keys[1])
+                (state_b, failures, opened), busy = await p.execute()
+        except Exception as exc:
+            log.warning("breaker %s: store failed (%s); state unknown", self.name, type(exc).__name__)
+            return Snapshot(self.name, UNKNOWN, 0, self.rule.failures, self.rule.reset_s, None, False, None)
+        state = _text(state_b) if state_b else CLOSED
         at = float(opened) if opened else None
-        retry = max(0.0, at + self.rule.reset_s - self._clock()) if state == OPEN and at is not None else None
-        return {"name": self.name, "state": state, "failures": int(failures or 0), "fail_max": self.rule.failures,
-                "reset_s": self.rule.reset_s, "opened_at": at, "probe_in_flight": bool(busy),
-                "retry_after_s": retry}
+        return Snapshot(self.name, state, int(failures or 0), self.rule.failures, self.rule.reset_s, at, bool(busy),
+                        retry_after(state, at, self.rule.reset_s, self._clock()))
 
+
+def _text(v: bytes | str) -> str:
+    return v.decode() if isinstance(v, bytes) else v

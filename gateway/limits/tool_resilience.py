@@ -4,7 +4,6 @@ tool, or a connection that was never made) and only as often as the registry's `
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -12,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from gateway.errors import Reason
-from gateway.limits.breakers import Admission, Admit, Breaker, Breakers
+from gateway.limits.breaker_state import Admission, Admit, Breaker
+from gateway.limits.breakers import Breakers
 from gateway.limits.retry import backoff, retryable, time_left
 from gateway.limits.rules import BreakerRule, RetryRule
 from gateway.tools.registry import Tool
@@ -74,7 +74,7 @@ class ResilientToolForwarder(ToolForwarder):
         deadline = tool.ops.timeout_s * tries  # each try may take its whole timeout; backoff must fit too
         log: list[dict[str, Any]] = []
         for i in range(1, tries + 1):
-            adm: Admission = await self.breakers.run(b.enter, tool.ops.timeout_s)
+            adm: Admission = await b.enter(tool.ops.timeout_s)
             t0 = time.perf_counter()
             if adm.admit is Admit.REJECT:
                 log.append(_note("circuit-open", t0))
@@ -95,8 +95,7 @@ class ResilientToolForwarder(ToolForwarder):
                 await self._record(b, adm.admit, False)  # the upstream answered: not a fault of its health
                 raise
             except BaseException:
-                with contextlib.suppress(Exception):
-                    await self.breakers.run(b.abandon, adm.admit)
+                await b.abandon(adm.admit)
                 raise
             await self._record(b, adm.admit, False)  # 4xx: the tool refused the call, the upstream is up
             log.append(_note("ok" if answer.ok else f"http-{answer.upstream_status}", t0, answer.upstream_status))
@@ -108,7 +107,7 @@ class ResilientToolForwarder(ToolForwarder):
         raise AssertionError("unreachable: the last try returns or raises")
 
     async def _record(self, b: Breaker, admitted: Admit, failed: bool) -> None:
-        await self.breakers.run(b.record, admitted, failed)
+        await b.record(admitted, failed)
 
     async def _pause(self, attempt: int, started: float, deadline_s: float) -> bool:
         wait = backoff(attempt, TOOL_BACKOFF.backoff_s, TOOL_BACKOFF.max_backoff_s, self._rand)

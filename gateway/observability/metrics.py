@@ -141,6 +141,9 @@ class Metrics:
         self._fallbacks = _Family(Counter(
             "wardgate_upstream_fallbacks", "Calls answered by a fallback model, by requested and fallback model.",
             ["model", "fallback"], registry=r))
+        self._log_dropped = Counter(
+            "wardgate_decision_log_dropped", "Decision-log records lost: the store was down, the in-memory buffer "
+            "full and the state dir could not take the spill.", registry=r)
 
     # -- the generic events (fed by the decision log hooks) -------------------------------------
 
@@ -201,6 +204,9 @@ class Metrics:
 
     def fallback(self, model: str, fallback: str) -> None:
         self._fallbacks(model, fallback).inc()
+
+    def decision_log_dropped(self, records: int) -> None:
+        self._log_dropped.inc(records)
 
     # -- exposition ---------------------------------------------------------------------------
 

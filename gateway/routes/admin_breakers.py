@@ -33,8 +33,8 @@ def limits_admin_router(gw: Gateway) -> APIRouter:
     async def breakers() -> dict[str, Any]:
         limits = _limits(gw)
         known = _known(limits)
-        snaps = [await limits.breakers.run(b.snapshot) for b in known.values()]
-        return {"shared": limits.breakers.shared, "breakers": sorted(snaps, key=lambda s: s["name"])}
+        snaps = [(await b.snapshot()).as_json() for b in known.values()]
+        return {"shared": limits.breakers.shared, "breakers": sorted(snaps, key=lambda s: str(s["name"]))}
 
     @router.post("/breakers/{name}/reset")
     async def reset(name: str) -> dict[str, Any]:
@@ -42,8 +42,8 @@ def limits_admin_router(gw: Gateway) -> APIRouter:
         b = _known(limits).get(name)
         if b is None:
             raise HTTPException(404, f"no breaker {name!r}")
-        await limits.breakers.run(b.reset)
-        snap: dict[str, Any] = await limits.breakers.run(b.snapshot)
+        await b.reset()
+        snap: dict[str, Any] = (await b.snapshot()).as_json()
         return snap
 
     @router.get("/budgets/{run_id}")

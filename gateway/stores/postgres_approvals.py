@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -16,6 +17,9 @@ from gateway.approvals.record import Approval
 from gateway.approvals.store import Filters, where
 
 log = logging.getLogger("wardgate.approvals.postgres")
+
+# A connection unused for this long is checked (one round trip) before it carries a statement.
+IDLE_CHECK_S = 1.0
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS wardgate_approvals (
@@ -39,6 +43,7 @@ class PostgresApprovalStore:
         self._url = url
         self._conn: psycopg.AsyncConnection[Any] | None = None
         self._lock = asyncio.Lock()
+        self._used_at = 0.0
         self._healthy = False
 
     async def start(self) -> None:
@@ -46,6 +51,7 @@ class PostgresApprovalStore:
             await self._connection()
 
     async def _connection(self) -> psycopg.AsyncConnection[Any]:
+        await self._check_idle()
         if self._conn is None or self._conn.closed:
             conn = await psycopg.AsyncConnection.connect(self._url, autocommit=True, connect_timeout=5)
             for statement in _SCHEMA:
@@ -57,11 +63,25 @@ class PostgresApprovalStore:
             self._healthy = True
         return self._conn
 
+    async def _check_idle(self) -> None:
+        """A connection idle for a while may have been cut (a database restart, a network drop) without anyone
+        noticing: one round trip checks it before a statement is trusted to it (a write cannot be retried
+        safely once sent), and a dead one is replaced."""
+        if self._conn is None or self._conn.closed or time.monotonic() - self._used_at < IDLE_CHECK_S:
+            return
+        try:
+            await self._conn.execute("SELECT 1")
+        except psycopg.OperationalError:
+            with contextlib.suppress(Exception):
+                await self._conn.close()
+            self._conn = None
+
     async def _run(self, sql: str, params: list[Any] | tuple[Any, ...]) -> tuple[list[tuple[Any, ...]], int]:
         async with self._lock:
             try:
                 conn = await self._connection()
                 cur = await conn.execute(sql, params)  # type: ignore[arg-type]
+                self._used_at = time.monotonic()
                 rows = await cur.fetchall() if cur.description else []
                 self._healthy = True
                 return rows, cur.rowcount

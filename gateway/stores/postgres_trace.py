@@ -9,7 +9,7 @@ from typing import Any
 import psycopg
 
 from gateway.stores.run_view import run_summaries, run_view
-from gateway.stores.trace_rows import call_rows, decision_rows, verdicts
+from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_rows, verdicts
 from gateway.trace.events import CallRecord, DecisionEvent
 
 _SCHEMA = (
@@ -21,6 +21,15 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS wardgate_calls_run ON wardgate_calls(run_id, started_at)",
     "CREATE INDEX IF NOT EXISTS wardgate_calls_started ON wardgate_calls(started_at)",
 )
+
+
+async def postgres_ping(url: str, timeout_s: int = 1) -> None:
+    """Readiness: a connection of its own (async, bounded), never the writer's connection or lock."""
+    conn = await psycopg.AsyncConnection.connect(url, autocommit=True, connect_timeout=timeout_s)
+    try:
+        await conn.execute("SELECT 1")
+    finally:
+        await conn.close()
 
 
 class PostgresTraceStore:
@@ -37,7 +46,7 @@ class PostgresTraceStore:
 
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed:
-            self._conn = psycopg.connect(self._url, autocommit=True, connect_timeout=5)
+            self._conn = psycopg.connect(self._url, autocommit=True, connect_timeout=2)
         return self._conn
 
     def _drop(self) -> None:
@@ -46,15 +55,18 @@ class PostgresTraceStore:
         self._conn = None
 
     def write(self, decisions: list[DecisionEvent], calls: list[CallRecord]) -> None:
+        self.write_rows(decision_rows(decisions), call_rows(calls))
+
+    def write_rows(self, decisions: list[DecisionRow], calls: list[CallRow]) -> None:
         with self._lock:
             try:
                 conn = self._connection()
                 with conn.transaction(), conn.cursor() as cur:
                     cur.executemany("INSERT INTO wardgate_decisions(run_id, decision_id, body) VALUES (%s, %s, %s)",
-                                    decision_rows(decisions))
+                                    decisions)
                     cur.executemany(
                         "INSERT INTO wardgate_calls(call_id, run_id, started_at, body) VALUES (%s, %s, %s, %s) "
-                        "ON CONFLICT (call_id) DO UPDATE SET body = EXCLUDED.body", call_rows(calls))
+                        "ON CONFLICT (call_id) DO UPDATE SET body = EXCLUDED.body", calls)
             except psycopg.OperationalError:
                 self._drop()
                 raise

@@ -51,6 +51,7 @@ end
 # ARGV: now, ttl, call_id, want x5, caps x7 (-1 = none).
 RESERVE = _LOAD + """
 local call = ARGV[3]
+if (not fresh) and redis.call('HEXISTS', KEYS[2], call) == 1 then return reply(1, '') end
 local w = {}
 for i = 1, 5 do w[i] = tonumber(ARGV[3 + i]) end
 local caps = caps_from(9)

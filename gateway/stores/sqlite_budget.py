@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from gateway.limits.budget import Amounts, Caps
 from gateway.limits.ledger import Reserved, RunBook, RunState, Settled, apply_reserve, apply_settle, fresh
@@ -20,17 +24,26 @@ CREATE TABLE IF NOT EXISTS budget_open (
     r_cost INTEGER NOT NULL, r_llm INTEGER NOT NULL, r_tool INTEGER NOT NULL, PRIMARY KEY (run_id, call_id));
 """
 SWEEP_EVERY_S = 60.0
+T = TypeVar("T")
 
 
 class SqliteBudgetLedger:
-    """Runs on the event loop's thread: a transaction here is tens of microseconds and never waits on fsync
-    (WAL, synchronous=NORMAL): a committed charge survives a killed process; only power loss can lose the last
-    ones. One connection and a lock make each reserve/settle atomic."""
+    """Each reserve/settle is one committed transaction (WAL, synchronous=NORMAL: a committed charge survives a
+    killed process; only power loss can lose the last ones), run on the ledger's own worker thread: the event
+    loop never waits on the file, nor on another process holding its write lock (SQLite's busy timeout). One
+    connection, one thread, and a lock (for the synchronous callers) make each step atomic and ordered.
+
+    A reserve is awaited before the call is forwarded, so its charge is on disk before anything is spent; a
+    caller cancelled while it runs still gets it committed, and `Budgets` releases it."""
 
     def __init__(self, path: Path) -> None:
         self._db = open_db(path, _SCHEMA)
         self._lock = threading.Lock()
         self._last_sweep = 0.0
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wardgate-budget-ledger")
+
+    async def _off_loop(self, fn: Callable[..., T], *args: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
 
     def _load(self, run_id: str) -> RunBook | None:
         row = self._db.execute(
@@ -98,13 +111,16 @@ class SqliteBudgetLedger:
 
     async def reserve(self, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
                       ttl_s: float) -> Reserved:
-        return self.reserve_sync(run_id, call_id, want, caps, now, ttl_s)
+        return await self._off_loop(self.reserve_sync, run_id, call_id, want, caps, now, ttl_s)
 
     async def settle(self, run_id: str, call_id: str, actual: Amounts, caps: Caps, alert_at: float,
                      now: float, ttl_s: float) -> Settled:
-        return self.settle_sync(run_id, call_id, actual, caps, alert_at, now, ttl_s)
+        return await self._off_loop(self.settle_sync, run_id, call_id, actual, caps, alert_at, now, ttl_s)
 
     async def state(self, run_id: str, now: float) -> RunState | None:
+        return await self._off_loop(self._state, run_id, now)
+
+    def _state(self, run_id: str, now: float) -> RunState | None:
         with self._lock:
             book = self._load(run_id)
             row = self._db.execute("SELECT expires_at FROM budget_runs WHERE run_id = ?", (run_id,)).fetchone()
@@ -118,5 +134,9 @@ class SqliteBudgetLedger:
         return True
 
     async def close(self) -> None:
+        await self._off_loop(self._close)
+        self._worker.shutdown(wait=False)
+
+    def _close(self) -> None:
         with self._lock:
             self._db.close()

@@ -1,16 +1,16 @@
-"""Idempotency keys of tool calls, durable in SQLite: same key + same call → the stored answer, once."""
+"""Idempotency keys in SQLite (one process): each claim is one transaction, run in a worker thread."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from gateway.stores.idempotency import PENDING_TTL_S, TTL_S, Claim, ClaimKind, judge, live
 from gateway.stores.sqlite import open_db
 
 _SCHEMA = """
@@ -20,28 +20,14 @@ CREATE TABLE IF NOT EXISTS idempotency (
 """
 
 
-class ClaimKind(StrEnum):
-    NEW = "new"                  # execute, then `complete` (or `release` on a transient failure)
-    REPLAY = "replay"            # answered before: send the stored answer
-    CONFLICT = "conflict"        # the key was used for a different call
-    IN_PROGRESS = "in-progress"  # the same call is executing right now
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    kind: ClaimKind
-    status: int | None = None
-    body: dict[str, Any] | None = None
-
-
 class SqliteIdempotencyStore:
-    def __init__(self, path: Path, ttl_s: float = 86_400.0, pending_ttl_s: float = 300.0,
+    def __init__(self, path: Path, ttl_s: float = TTL_S, pending_ttl_s: float = PENDING_TTL_S,
                  clock: Callable[[], float] = time.time) -> None:
         self._db = open_db(path, _SCHEMA)
         self._lock = threading.Lock()
         self._ttl, self._pending_ttl, self._clock = ttl_s, pending_ttl_s, clock
 
-    def claim(self, scope: str, key: str, fingerprint: str) -> Claim:
+    def claim_sync(self, scope: str, key: str, fingerprint: str) -> Claim:
         now = self._clock()
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
@@ -49,15 +35,8 @@ class SqliteIdempotencyStore:
                 row = self._db.execute(
                     "SELECT fingerprint, state, status, body, created_at FROM idempotency WHERE scope=? AND key=?",
                     (scope, key)).fetchone()
-                if row is not None:
-                    fp, state, status, body, created = row
-                    live = now - created <= (self._ttl if state == "done" else self._pending_ttl)
-                    if live and fp != fingerprint:
-                        return Claim(ClaimKind.CONFLICT)
-                    if live and state == "done":
-                        return Claim(ClaimKind.REPLAY, status, json.loads(body))
-                    if live:
-                        return Claim(ClaimKind.IN_PROGRESS)
+                if row is not None and live(row[1], row[4], now, self._ttl, self._pending_ttl):
+                    return judge(fingerprint, *row[:4])
                 self._db.execute(
                     "INSERT OR REPLACE INTO idempotency(scope, key, fingerprint, state, created_at) "
                     "VALUES (?, ?, ?, 'pending', ?)", (scope, key, fingerprint, now))
@@ -65,24 +44,43 @@ class SqliteIdempotencyStore:
             finally:
                 self._db.execute("COMMIT")
 
-    def complete(self, scope: str, key: str, status: int, body: dict[str, Any]) -> None:
+    def complete_sync(self, scope: str, key: str, status: int, body: dict[str, Any]) -> None:
         with self._lock:
             self._db.execute("UPDATE idempotency SET state='done', status=?, body=?, created_at=? "
                              "WHERE scope=? AND key=?", (status, json.dumps(body), self._clock(), scope, key))
 
-    def release(self, scope: str, key: str) -> None:
+    def release_sync(self, scope: str, key: str) -> None:
         with self._lock:
             self._db.execute("DELETE FROM idempotency WHERE scope=? AND key=? AND state='pending'", (scope, key))
 
-    def purge(self) -> int:
+    def purge_sync(self) -> int:
+        now = self._clock()
         with self._lock:
-            cur = self._db.execute("DELETE FROM idempotency WHERE created_at < ?", (self._clock() - self._ttl,))
+            cur = self._db.execute(
+                "DELETE FROM idempotency WHERE (state='done' AND created_at < ?) OR (state='pending' AND "
+                "created_at < ?)", (now - self._ttl, now - self._pending_ttl))
             return int(cur.rowcount)
 
-    def ping(self) -> bool:
+    def ping_sync(self) -> bool:
         with self._lock:
             return bool(self._db.execute("SELECT 1").fetchone() == (1,))
 
-    def close(self) -> None:
+    async def claim(self, scope: str, key: str, fingerprint: str) -> Claim:
+        return await asyncio.to_thread(self.claim_sync, scope, key, fingerprint)
+
+    async def complete(self, scope: str, key: str, status: int, body: dict[str, Any]) -> None:
+        await asyncio.to_thread(self.complete_sync, scope, key, status, body)
+
+    async def release(self, scope: str, key: str) -> None:
+        await asyncio.to_thread(self.release_sync, scope, key)
+
+    async def purge(self) -> int:
+        return await asyncio.to_thread(self.purge_sync)
+
+    async def ping(self) -> None:
+        if not await asyncio.to_thread(self.ping_sync):
+            raise RuntimeError("idempotency store did not answer")
+
+    async def close(self) -> None:
         with self._lock:
             self._db.close()

@@ -9,7 +9,7 @@ from typing import Any
 
 from gateway.stores.run_view import run_summaries, run_view
 from gateway.stores.sqlite import open_db
-from gateway.stores.trace_rows import call_rows, decision_rows, verdicts
+from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_rows, verdicts
 from gateway.trace.events import CallRecord, DecisionEvent
 
 _SCHEMA = """
@@ -30,12 +30,18 @@ class SqliteTraceStore:
         self._lock = threading.Lock()
 
     def write(self, decisions: list[DecisionEvent], calls: list[CallRecord]) -> None:
+        self.write_rows(decision_rows(decisions), call_rows(calls))
+
+    def write_rows(self, decisions: list[DecisionRow], calls: list[CallRow]) -> None:
         with self._lock:
             self._db.execute("BEGIN")
-            self._db.executemany(
-                "INSERT INTO decisions(run_id, decision_id, body) VALUES (?, ?, ?)", decision_rows(decisions))
-            self._db.executemany(
-                "INSERT OR REPLACE INTO calls(call_id, run_id, started_at, body) VALUES (?, ?, ?, ?)", call_rows(calls))
+            try:
+                self._db.executemany("INSERT INTO decisions(run_id, decision_id, body) VALUES (?, ?, ?)", decisions)
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO calls(call_id, run_id, started_at, body) VALUES (?, ?, ?, ?)", calls)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
             self._db.execute("COMMIT")
 
     def run(self, run_id: str) -> dict[str, Any] | None:

@@ -8,8 +8,11 @@ from typing import Any
 
 from gateway.trace.events import CallRecord, DecisionEvent
 
+DecisionRow = tuple[str, str, str]       # run_id, decision_id, JSON list of verdicts
+CallRow = tuple[str, str, float, str]    # call_id, run_id, started_at, JSON record
 
-def decision_rows(decisions: list[DecisionEvent]) -> list[tuple[str, str, str]]:
+
+def decision_rows(decisions: list[DecisionEvent]) -> list[DecisionRow]:
     """(run_id, decision_id, JSON list of verdicts): one row per call in this batch, verdicts in order.
 
     One JSON document per call instead of one per verdict: the log is written for every call, and per-row
@@ -20,7 +23,7 @@ def decision_rows(decisions: list[DecisionEvent]) -> list[tuple[str, str, str]]:
     return [(run, dec, json.dumps(items, default=str, separators=(",", ":"))) for (run, dec), items in grouped.items()]
 
 
-def call_rows(calls: list[CallRecord]) -> list[tuple[str, str, float, str]]:
+def call_rows(calls: list[CallRecord]) -> list[CallRow]:
     return [(c.call_id, c.run_id, c.started_at, json.dumps(c.to_dict(), default=str, separators=(",", ":")))
             for c in calls]
 

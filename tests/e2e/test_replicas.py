@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -15,41 +14,15 @@ from typing import Any
 
 import httpx
 import pytest
-import redis
 import yaml
 
+from tests.support.cluster import ADMIN, REDIS_URL, body, budget, drop_keys, load, start
 from tests.support.gateway import AGENT_KEY
-from tests.support.process import Served, clean_env, free_port, spawn, wait_ready
+from tests.support.process import Served, free_port
 from tests.support.upstream import FakeUpstream
 
-REDIS_URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
-ADMIN_TOKEN = "replica-admin-token"
-ADMIN = {"authorization": f"Bearer {ADMIN_TOKEN}"}
 needs_redis = pytest.mark.skipif(not REDIS_URL, reason="WARDGATE_TEST_REDIS_URL is not set")
 pytestmark = pytest.mark.slow
-
-
-def budget(r: Served, run: str) -> Any:
-    got = httpx.get(f"{r.admin_url}/admin/budgets/{run}", headers=ADMIN, timeout=5)
-    assert got.status_code == 200, got.text
-    return got.json()
-
-
-def _spawn(rules: Path, state: Path, log: Path, redis_prefix: str | None) -> Served:
-    env = clean_env(WARDGATE_ADMIN_TOKEN=ADMIN_TOKEN, WARDGATE_LOG_LEVEL="warning")
-    if redis_prefix is not None:
-        assert REDIS_URL is not None
-        env.update(WARDGATE_REDIS_URL=REDIS_URL, WARDGATE_REDIS_PREFIX=redis_prefix)
-    return spawn(rules, rules.parent / "tools", state, log, env)
-
-
-def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "") -> list[Served]:
-    """Start n replicas in parallel (each takes seconds to import) and wait until all are ready."""
-    replicas = [_spawn(rules, tmp / f"state{tag}{i if redis_prefix else ''}", tmp / f"serve{tag}{i}.log",
-                       redis_prefix) for i in range(n)]
-    with ThreadPoolExecutor(n) as pool:
-        list(pool.map(wait_ready, replicas))
-    return replicas
 
 
 LIMITED_KEY, BUDGETED_KEY, LOOPER_KEY = "wg-replica-limited", "wg-replica-budgeted", "wg-replica-looper"
@@ -83,21 +56,12 @@ def write_rules(tmp: Path, upstream: str, agent: dict[str, Any]) -> Path:
     return rules
 
 
-def _drop(p: str) -> None:
-    if REDIS_URL:
-        client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(match=p + "*"))
-        if keys:
-            client.delete(*keys)
-        client.close()
-
-
 @pytest.fixture
 def prefix() -> Iterator[str]:
     """A Redis key prefix of this test's own; its keys are deleted afterwards."""
     p = f"wgtest:{uuid.uuid4().hex[:12]}:"
     yield p
-    _drop(p)
+    drop_keys(p)
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +83,7 @@ def replicas(tmp_path_factory: pytest.TempPathFactory, shared_upstream: FakeUpst
     yield started
     for r in started:
         r.kill()
-    _drop(p)
+    drop_keys(p)
 
 
 @pytest.fixture
@@ -128,21 +92,6 @@ def cluster(tmp_path: Path) -> Iterator[list[Served]]:
     yield started
     for r in started:
         r.kill()
-
-
-def body(model: str = "gpt-4o-mini", max_tokens: int = 16) -> dict[str, Any]:
-    return {"model": model, "max_tokens": max_tokens, "messages": [{"role": "user", "content": "hello there"}]}
-
-
-async def load(replicas: list[Served], n: int, key: str, run: str | None = None) -> list[int]:
-    """n concurrent chat calls, round-robin over the replicas; their statuses."""
-    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=n)) as client:
-        async def one(i: int) -> int:
-            headers = {"authorization": f"Bearer {key}", "x-wardgate-run-id": run or f"run-{i}"}
-            r = await client.post(f"{replicas[i % len(replicas)].url}/v1/chat/completions", json=body(),
-                                  headers=headers)
-            return r.status_code
-        return list(await asyncio.gather(*[one(i) for i in range(n)]))
 
 
 def test_admitted_requests_never_exceed_the_rate_limit(replicas: list[Served], shared_upstream: FakeUpstream) -> None:

@@ -130,11 +130,13 @@ def test_idempotent_replay_and_conflict(tool_gateway: RunningGateway, tools_upst
     conflict = post(tool_gateway, "tickets.create", {**args, "title": "Other"}, **{"idempotency-key": "k-1"})
     assert conflict.status_code == 409 and conflict.json()["error"]["code"] == "idempotency-conflict"
     # Durable: a fresh store over the same file still knows the key.
-    from gateway.stores.sqlite_idempotency import ClaimKind, SqliteIdempotencyStore
+    from gateway.stores.idempotency import ClaimKind
+    from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
     store = SqliteIdempotencyStore(tool_gateway.gw.settings.state_dir / "idempotency.sqlite3")
     from gateway.tools.canonical import args_hash
-    assert store.claim("tester", "k-1", args_hash({"tool": "tickets.create", "arguments": args})).kind is ClaimKind.REPLAY
-    store.close()
+    fingerprint = args_hash({"tool": "tickets.create", "arguments": args})
+    assert store.claim_sync("tester", "k-1", fingerprint).kind is ClaimKind.REPLAY
+    store._db.close()
 
 
 def test_loop_detection(tool_gateway: RunningGateway) -> None:

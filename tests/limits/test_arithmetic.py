@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
 
 from gateway.errors import Reason
-from gateway.limits import breakers, budget, ratelimit, retry
+from gateway.limits import breaker_state, breakers, budget, ratelimit, retry
+from gateway.limits.breaker_state import Admit
 from gateway.limits.budget import Amounts, Caps
 from gateway.limits.estimate import output_tokens, prompt_tokens
 from gateway.limits.ledger import RunBook, RunState, apply_reserve, apply_settle, fresh
@@ -127,47 +130,51 @@ def test_limit_rule_rejects(bad: dict[str, object]) -> None:
 
 
 @pytest.mark.parametrize(("state", "opened_at", "now", "busy", "admit", "retry"), [
-    ("closed", None, 0.0, False, breakers.Admit.PASS, None),
-    ("closed", None, 0.0, True, breakers.Admit.PASS, None),
-    ("open", 100.0, 105.0, False, breakers.Admit.REJECT, 5.0),      # fails fast, Retry-After = rest of reset
-    ("open", 100.0, 110.0, False, breakers.Admit.PROBE, None),      # reset elapsed: one probe
-    ("open", 100.0, 110.0, True, breakers.Admit.REJECT, 1.0),       # someone else is probing
-    ("half-open", 100.0, 111.0, False, breakers.Admit.PROBE, None),
-    ("half-open", 100.0, 111.0, True, breakers.Admit.REJECT, 1.0),
+    ("closed", None, 0.0, False, Admit.PASS, None),
+    ("closed", None, 0.0, True, Admit.PASS, None),
+    ("open", 100.0, 105.0, False, Admit.REJECT, 5.0),      # fails fast, Retry-After = rest of reset
+    ("open", 100.0, 110.0, False, Admit.PROBE, None),      # reset elapsed: one probe
+    ("open", 100.0, 110.0, True, Admit.REJECT, 1.0),       # someone else is probing
+    ("half-open", 100.0, 111.0, False, Admit.PROBE, None),
+    ("half-open", 100.0, 111.0, True, Admit.REJECT, 1.0),
 ])
 def test_breaker_admission(state: str, opened_at: float | None, now: float, busy: bool,
-                           admit: breakers.Admit, retry: float | None) -> None:
-    d = breakers.admit(state, opened_at, 10.0, now, busy)
+                           admit: Admit, retry: float | None) -> None:
+    d = breaker_state.admit(state, opened_at, 10.0, now, busy)
     assert (d.admit, d.retry_after) == (admit, retry)
 
 
 def test_breaker_transitions_with_injected_clock() -> None:
     from gateway.limits.rules import BreakerRule
 
-    now = [1000.0]
-    reg = breakers.Breakers(clock=lambda: now[0])
-    b = reg.get("m", BreakerRule(failures=3, reset_s=10))
-    for _ in range(2):
-        assert b.enter(5).admit is breakers.Admit.PASS
-        b.record(breakers.Admit.PASS, failed=True)
-    b.record(breakers.Admit.PASS, failed=False)  # a success resets the consecutive count
-    for _ in range(3):
-        b.record(b.enter(5).admit, failed=True)
-    assert b.cb.current_state == "open"
-    now[0] += 5
-    assert b.enter(5) == breakers.Admission(breakers.Admit.REJECT, 5.0)
-    now[0] += 5
-    probe = b.enter(5)
-    assert probe.admit is breakers.Admit.PROBE and b.cb.current_state == "half-open"
-    assert b.enter(5).admit is breakers.Admit.REJECT  # only one probe
-    b.abandon(probe.admit)  # a cancelled probe records nothing and frees the slot
-    assert b.cb.current_state == "half-open"
-    probe = b.enter(5)
-    b.record(probe.admit, failed=True)  # the probe failed: open again for a full reset period
-    assert b.cb.current_state == "open" and b.enter(5).retry_after == 10.0
-    now[0] += 10
-    b.record(b.enter(5).admit, failed=False)
-    assert b.cb.current_state == "closed" and b.enter(5).admit is breakers.Admit.PASS
+    async def body() -> None:
+        now = [1000.0]
+        reg = breakers.Breakers(clock=lambda: now[0])
+        b = reg.get("m", BreakerRule(failures=3, reset_s=10))
+        state = lambda: b.snapshot()  # noqa: E731
+        for _ in range(2):
+            assert (await b.enter(5)).admit is Admit.PASS
+            await b.record(Admit.PASS, failed=True)
+        await b.record(Admit.PASS, failed=False)  # a success resets the consecutive count
+        for _ in range(3):
+            await b.record((await b.enter(5)).admit, failed=True)
+        assert (await state()).state == "open"
+        now[0] += 5
+        assert await b.enter(5) == breaker_state.Admission(Admit.REJECT, 5.0)
+        now[0] += 5
+        probe = await b.enter(5)
+        assert probe.admit is Admit.PROBE and (await state()).state == "half-open"
+        assert (await b.enter(5)).admit is Admit.REJECT  # only one probe
+        await b.abandon(probe.admit)  # a cancelled probe records nothing and frees the slot
+        assert (await state()).state == "half-open"
+        probe = await b.enter(5)
+        await b.record(probe.admit, failed=True)  # the probe failed: open again for a full reset period
+        assert (await state()).state == "open" and (await b.enter(5)).retry_after == 10.0
+        now[0] += 10
+        await b.record((await b.enter(5)).admit, failed=False)
+        assert (await state()).state == "closed" and (await b.enter(5)).admit is Admit.PASS
+
+    asyncio.run(body())
 
 
 def _fault(cause: BaseException) -> UpstreamFault:

@@ -48,3 +48,19 @@ def test_concurrent_reserves_from_two_clients_never_overspend() -> None:
         assert state is not None and state.reserved.llm_calls == 50
 
     asyncio.run(_with_ledger(body))
+
+
+def test_a_reserve_sent_again_for_the_same_call_is_not_charged_twice() -> None:
+    """A reserve whose reply was lost may be re-sent: the call keeps one reservation, and its settlement leaves
+    nothing reserved (issue 13, item 2: no leaked reservation)."""
+    caps = Caps(llm_calls=5)
+
+    async def body(ledgers):  # type: ignore[no-untyped-def]
+        a, b = ledgers
+        for ledger in (a, b, a):
+            r = await ledger.reserve("run", "c1", Amounts(llm_calls=1), caps, 1.0, 100)
+            assert r.decision.admit and r.state.reserved == Amounts(llm_calls=1)
+        s = await b.settle("run", "c1", Amounts(llm_calls=1), caps, 0.8, 2.0, 100)
+        assert s.state.reserved == Amounts() and s.state.used == Amounts(llm_calls=1)
+
+    asyncio.run(_with_ledger(body))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,12 +67,13 @@ class RunningGateway:
 
 def start_gateway(
     rules_dir: Path, state_dir: Path, tools_dir: Path | None = None, env: dict[str, str] | None = None,
-    admin_token: str | None = ADMIN_TOKEN, reload_interval_s: float = 0.1, **overrides: Any,
+    admin_token: str | None = ADMIN_TOKEN, reload_interval_s: float = 0.1, **settings: Any,
 ) -> RunningGateway:
-    settings = Settings(
+    """`settings`: further `Settings` fields (e.g. `redis_url`, `database_url`)."""
+    base = Settings(
         rules_dir=rules_dir, tools_dir=tools_dir, state_dir=state_dir,
-        admin_token=admin_token, reload_interval_s=reload_interval_s, environ=env or {}, **overrides,
+        admin_token=admin_token, reload_interval_s=reload_interval_s, environ=env or {},
     )
-    gw = build_gateway(settings)
+    gw = build_gateway(replace(base, **settings))
     servers = ThreadedServers([data_app(gw), admin_app(gw)], lambda: running(gw)).start()
     return RunningGateway(gw, servers)

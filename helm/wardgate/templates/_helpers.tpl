@@ -101,7 +101,7 @@ the others. Called from the Deployment so it runs on every render.
 {{- fail (printf "wardgate: more than one replica (%s) needs Redis, or every pod would keep its own rate-limit counters, budgets and circuit breakers. Set redis.url or redis.existingSecret, or run a single replica." $why) }}
 {{- end }}
 {{- if and (gt $maxPods 1) (not (include "wardgate.postgresConfigured" .)) }}
-{{- fail (printf "wardgate: more than one replica (%s) needs PostgreSQL, or approvals and the decision log would be split across pods. Set postgresql.url or postgresql.existingSecret, or run a single replica." $why) }}
+{{- fail (printf "wardgate: more than one replica (%s) needs PostgreSQL, or approvals, the decision log and idempotency keys would be split across pods. Set postgresql.url or postgresql.existingSecret, or run a single replica." $why) }}
 {{- end }}
 {{- if and (gt $maxPods 1) .Values.persistence.enabled }}
 {{- fail "wardgate: persistence.enabled mounts one ReadWriteOnce claim and is for a single replica; with several replicas keep it off (state lives in Redis and PostgreSQL)." }}
