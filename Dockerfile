@@ -13,12 +13,12 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
 RUN python -m venv /opt/venv
 WORKDIR /src
 # pyproject.toml names README.md as the readme, so the build needs it too.
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY gateway ./gateway
 # A regular (non-editable) install: pip builds the wheel and installs it into the venv, so
 # nothing in the venv points back at /src. pip itself is removed from the runtime venv.
 RUN /opt/venv/bin/pip install --upgrade pip \
- && /opt/venv/bin/pip install ".${WARDGATE_EXTRAS:+[${WARDGATE_EXTRAS}]}" \
+ && /opt/venv/bin/pip install ".${WARDGATE_EXTRAS:+[${WARDGATE_EXTRAS}]}" -c constraints.txt \
  && /opt/venv/bin/pip uninstall --yes pip
 
 FROM ${PYTHON_IMAGE} AS runtime

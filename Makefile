@@ -2,15 +2,22 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint bench eval clean browser-deps
+.PHONY: run test lint bench eval clean browser-deps constraints
 
-$(STAMP): pyproject.toml
+# constraints.txt pins every package to the version the test suite last passed with, so a fresh clone
+# installs what was tested; `make constraints` rewrites it from this .venv after an upgrade.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,chart,browser]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[test,chart,browser]'
 	rm -f $(VENV)/.installed-*; touch $@
+
+constraints: $(STAMP)
+	{ echo "# The versions the test suite passed with: make installs with -c constraints.txt (see Makefile)."; \
+	  echo "# Regenerate with 'make constraints' after upgrading, once 'make test' passes."; \
+	  $(PY) -m pip freeze --exclude-editable | LC_ALL=C sort -f; } > constraints.txt
 
 # The quickstart agent's key and approver token (the README's tour); set them to use your own.
 # `make run` binds both listeners to 127.0.0.1, so these well-known values never leave the machine.

@@ -103,7 +103,7 @@ async def _one(app: Any) -> float:
 
 
 def build(root: Path, variant: str) -> tuple[Gateway, Any]:
-    settings = Settings(rules_dir=write_rules(root / variant), tools_dir=root / "none", state_dir=root / variant / "s",
+    settings = Settings(rules_dir=write_rules(root / variant), tools_dir=None, state_dir=root / variant / "s",
                         environ={})
     tracing = otel_tracing("bench", DropExporter(), batch=True) if variant == "tracing" else None
     gw = build_gateway(settings, tracing=tracing)

@@ -12,8 +12,8 @@ from typing import Any, Protocol
 from fastapi import FastAPI
 
 from gateway import checks
+from gateway.app_observability import instrument, observe
 from gateway.approvals.wiring import build_approvals
-from gateway.checks.loop import LoopCounter, LoopCounts
 from gateway.checks.services import CheckServices
 from gateway.config.holder import RulesHolder
 from gateway.flow.proposed_stream import proposed_transforms
@@ -23,13 +23,13 @@ from gateway.limits.resilient import ResilientForwarder
 from gateway.limits.service import Limits, build_limits, webhook_poster
 from gateway.limits.tool_resilience import ResilientToolForwarder
 from gateway.observability.tracing import Tracing
-from gateway.observability.wiring import instrument, observe
 from gateway.pipeline.runner import Runner
 from gateway.routes.admin import admin_router
 from gateway.routes.admin_breakers import limits_admin_router
 from gateway.routes.approvals import approval_poll_routes, approvals_admin_router
 from gateway.routes.capped import BodyCap
 from gateway.routes.console import console_routes
+from gateway.routes.errors import install_error_handlers
 from gateway.routes.health import health_routes
 from gateway.routes.internal_errors import InternalErrors
 from gateway.routes.llm import llm_routes
@@ -44,6 +44,7 @@ from gateway.stores.postgres_trace import PostgresTraceStore, postgres_ping
 from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
+from gateway.tools.loop_counts import LoopCounter, LoopCounts
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
 
@@ -164,6 +165,7 @@ _NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None, telemetry=_NO_NATIVE)
     app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
+    install_error_handlers(app)
     instrument(gw, app, "data")
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
@@ -181,6 +183,7 @@ def admin_app(gw: Gateway) -> FastAPI:
                   telemetry=_NO_NATIVE)
     app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
     app.add_middleware(BodyCap, limit=gw.settings.admin_max_body_bytes)
+    install_error_handlers(app)
     instrument(gw, app, "admin")
     app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))

@@ -96,8 +96,9 @@ def _extensions() -> list[Callable[[Any], None]]:
         pass
     from gateway.approvals.cli import register as approvals_register
     from gateway.tools.pin_cli import register as tools_register
+    from gateway.trace.cli import register as runs_register
 
-    found.extend([approvals_register, tools_register])
+    found.extend([approvals_register, tools_register, runs_register])
     return found
 
 

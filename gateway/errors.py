@@ -32,6 +32,9 @@ class Reason(StrEnum):
     CIRCUIT_OPEN = "circuit-open"
     UPSTREAM_ERROR = "upstream-error"
     UPSTREAM_TIMEOUT = "upstream-timeout"
+    # HTTP-level answers of either plane (gateway/routes/errors.py): no check decided them.
+    FORBIDDEN = "forbidden"
+    METHOD_NOT_ALLOWED = "method-not-allowed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,8 @@ STATUS: dict[Reason, Status] = {
     Reason.CIRCUIT_OPEN: Status(503, "api_error", "overloaded_error"),
     Reason.UPSTREAM_ERROR: Status(502, "api_error", "api_error"),
     Reason.UPSTREAM_TIMEOUT: Status(504, "api_error", "api_error"),
+    Reason.FORBIDDEN: _PERMISSION,
+    Reason.METHOD_NOT_ALLOWED: Status(405, "invalid_request_error", "invalid_request_error"),
 }
 
 

@@ -82,6 +82,12 @@ class Call:
         return self.principal.agent_id if self.principal else None
 
     @property
+    def arguments(self) -> Mapping[str, Any]:
+        """A tool call's arguments (`{"arguments": {...}}` payload); empty when absent or not an object."""
+        args = self.payload.get("arguments")
+        return args if isinstance(args, Mapping) else {}
+
+    @property
     def run_key(self) -> str:
         """The key of everything kept per run (budget, loop counts, placeholders): the run belongs to the
         agent that sends it, so another agent presenting the same run id gets a run of its own."""

@@ -25,7 +25,8 @@ class Settings:
     admin_host: str = "127.0.0.1"
     admin_port: int = 8081
     rules_dir: Path = Path("rules")
-    tools_dir: Path = Path("tool_registry")
+    # None: no tool registry at all (an empty WARDGATE_TOOLS_DIR); a directory that is named must exist.
+    tools_dir: Path | None = Path("tool_registry")
     state_dir: Path = Path("state")
     admin_token: str | None = None
     redis_url: str | None = None
@@ -94,7 +95,7 @@ def from_environ(env: Mapping[str, str] | None = None) -> Settings:
         admin_host=e.get("WARDGATE_ADMIN_HOST", "127.0.0.1"),
         admin_port=int(e.get("WARDGATE_ADMIN_PORT", "8081")),
         rules_dir=Path(e.get("WARDGATE_RULES_DIR", "rules")),
-        tools_dir=Path(e.get("WARDGATE_TOOLS_DIR", "tool_registry")),
+        tools_dir=_path(e.get("WARDGATE_TOOLS_DIR", "tool_registry")),
         state_dir=Path(e.get("WARDGATE_STATE_DIR", "state")),
         admin_token=e.get("WARDGATE_ADMIN_TOKEN") or None,
         redis_url=e.get("WARDGATE_REDIS_URL") or None,

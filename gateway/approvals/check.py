@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from gateway.approvals.basis import decision_basis
 from gateway.approvals.policy import EMPTY_POLICY, ApprovalPolicy, TierDecision, decide_tier
 from gateway.approvals.record import Approval, Fingerprint, args_hash
 from gateway.approvals.service import ApprovalService
@@ -23,8 +24,7 @@ def policy_of(rules: RuleSet) -> ApprovalPolicy:
 
 
 def arguments_of(call: Call) -> Mapping[str, Any]:
-    args = call.payload.get("arguments")
-    return args if isinstance(args, Mapping) else {}
+    return call.arguments
 
 
 def approval_claim(call: Call) -> str | None:
@@ -76,7 +76,8 @@ class ApprovalCheck:
             raise RuntimeError("the approval queue is not wired")
         policy = policy_of(rules)
         arguments = arguments_of(call)
-        fp = Fingerprint(call.agent_id, call.run_id, call.target, args_hash(arguments), rules.revision)
+        fp = Fingerprint(call.agent_id, call.run_id, call.target, args_hash(arguments),
+                         decision_basis(rules, call.agent_id, call.target))
         monitor = rules.policy(self.name).mode is Mode.MONITOR
         claim = approval_claim(call)
         if claim is not None and not monitor:

@@ -7,29 +7,12 @@ import json
 import time
 from typing import Any
 
-import httpx
-
-from gateway import settings as settings_mod
-
-
-def _target(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
-    s = settings_mod.from_environ()
-    url = args.url or f"http://{s.admin_host}:{s.admin_port}"
-    # An approver token identifies who decides; the admin token can only read.
-    token = args.token or s.environ.get("WARDGATE_APPROVER_TOKEN") or s.admin_token
-    return url.rstrip("/"), ({"authorization": f"Bearer {token}"} if token else {})
+from gateway import admin_client
 
 
 def _request(args: argparse.Namespace, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-    url, headers = _target(args)
-    try:
-        resp = httpx.request(method, url + path, headers=headers, json=body, timeout=15)
-    except httpx.HTTPError as exc:
-        raise SystemExit(f"wardgate: cannot reach the admin plane at {url}: {exc}") from None
-    data = resp.json() if resp.headers.get("content-type", "").startswith("application/json") else {}
-    if resp.status_code >= 400:
-        raise SystemExit(f"wardgate: HTTP {resp.status_code}: {data.get('detail', resp.text)}")
-    return data
+    # An approver token identifies who decides; the admin token can only read.
+    return admin_client.request(args, method, path, body, token_env="WARDGATE_APPROVER_TOKEN")
 
 
 def _age(ts: float) -> str:

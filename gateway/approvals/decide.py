@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
 from gateway.approvals.record import Approval, Fingerprint, Vote
-from gateway.approvals.rules_file import Approver, TierPolicy
 from gateway.approvals.vocabulary import Choice, Status
+from gateway.config.approvals_file import Approver, TierPolicy
 from gateway.errors import Reason
 
 
@@ -57,14 +57,19 @@ class UseRefused:
     message: str
 
 
+# How a fingerprint's fields read in a refusal.
+_NAMES = {"revision": "the rules that decided it (tool entry, tiers, escalations or agent grants)"}
+
+
 def check_use(approval: Approval | None, fp: Fingerprint, now: float) -> UseRefused | None:
     """May a re-sent call with this fingerprint use this approval now? None means yes (then mark it used)."""
     if approval is None:
         return UseRefused(Reason.APPROVAL_INVALID, "No such approval.")
     mismatch = approval.fingerprint.mismatch(fp)
     if mismatch:
+        differ = ", ".join(_NAMES.get(m, m) for m in mismatch)
         return UseRefused(Reason.APPROVAL_INVALID,
-                          f"Approval {approval.id} was given for a different call ({', '.join(mismatch)} differ). "
+                          f"Approval {approval.id} was given for a different call ({differ} differ). "
                           "Re-send exactly the approved call, or make a new call to ask again.")
     status = approval.status_at(now)
     if status is Status.DENIED:

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from gateway.approvals.record import Approval
-from gateway.approvals.rules_file import Webhook
+from gateway.config.approvals_file import Webhook
 
 log = logging.getLogger("wardgate.approvals.webhooks")
 

@@ -19,7 +19,8 @@ def args_hash(arguments: Mapping[str, Any]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What an approval is bound to: exactly this agent, run, tool, arguments and rules revision."""
+    """What an approval is bound to: exactly this agent, run, tool, arguments, and the parts of the rules that
+    decided it (`revision` holds `approvals.basis.decision_basis`, not the whole rules revision)."""
 
     agent_id: str
     run_id: str

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from collections import OrderedDict
-from collections.abc import Callable
-from typing import Protocol
-
 from gateway.checks.tool_permission import tool_args
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
 from gateway.model import Call, Verdict
 from gateway.tools.canonical import args_hash
-
-# How long a run's identical calls are remembered, counted from the first one (in process and in Redis alike).
-LOOP_WINDOW_S = 3600.0
+from gateway.tools.loop_counts import LoopCounter, LoopCounts
 
 
 def loop_verdict(tool: str, count: int, limit: int) -> Verdict:
@@ -26,34 +19,6 @@ def loop_verdict(tool: str, count: int, limit: int) -> Verdict:
             "The result will not change: use it, change the arguments, or stop.",
             {"tool": tool, "count": count, "limit": limit})
     return Verdict.proceed(detail={"count": count, "limit": limit})
-
-
-class LoopCounts(Protocol):
-    """Counts identical calls: this process's `LoopCounter`, or every replica's `RedisLoopCounter`."""
-
-    async def hit(self, run_id: str, tool: str, fingerprint: str) -> int:
-        """Count one more call of `tool` with these arguments in this run; the count including it."""
-        ...
-
-
-class LoopCounter:
-    """In-process counts per (run, tool, arguments), forgotten `ttl_s` after the first; bounded in size."""
-
-    def __init__(self, ttl_s: float = LOOP_WINDOW_S, max_entries: int = 100_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self._ttl, self._max, self._clock = ttl_s, max_entries, clock
-        self._counts: OrderedDict[tuple[str, str, str], tuple[int, float]] = OrderedDict()
-
-    async def hit(self, run_id: str, tool: str, fingerprint: str) -> int:
-        now = self._clock()
-        key = (run_id, tool, fingerprint)
-        count, first = self._counts.pop(key, (0, now))
-        if now - first > self._ttl:
-            count, first = 0, now
-        self._counts[key] = (count + 1, first)
-        while len(self._counts) > self._max:
-            self._counts.popitem(last=False)
-        return count + 1
 
 
 class LoopProtection:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.checks.globs import allowed
+from gateway.config.agents_file import allowed
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
 from gateway.model import Call, Verdict

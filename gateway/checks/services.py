@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gateway.approvals.service import ApprovalService
-from gateway.checks.loop import LoopCounter, LoopCounts
 from gateway.guards.engine import GuardEngine
 from gateway.limits.service import Limits, in_memory
+from gateway.tools.loop_counts import LoopCounter, LoopCounts
 from gateway.trace.events import DecisionEvent
 
 

@@ -11,8 +11,7 @@ from gateway.tools.permission import tool_permission
 
 
 def tool_args(call: Call) -> Mapping[str, Any]:
-    args = call.payload.get("arguments")
-    return args if isinstance(args, Mapping) else {}
+    return call.arguments
 
 
 class ToolPermission:

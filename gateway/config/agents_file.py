@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from fnmatch import fnmatchcase
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -29,6 +30,13 @@ class AllowDeny(RuleModel):
 
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
+
+
+def allowed(lists: AllowDeny, name: str) -> bool:
+    """Deny beats allow; nothing is allowed unless listed (models and tools alike)."""
+    if any(fnmatchcase(name, pattern) for pattern in lists.deny):
+        return False
+    return any(fnmatchcase(name, pattern) for pattern in lists.allow)
 
 
 class ProposedCallAction(StrEnum):

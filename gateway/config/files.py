@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from gateway.approvals.rules_file import ApprovalsFile
 from gateway.config.agents_file import AgentsFile
+from gateway.config.approvals_file import ApprovalsFile
 from gateway.config.checks_file import ChecksFile
 from gateway.config.models_file import ModelsFile
 from gateway.detectors.config import GuardsConfig

@@ -89,7 +89,9 @@ def load_sources(rules_dir: Path, tools_dir: Path | None, env: Mapping[str, str]
     for kind in sorted(REQUIRED_KINDS - {Path(f).stem for f in files}):
         errors.append(RuleError(f"{rules_dir.name}/{kind}.yaml", None, "", "required rule file is missing"))
     tool_docs: list[Document] = []
-    if tools_dir is not None:
+    if tools_dir is not None and not tools_dir.is_dir():
+        errors.append(RuleError(str(tools_dir), None, "", "tool registry directory does not exist"))
+    elif tools_dir is not None:
         for path in _yaml_files(tools_dir):
             label = f"{tools_dir.name}/{path.name}"
             doc = _read(path, label, env, errors)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from gateway.approvals.policy import EMPTY_POLICY, ApprovalPolicy, compile_policy, duplicate_tokens
-from gateway.approvals.rules_file import ApprovalsFile
 from gateway.config.agents_file import AgentRule, AgentsFile
+from gateway.config.approval_policy import EMPTY_POLICY, ApprovalPolicy, compile_policy, duplicate_tokens
+from gateway.config.approvals_file import ApprovalsFile
 from gateway.config.checks_file import CheckPolicy, ChecksFile
 from gateway.config.loader import RulesInvalid, Sources, load_sources
 from gateway.config.models_file import ModelRule, ModelsFile

@@ -9,9 +9,9 @@ HTTP: POST /tickets (create), POST /tickets/get, GET /weather.  MCP (Streamable 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import itertools
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,22 +110,29 @@ class ExampleUpstream:
         return app, manager
 
 
-def main(argv: list[str] | None = None) -> None:
+async def serve(host: str, port: int) -> None:
+    """Serve until stopped; print one line on stdout once the port accepts connections (the tour waits for it)."""
     import uvicorn
 
+    app, manager = ExampleUpstream().app()
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off"))
+    async with manager.run():
+        task = asyncio.create_task(server.serve())
+        while not server.started and not task.done():
+            await asyncio.sleep(0.05)
+        if server.started:
+            bound = server.servers[0].sockets[0].getsockname()[1]
+            print(f"example tool upstream ready on http://{host}:{bound}", flush=True)
+        await task
+
+
+def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8090)
     args = p.parse_args(argv)
-    app, manager = ExampleUpstream().app()
-
-    @contextlib.asynccontextmanager
-    async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        async with manager.run():
-            yield
-
-    app.router.lifespan_context = lifespan
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(args.host, args.port))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from gateway.checks.tool_permission import tool_args
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason, Refusal
 from gateway.model import Action, Call
@@ -115,7 +114,7 @@ async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> T
         return refusal_outcome(call, Refusal(Reason.TOOL_UNKNOWN, f"No tool '{call.target}' is registered.",
                                              "permission", call.id))
     assert gw.tools is not None, "the app factory builds the tool services"
-    services, args = gw.tools, tool_args(call)
+    services, args = gw.tools, call.arguments
     key, scope = call.headers.get("idempotency-key"), call.agent_id or ""
     if key:
         claim = await services.idempotency.claim(scope, key, args_hash({"tool": tool.name, "arguments": args}))

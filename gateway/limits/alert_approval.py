@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gateway.approvals.basis import decision_basis
 from gateway.approvals.check import pointer, policy_of, wait_for_decision
 from gateway.approvals.policy import TierDecision
 from gateway.approvals.record import Fingerprint, args_hash
@@ -32,7 +33,8 @@ async def hold_for_approval(service: ApprovalService, call: Call, rules: RuleSet
     """Wait for a human. None when approved (the call goes on); a deny verdict otherwise."""
     assert call.agent_id is not None, "authenticate runs first"
     args = summary(call, default_max_tokens)
-    fp = Fingerprint(call.agent_id, call.run_id, call.target, args_hash(args), rules.revision)
+    fp = Fingerprint(call.agent_id, call.run_id, call.target, args_hash(args),
+                     decision_basis(rules, call.agent_id, call.target, is_tool=False))
     reason = (f"Run '{call.run_id}' has used {alert_at:.0%} of its budget; its rules ask a human to approve "
               "each further LLM call.")
     decision = TierDecision(Tier.CRITICAL, Tier.CRITICAL, (RAISED_BY,), (reason,))

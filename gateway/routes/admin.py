@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 
 from gateway.runtime import Gateway
+from gateway.stores.run_view import iso
+from gateway.trace.since import parse_since
 
 
 def admin_auth(gw: Gateway) -> Any:
@@ -35,6 +37,16 @@ def admin_router(gw: Gateway) -> APIRouter:
     async def rules_reload() -> dict[str, Any]:
         ok = await asyncio.to_thread(gw.rules.reload)
         return {"reloaded": ok, **gw.rules.status()}
+
+    @router.get("/runs")
+    async def list_runs(since: str = "1h", agent: str | None = None, limit: int = 100) -> dict[str, Any]:
+        """Runs active since `since` (default the last hour), most recent first; `agent` keeps one agent's."""
+        try:
+            start = parse_since(since, gw.clock())
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        runs = await gw.recorder.runs(start, agent, max(1, min(limit, 1000)))
+        return {"since": start, "since_iso": iso(start), "agent": agent, "runs": runs}
 
     @router.get("/runs/{run_id}")
     async def run_trace(run_id: str, agent: str | None = None) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import hmac
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -24,6 +24,16 @@ from gateway.runtime import Gateway
 
 class Decision(BaseModel):
     reason: str = Field(min_length=1, max_length=2000)
+
+
+async def decision_of(request: Request) -> Decision:
+    """The body as JSON whatever its content type (plain `curl -d` sends form-urlencoded)."""
+    raw = await request.body()
+    try:
+        return Decision.model_validate_json(raw or b"{}")
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors())
+        raise HTTPException(400, f'The body must be JSON like {{"reason": "…"}}: {problems}.') from None
 
 
 def _bearer(request: Request) -> str:
@@ -120,12 +130,12 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
         return summary(a) | {"message": a.message or None}
 
     @router.post("/{approval_id}/approve")
-    async def approve(approval_id: str, body: Decision, who: str | None = Depends(identity)) -> dict[str, Any]:
-        return await decide(approval_id, Choice.APPROVE, body, who)
+    async def approve(approval_id: str, request: Request, who: str | None = Depends(identity)) -> dict[str, Any]:
+        return await decide(approval_id, Choice.APPROVE, await decision_of(request), who)
 
     @router.post("/{approval_id}/deny")
-    async def deny(approval_id: str, body: Decision, who: str | None = Depends(identity)) -> dict[str, Any]:
-        return await decide(approval_id, Choice.DENY, body, who)
+    async def deny(approval_id: str, request: Request, who: str | None = Depends(identity)) -> dict[str, Any]:
+        return await decide(approval_id, Choice.DENY, await decision_of(request), who)
 
     return router
 

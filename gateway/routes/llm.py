@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gateway.checks.globs import allowed
+from gateway.config.agents_file import allowed
+from gateway.config.models_file import ProviderKind
+from gateway.errors import Reason, Refusal
 from gateway.flow import llm
-from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
+from gateway.flow.catalogue import authorize_read
+from gateway.flow.respond import gateway_headers, json_response, refusal_response
 from gateway.model import Api
 from gateway.routes.common import call_from_body, new_call
 from gateway.runtime import Gateway
 from gateway.upstream.providers import supports
+
+
+def _listable(provider: ProviderKind) -> bool:
+    return any(supports(provider, a) for a in (Api.CHAT, Api.EMBEDDINGS, Api.MESSAGES))
+
+
+def _model(name: str, owner: str) -> dict[str, Any]:
+    return {"id": name, "object": "model", "created": 0, "owned_by": owner}
 
 
 def llm_routes(gw: Gateway) -> list[Route]:
@@ -26,26 +39,26 @@ def llm_routes(gw: Gateway) -> list[Route]:
         return handler
 
     async def models(request: Request) -> Response:
-        call = new_call(gw, request, Api.MODELS, "", {})
-        rules = gw.rules.current
-        result = await gw.runner.run_request(call, rules)
-        if result.stop is not None:
-            return refusal_response(call, refusal_from_stop(call, result.stop))
-        agent = rules.agents[result.call.agent_id or ""]
         wanted = request.path_params.get("model_id")
-        data = [
-            {"id": name, "object": "model", "created": 0, "owned_by": rule.provider.value}
-            for name, rule in rules.models.items()
-            if allowed(agent.models, name) and (wanted is None or name == wanted)
-            and any(supports(rule.provider, a) for a in (Api.CHAT, Api.EMBEDDINGS, Api.MESSAGES))
-        ]
+        call = new_call(gw, request, Api.MODELS, f"models/{wanted}" if wanted else "models", {})
+        read = await authorize_read(gw, call, "rest")
+        if read.refusal is not None:
+            return refusal_response(call, read.refusal)
+        rules, c = read.rules, read.call
+        agent = rules.agents[c.agent_id or ""]
         if wanted is not None:
-            if not data:
-                return json_response({"error": {"type": "not_found_error", "code": "not-found",
-                                                "message": f"No model '{wanted}' for this agent."}},
-                                     404, gateway_headers(result.call))
-            return json_response(data[0], 200, gateway_headers(result.call))
-        return json_response({"object": "list", "data": data}, 200, gateway_headers(result.call))
+            # Any name the agent may use, including one a glob answers (`claude-*`).
+            route = rules.resolve_model(wanted)
+            if route is None or not allowed(agent.models, wanted) or not _listable(route.rule.provider):
+                refusal = Refusal(Reason.NOT_FOUND, f"No model '{wanted}' for this agent.", None, c.id)
+                read.record(gw, refusal.status, refusal)
+                return refusal_response(c, refusal)
+            read.record(gw, 200)
+            return json_response(_model(wanted, route.rule.provider.value), 200, gateway_headers(c))
+        data = [_model(name, rule.provider.value) for name, rule in rules.models.items()
+                if allowed(agent.models, name) and _listable(rule.provider)]
+        read.record(gw, 200)
+        return json_response({"object": "list", "data": data}, 200, gateway_headers(c))
 
     return [
         Route("/v1/chat/completions", endpoint(Api.CHAT), methods=["POST"]),

@@ -19,6 +19,7 @@ from starlette.types import Receive, Scope, Send
 
 from gateway.errors import Reason, Refusal
 from gateway.flow import tool as tool_flow
+from gateway.flow.catalogue import authorize_read
 from gateway.flow.respond import json_response
 from gateway.model import Api
 from gateway.routes.body import BadJson, check_value
@@ -82,15 +83,15 @@ class McpEndpoint:
     async def _list_tools(
         self, ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams | None
     ) -> types.ListToolsResult:
-        gw, rules = self.gw, self.gw.rules.current
-        call = new_call(gw, _request(ctx), Api.MODELS, "", {})
-        result = await gw.runner.run_request(call, rules)
-        if result.stop is not None:
-            v = result.stop.verdict
-            raise MCPError(_UNAUTHENTICATED, f"{(v.reason or Reason.CHECK_FAILED).value}: {v.message}")
-        c = result.call
+        gw = self.gw
+        call = new_call(gw, _request(ctx), Api.MODELS, "tools/list", {})
+        read = await authorize_read(gw, call, "mcp")
+        if read.refusal is not None:
+            raise MCPError(_UNAUTHENTICATED, f"{read.refusal.reason.value}: {read.refusal.message}")
+        rules, c = read.rules, read.call
         tools = visible_tools(rules.agents.get(c.agent_id or ""), c.principal.user_scopes if c.principal else None,
                               rules.tools)
+        read.record(gw, 200)
         return types.ListToolsResult(tools=[
             types.Tool(name=t.name, description=t.description, input_schema=dict(t.input_schema))
             for t in sorted(tools, key=lambda t: t.name)])
@@ -129,7 +130,12 @@ class _Guarded:
         if not credential or gw.rules.current.agent_for_key(credential) is None:
             refusal = Refusal(Reason.UNAUTHENTICATED, "Send the agent key as 'Authorization: Bearer <key>' "
                               "or 'x-api-key: <key>'.", "authenticate")
-            await json_response({"status": "failure", **refusal.openai_body()}, 401)(scope, receive, send)
+            # A JSON-RPC error in the 401 body: the mcp client raises it with this message (id null: the body
+            # is not read; the client puts its request's id back). The gateway's envelope rides in `data`.
+            rpc_error = {"jsonrpc": "2.0", "id": None, "error": {
+                "code": _UNAUTHENTICATED, "message": f"{refusal.reason.value}: {refusal.message}",
+                "data": refusal.openai_body()["error"]}}
+            await json_response(rpc_error, 401)(scope, receive, send)
             return
         # The SDK reads the body whole: cap it here, after authentication, before any of it is parsed.
         limit = gw.settings.max_body_bytes

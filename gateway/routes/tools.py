@@ -8,7 +8,8 @@ from starlette.routing import Route
 
 from gateway.errors import Reason, Refusal
 from gateway.flow import tool as tool_flow
-from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
+from gateway.flow.catalogue import authorize_read
+from gateway.flow.respond import gateway_headers, json_response, refusal_response
 from gateway.model import Api
 from gateway.routes.common import RefusalOf, json_body, new_call
 from gateway.runtime import Gateway
@@ -18,17 +19,17 @@ from gateway.tools.permission import visible_tools
 def tool_routes(gw: Gateway) -> list[Route]:
     async def list_tools(request: Request) -> Response:
         # A listing reads the catalogue like GET /v1/models: authenticate (and user token), no tool checks.
-        call = new_call(gw, request, Api.MODELS, "", {})
-        rules = gw.rules.current
-        result = await gw.runner.run_request(call, rules)
-        if result.stop is not None:
-            return refusal_response(call, refusal_from_stop(call, result.stop))
-        c = result.call
+        call = new_call(gw, request, Api.MODELS, "tools", {})
+        read = await authorize_read(gw, call, "rest")
+        if read.refusal is not None:
+            return refusal_response(call, read.refusal)
+        rules, c = read.rules, read.call
         user_tools = c.principal.user_scopes if c.principal else None
         tools = visible_tools(rules.agents.get(c.agent_id or ""), user_tools, rules.tools)
         data = [{**t.openai_function(), "x-wardgate": {
             "name": t.name, "risk": t.ops.risk.value, "impact": t.ops.impact, "idempotent": t.ops.idempotent,
             "output_schema": t.output_schema}} for t in sorted(tools, key=lambda t: t.name)]
+        read.record(gw, 200)
         return json_response({"object": "list", "data": data}, 200, gateway_headers(c))
 
     async def invoke(request: Request) -> Response:

@@ -8,7 +8,7 @@ from typing import Any
 
 import psycopg
 
-from gateway.stores.run_view import run_view
+from gateway.stores.run_view import run_summaries, run_view
 from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_rows, verdicts
 from gateway.trace.events import CallRecord, DecisionEvent
 
@@ -19,6 +19,7 @@ _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS wardgate_calls (
         call_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, started_at DOUBLE PRECISION NOT NULL, body TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS wardgate_calls_run ON wardgate_calls(run_id, started_at)",
+    "CREATE INDEX IF NOT EXISTS wardgate_calls_started ON wardgate_calls(started_at)",
 )
 
 
@@ -82,6 +83,17 @@ class PostgresTraceStore:
                 self._drop()
                 raise
         return run_view(run_id, [json.loads(c) for c in calls], verdicts(bodies))
+
+    def runs(self, since: float, agent: str | None, limit: int) -> list[dict[str, Any]]:
+        """Runs with a call started at or after `since` (epoch seconds), most recently active first."""
+        with self._lock:
+            try:
+                bodies = [r[0] for r in self._connection().execute(
+                    "SELECT body FROM wardgate_calls WHERE started_at >= %s", (since,))]
+            except psycopg.OperationalError:
+                self._drop()
+                raise
+        return run_summaries((json.loads(b) for b in bodies), agent, limit)
 
     def ping(self) -> bool:
         with self._lock:

@@ -6,7 +6,7 @@ import math
 
 import redis.asyncio as aioredis
 
-from gateway.checks.loop import LOOP_WINDOW_S
+from gateway.tools.loop_counts import LOOP_WINDOW_S
 
 # KEYS[1]: the (run, tool, arguments) counter. ARGV[1]: the window in ms.
 # The window starts at the first call, as in process: the TTL is set once, not pushed back by every call.

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from gateway.stores.run_view import run_view
+from gateway.stores.run_view import run_summaries, run_view
 from gateway.stores.sqlite import open_db
 from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_rows, verdicts
 from gateway.trace.events import CallRecord, DecisionEvent
@@ -20,6 +20,7 @@ CREATE INDEX IF NOT EXISTS decisions_run ON decisions(run_id, seq);
 CREATE TABLE IF NOT EXISTS calls (
     call_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, started_at REAL NOT NULL, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id, started_at);
+CREATE INDEX IF NOT EXISTS calls_started ON calls(started_at);
 """
 
 
@@ -50,6 +51,13 @@ class SqliteTraceStore:
             decisions = verdicts(r[0] for r in self._db.execute(
                 "SELECT body FROM decisions WHERE run_id = ? ORDER BY seq", (run_id,)))
         return run_view(run_id, calls, decisions)
+
+    def runs(self, since: float, agent: str | None, limit: int) -> list[dict[str, Any]]:
+        """Runs with a call started at or after `since` (epoch seconds), most recently active first."""
+        with self._lock:
+            calls = [json.loads(r[0]) for r in self._db.execute(
+                "SELECT body FROM calls WHERE started_at >= ?", (since,))]
+        return run_summaries(calls, agent, limit)
 
     def ping(self) -> bool:
         with self._lock:

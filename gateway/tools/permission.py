@@ -9,10 +9,9 @@ from typing import Any
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
 
-from gateway.config.agents_file import AgentRule
+from gateway.config.agents_file import AgentRule, allowed
 from gateway.errors import Reason
 from gateway.model import Verdict
-from gateway.tools.globs import allowed
 from gateway.tools.registry import Tool, ToolRegistry
 
 

@@ -63,6 +63,9 @@ def _run(args: argparse.Namespace) -> int:
 
     env = settings_mod.from_environ()
     tools_dir = Path(args.tools) if args.tools else env.tools_dir
+    if tools_dir is None or not tools_dir.is_dir():
+        print(f"wardgate: tool registry directory {tools_dir} does not exist", file=sys.stderr)
+        return 2
     servers = _servers(tools_dir, env.environ)
     chosen = {k: v for k, v in servers.items() if args.server in (None, k)}
     if not chosen:

@@ -8,10 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gateway.config.agents_file import AgentRule
+from gateway.config.agents_file import AgentRule, allowed
 from gateway.errors import Reason
 from gateway.model import Action, Api, Verdict
-from gateway.tools.globs import allowed
 from gateway.tools.permission import schema_verdict, tool_permission
 from gateway.tools.registry import ToolRegistry
 

@@ -31,6 +31,8 @@ class TraceStore(Protocol):
 
     def run(self, run_id: str) -> dict[str, Any] | None: ...
 
+    def runs(self, since: float, agent: str | None, limit: int) -> list[dict[str, Any]]: ...
+
     def close(self) -> None: ...
 
 
@@ -192,6 +194,10 @@ class TraceRecorder:
         await self.flush()
         view = await asyncio.to_thread(self._store.run, run_id)
         return agents_run(view, agent_id) if agent_id is not None else view
+
+    async def runs(self, since: float, agent: str | None, limit: int) -> list[dict[str, Any]]:
+        await self.flush()
+        return await asyncio.to_thread(self._store.runs, since, agent, limit)
 
     async def stop(self) -> None:
         if self._task is not None:

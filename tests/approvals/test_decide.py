@@ -8,8 +8,8 @@ import pytest
 
 from gateway.approvals.decide import DecisionRefused, check_use, vote
 from gateway.approvals.record import Approval, Fingerprint, args_hash
-from gateway.approvals.rules_file import Approver, TierPolicy
 from gateway.approvals.vocabulary import Choice, Handling, Status, Tier
+from gateway.config.approvals_file import Approver, TierPolicy
 from gateway.errors import Reason
 
 FP = Fingerprint("bot", "run-1", "payments.refund", args_hash({"amount": 900, "to": "x"}), "rev1")
@@ -37,14 +37,15 @@ def test_approve_then_use_once() -> None:
     assert refused is not None and refused.reason is Reason.APPROVAL_INVALID
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("agent_id", "other"), ("run_id", "run-2"), ("tool", "payments.charge"),
-    ("args_sha256", args_hash({"amount": 901, "to": "x"})), ("revision", "rev2"),
+@pytest.mark.parametrize(("field", "value", "named"), [
+    ("agent_id", "other", "agent_id"), ("run_id", "run-2", "run_id"), ("tool", "payments.charge", "tool"),
+    ("args_sha256", args_hash({"amount": 901, "to": "x"}), "args_sha256"),
+    ("revision", "rev2", "the rules that decided it"),
 ])
-def test_any_fingerprint_difference_is_refused(field: str, value: str) -> None:
+def test_any_fingerprint_difference_is_refused(field: str, value: str, named: str) -> None:
     a = vote(pending(), "alice", ANYONE, Choice.APPROVE, "ok", 110.0, POLICY)
     refused = check_use(a, replace(FP, **{field: value}), 111.0)
-    assert refused is not None and refused.reason is Reason.APPROVAL_INVALID and field in refused.message
+    assert refused is not None and refused.reason is Reason.APPROVAL_INVALID and named in refused.message
 
 
 @pytest.mark.parametrize(("now", "reason"), [(159.9, Reason.APPROVAL_INVALID), (160.0, Reason.APPROVAL_EXPIRED)])

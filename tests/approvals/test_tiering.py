@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from gateway.approvals.policy import RunState, compile_policy, decide_tier
-from gateway.approvals.rules_file import ApprovalsFile
 from gateway.approvals.vocabulary import Handling, Tier
+from gateway.config.approvals_file import ApprovalsFile
 
 POLICY = compile_policy(ApprovalsFile.model_validate({
     "escalations": [

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gateway.checks.loop import LoopCounter, LoopProtection, loop_verdict
+from gateway.checks.loop import LoopProtection, loop_verdict
 from gateway.errors import Reason
 from gateway.model import Action
+from gateway.tools.loop_counts import LoopCounter
 from tests.checks.support import HITS, tool_call, tool_rules
 
 

@@ -190,7 +190,7 @@ def test_approver_scope_and_tokens(gw: RunningGateway, tool_upstream: FakeUpstre
         waiting = pool.submit(agent.invoke, "db.drop", {"table": "t"})
         pending = alice.wait_for_pending()
         refused = carol.decide(pending["id"], "approve", "looks fine")  # carol may decide high only
-        assert refused.status_code == 403 and "critical" in refused.json()["detail"]
+        assert refused.status_code == 403 and "critical" in refused.json()["error"]["message"]
         assert admin.decide(pending["id"], "approve", "admin").status_code == 403  # reads, never decides
         assert stranger.decide(pending["id"], "approve", "x").status_code == 401
         assert [a["id"] for a in admin.list()] == [pending["id"]]

@@ -91,7 +91,7 @@ def test_mcp_idempotency_key_in_meta(tool_gateway: RunningGateway, tools_upstrea
 def test_mcp_without_agent_key_is_refused(tool_gateway: RunningGateway) -> None:
     import httpx
     r = httpx.post(f"{tool_gateway.url}/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
-    assert r.status_code == 401 and r.json()["error"]["code"] == "unauthenticated"
+    assert r.status_code == 401 and r.json()["error"]["data"]["code"] == "unauthenticated"
 
 
 def test_injected_instruction_in_tool_result_is_blocked(tmp_path: Path, upstream: FakeUpstream,

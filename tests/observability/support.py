@@ -16,7 +16,7 @@ from tests.support.threaded import ThreadedServers
 
 def start(rules_dir: Path, state_dir: Path, tools_dir: Path | None = None, tracing: Tracing | None = None,
           env: dict[str, str] | None = None, log_level: str = "info") -> RunningGateway:
-    settings = Settings(rules_dir=rules_dir, tools_dir=tools_dir or rules_dir.parent / "no-tools",
+    settings = Settings(rules_dir=rules_dir, tools_dir=tools_dir,
                         state_dir=state_dir, admin_token=ADMIN_TOKEN, reload_interval_s=0.1, environ=env or {},
                         log_level=log_level)
     gw = build_gateway(settings, tracing=tracing)

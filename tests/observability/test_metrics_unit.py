@@ -93,7 +93,7 @@ def test_limits_hooks_feed_the_gateway_metrics(tmp_path: Path) -> None:
     from tests.support.gateway import write_rules
 
     gw = build_gateway(Settings(rules_dir=write_rules(tmp_path / "rules", "http://127.0.0.1:9"),
-                                tools_dir=tmp_path / "none", state_dir=tmp_path / "state", environ={}))
+                                tools_dir=None, state_dir=tmp_path / "state", environ={}))
     assert gw.limits is not None
     gw.limits.breakers.on_state("gpt-4o-mini", "open")
     gw.forwarder.on_retry("gpt-4o-mini", "upstream-timeout")  # type: ignore[attr-defined]

@@ -69,6 +69,6 @@ def test_a_tools_error_body_is_kept_from_the_agent_rest_and_mcp(gw: RunningGatew
     for text in (rest.text, str(mcp.structured_content), str(mcp.content)):
         for leaked in (EMAIL, AWS_KEY, "Ignore all previous instructions"):
             assert leaked not in text
-    calls = [c for c in gw.run_trace("run-leaky")["calls"] if "detail" in c]  # not the MCP listing's decisions
+    calls = [c for c in gw.run_trace("run-leaky")["calls"] if c.get("api") == "tool"]  # not the MCP listing
     assert [c["detail"]["via"] for c in calls] == ["rest", "mcp"]
     assert all(INJECTION in c["detail"]["upstream_body"]["error"] for c in calls)  # kept for the operator

@@ -61,11 +61,27 @@ def test_run_view_orders_calls_and_keeps_verdicts_in_order(store: TraceStore) ->
     assert store.run("nope") is None
 
 
+def test_runs_summarise_recent_runs_per_agent(store: TraceStore) -> None:
+    def rec(call: str, run: str, agent: str, started: float, outcome: Outcome = Outcome.OK) -> CallRecord:
+        return CallRecord(call, run, agent, "chat.completions", "echo", started, 1.0, 200, outcome, "rev",
+                          prompt_tokens=3, completion_tokens=2, cost_usd=0.25)
+    store.write([], [rec("a1", "old", "a", 5.0), rec("a2", "r1", "a", 10.0), rec("a3", "r1", "a", 30.0, Outcome.REFUSED),
+                     rec("b1", "r2", "b", 20.0), rec("a4", "r3", "a", 25.0)])
+    got = store.runs(since=10.0, agent=None, limit=10)
+    assert [(r["run_id"], r["agent_id"], r["calls"], r["refused"]) for r in got] == [
+        ("r1", "a", 2, 1), ("r3", "a", 1, 0), ("r2", "b", 1, 0)]
+    assert got[0]["first_at"] == 10.0 and got[0]["last_at"] == 30.0 and got[0]["cost_usd"] == 0.5
+    assert got[0]["last_at_iso"] == "1970-01-01T00:00:30.000Z"
+    assert [r["run_id"] for r in store.runs(since=10.0, agent="a", limit=1)] == ["r1"]
+    assert [r["run_id"] for r in store.runs(since=0.0, agent="a", limit=10)] == ["r1", "r3", "old"]
+    assert store.runs(since=31.0, agent=None, limit=10) == []
+
+
 def _replica(tmp_path: Path, name: str, url: str, upstream_url: str) -> RunningGateway:
     from tests.support.gateway import write_rules
 
     rules = write_rules(tmp_path / f"rules-{name}", upstream_url)
-    settings = Settings(rules_dir=rules, tools_dir=tmp_path / "none", state_dir=tmp_path / f"state-{name}",
+    settings = Settings(rules_dir=rules, tools_dir=None, state_dir=tmp_path / f"state-{name}",
                         admin_token="t", database_url=url, environ={})
     gw = build_gateway(settings)
     return RunningGateway(gw, ThreadedServers([data_app(gw), admin_app(gw)], lambda: running(gw)).start())

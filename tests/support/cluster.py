@@ -31,7 +31,10 @@ def _spawn(rules: Path, state: Path, log: Path, redis_prefix: str | None,
     if redis_prefix is not None:
         env.setdefault("WARDGATE_REDIS_URL", REDIS_URL or "")
         env["WARDGATE_REDIS_PREFIX"] = redis_prefix
-    return spawn(rules, tools or rules.parent / "tools", state, log, env)
+    if tools is None:  # no registry of their own: an empty one (a named tools directory must exist)
+        tools = rules.parent / "tools"
+        tools.mkdir(exist_ok=True)
+    return spawn(rules, tools, state, log, env)
 
 
 def start(tmp: Path, rules: Path, n: int, redis_prefix: str | None, tag: str = "",

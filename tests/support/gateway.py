@@ -71,7 +71,7 @@ def start_gateway(
 ) -> RunningGateway:
     """`settings`: further `Settings` fields (e.g. `redis_url`, `database_url`)."""
     base = Settings(
-        rules_dir=rules_dir, tools_dir=tools_dir or rules_dir.parent / "no-tools", state_dir=state_dir,
+        rules_dir=rules_dir, tools_dir=tools_dir, state_dir=state_dir,
         admin_token=admin_token, reload_interval_s=reload_interval_s, environ=env or {},
     )
     gw = build_gateway(replace(base, **settings))

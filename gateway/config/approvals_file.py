@@ -1,16 +1,41 @@
-"""`approvals.yaml`: per-tier handling, escalation rules, approvers and webhooks."""
+"""`approvals.yaml`: per-tier handling, escalation rules, approvers and webhooks; the tier and handling vocabularies."""
 
 from __future__ import annotations
 
 import hashlib
+from enum import StrEnum
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from pydantic import Field, field_validator, model_validator
 
-from gateway.approvals.vocabulary import Handling, Tier
 from gateway.config.base import RuleModel
+
+
+class Tier(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def at_least(self, other: Tier) -> Tier:
+        """The higher of the two: escalation only ever raises a tier."""
+        return self if self.rank >= other.rank else other
+
+
+_RANK = {Tier.LOW: 0, Tier.MEDIUM: 1, Tier.HIGH: 2, Tier.CRITICAL: 3}
+
+
+class Handling(StrEnum):
+    AUTO = "auto"      # goes through
+    LOG = "log"        # goes through; the decision log marks it for review
+    ASYNC = "async"    # parked; the agent gets 202 needs_human and re-sends once approved
+    SYNC = "sync"      # the call waits for a decision (or its timeout)
 
 
 class TierPolicy(RuleModel):

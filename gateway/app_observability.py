@@ -1,4 +1,5 @@
-"""Attaches metrics, tracing and logs to a built gateway (called once, by the app factory)."""
+"""Part of the wiring place: attaches metrics, tracing and logs to a built gateway (called once, by the app
+factory). Outside gateway.observability so that observability never imports the runtime it observes."""
 
 from __future__ import annotations
 
