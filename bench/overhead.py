@@ -164,18 +164,22 @@ def gateway(
             _write_rules(root / "rules", upstream_port, guards)
         (root / "tools").mkdir()
         port, admin = free_port(), free_port()
-        env = {**os.environ, "WARDGATE_STATE_DIR": str(root / "state"), "WARDGATE_LOG_LEVEL": "warning",
+        # Shipped: the default log level (info: an access line and a call line per request) into a file.
+        env = {**os.environ, "WARDGATE_STATE_DIR": str(root / "state"),
+               "WARDGATE_LOG_LEVEL": "info" if shipped else "warning",
                "WARDGATE_ADMIN_TOKEN": "bench-admin-token", "WARDGATE_AGENT_KEY": AGENT_KEY,
                "OPENAI_BASE_URL": f"http://127.0.0.1:{upstream_port}/v1", "OPENAI_API_KEY": "sk-bench"}
         cmd = [*pin(core), *_wardgate_cmd(), "serve", "--host", "127.0.0.1", "--port", str(port),
                "--admin-host", "127.0.0.1", "--admin-port", str(admin),
                "--rules", str(root / "rules"), "--tools", str(root / "tools"), "--state", str(root / "state")]
-        proc = subprocess.Popen(cmd, env=env, cwd=tmp)
+        log = (root / "gateway.log").open("wb")
+        proc = subprocess.Popen(cmd, env=env, cwd=tmp, stderr=log)
         try:
             wait_http(f"http://127.0.0.1:{port}/readyz", 30, proc)
             yield port, proc
         finally:
             stop(proc)
+            log.close()
 
 
 def _check_answer(url: str, body: bytes, stream: bool) -> None:
