@@ -1,8 +1,12 @@
 """Overhead benchmark: the same load sent straight to a mock OpenAI upstream and through Wardgate.
 
-Starts `bench/mock_upstream.py` and a `wardgate serve` (temporary rules, state and tools dirs) on
-loopback, drives both with `wrk` and a Lua POST script, and prints requests/s, p50/p95/p99 latency,
-the overhead over direct (p50 difference), the gateway's CPU time per request and its RSS.
+Starts `bench/mock_upstream.py` and a `wardgate serve` (temporary state and tools dirs) on
+loopback. By default the gateway serves a copy of the SHIPPED `rules/` (every guard, the quickstart
+agent's budget, models and approvals as shipped) with only the rate limits raised out of the way so
+refusals are not measured; `--minimal` serves the old bare rules (one model, no limits, no budget,
+guards only with `--guards`). It drives both with `wrk` and a Lua POST script, and prints
+requests/s, p50/p95/p99 latency, the overhead over direct (p50 difference), the gateway's CPU time
+per request and its RSS.
 The gateway is pinned to one core and wrk + the mock upstream to another, so "through Wardgate"
 figures are what one gateway core does.
 
@@ -46,7 +50,8 @@ from harness import (
 
 LUA = HERE / "wrk" / "post.lua"
 AGENT_KEY = "wg-bench-agent-key"
-MODEL = "bench-model"
+MODEL = "gpt-4o-mini"  # a model of the shipped rules; the mock upstream answers any name
+RAISED = 1_000_000  # rate limits of the shipped agents are multiplied by this (out of the way)
 # Targets from the foundation issue: one core, 1 KB body, non-streamed.
 TARGET_OVERHEAD_MS = 1.0
 TARGET_RPS_C16 = 2500.0
@@ -106,6 +111,21 @@ def agent_body(size: int, stream: bool) -> bytes:
 # ---------------------------------------------------------------- processes
 
 
+def _shipped_rules(rules: Path) -> None:
+    """A copy of the shipped rules/, every agent's rate limits raised by RAISED; nothing else changed."""
+    import yaml
+
+    shutil.copytree(HERE.parent / "rules", rules)
+    path = rules / "agents.yaml"
+    doc = yaml.safe_load(path.read_text())
+    for agent in doc.get("agents", {}).values():
+        for limit in agent.get("limits", []):
+            for k in ("requests", "tokens", "cost_usd"):
+                if k in limit:
+                    limit[k] = limit[k] * RAISED
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+
+
 def _write_rules(rules: Path, upstream_port: int, guards: bool = False) -> None:
     rules.mkdir()
     if guards:  # the shipped default guard set: injection, PII, secrets, in enforce mode
@@ -134,24 +154,32 @@ def _wardgate_cmd() -> list[str]:
 
 @contextlib.contextmanager
 def gateway(
-    upstream_port: int, core: int | None, guards: bool = False
+    upstream_port: int, core: int | None, guards: bool = False, shipped: bool = True
 ) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     with tempfile.TemporaryDirectory(prefix="wardgate-bench-") as tmp:
         root = Path(tmp)
-        _write_rules(root / "rules", upstream_port, guards)
+        if shipped:
+            _shipped_rules(root / "rules")
+        else:
+            _write_rules(root / "rules", upstream_port, guards)
         (root / "tools").mkdir()
         port, admin = free_port(), free_port()
-        env = {**os.environ, "WARDGATE_STATE_DIR": str(root / "state"), "WARDGATE_LOG_LEVEL": "warning",
-               "WARDGATE_ADMIN_TOKEN": "bench-admin-token"}
+        # Shipped: the default log level (info: an access line and a call line per request) into a file.
+        env = {**os.environ, "WARDGATE_STATE_DIR": str(root / "state"),
+               "WARDGATE_LOG_LEVEL": "info" if shipped else "warning",
+               "WARDGATE_ADMIN_TOKEN": "bench-admin-token", "WARDGATE_AGENT_KEY": AGENT_KEY,
+               "OPENAI_BASE_URL": f"http://127.0.0.1:{upstream_port}/v1", "OPENAI_API_KEY": "sk-bench"}
         cmd = [*pin(core), *_wardgate_cmd(), "serve", "--host", "127.0.0.1", "--port", str(port),
                "--admin-host", "127.0.0.1", "--admin-port", str(admin),
                "--rules", str(root / "rules"), "--tools", str(root / "tools"), "--state", str(root / "state")]
-        proc = subprocess.Popen(cmd, env=env, cwd=tmp)
+        log = (root / "gateway.log").open("wb")
+        proc = subprocess.Popen(cmd, env=env, cwd=tmp, stderr=log)
         try:
             wait_http(f"http://127.0.0.1:{port}/readyz", 30, proc)
             yield port, proc
         finally:
             stop(proc)
+            log.close()
 
 
 def _check_answer(url: str, body: bytes, stream: bool) -> None:
@@ -278,7 +306,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     cells: list[Cell] = []
     with tempfile.TemporaryDirectory(prefix="wardgate-bench-bodies-") as tmp, \
             mock_upstream(args.load_core) as (up_port, _), \
-            gateway(up_port, args.gateway_core, args.guards) as (gw_port, gw):
+            gateway(up_port, args.gateway_core, args.guards, not args.minimal) as (gw_port, gw):
         info["gateway_rss_mb_idle"] = round(proc_rss_mb(gw.pid), 1)
         urls = {"direct": f"http://127.0.0.1:{up_port}/v1/chat/completions",
                 "wardgate": f"http://127.0.0.1:{gw_port}/v1/chat/completions"}
@@ -296,6 +324,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     if not args.json:
                         print(_row(direct), file=sys.stderr)
                         print(_row(through), file=sys.stderr)
+    info["rules"] = "minimal" + (" + guards" if args.guards else "") if args.minimal else "shipped, rate limits raised"
     info["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     return {"machine": info, "settings": {"duration_s": args.duration, "warmup_s": args.warmup,
                                           "gateway_core": args.gateway_core, "load_core": args.load_core},
@@ -337,7 +366,7 @@ def report(result: dict[str, Any]) -> str:
         f"{m['loadavg_end']}",
         f"# gateway pinned to core {result['settings']['gateway_core']}, wrk + mock upstream to core "
         f"{result['settings']['load_core']}; {result['settings']['duration_s']:g}s per cell; "
-        f"gateway RSS idle {m['gateway_rss_mb_idle']} MB",
+        f"gateway RSS idle {m['gateway_rss_mb_idle']} MB; rules: {m.get('rules', '?')}",
         "# ovh p50 = wardgate p50 - direct p50 (ms); cpu/req = gateway process CPU ms per request (sys% of it in"
         " the kernel)",
         _HEADER,
@@ -358,7 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mode", choices=["whole", "stream"], action="append", help="only this mode (repeatable)")
     p.add_argument("--body", choices=["1KB", "32KB"], action="append", help="only this body size (repeatable)")
     p.add_argument("--profile", metavar="FILE", help="py-spy the gateway in the c=16 whole 1KB cell; raw stacks here")
-    p.add_argument("--guards", action="store_true", help="serve with the shipped rules/guards.yaml (default: none)")
+    p.add_argument("--minimal", action="store_true",
+                   help="bare rules (one model, no limits or budget) instead of the shipped rules/")
+    p.add_argument("--guards", action="store_true", help="with --minimal: add the shipped rules/guards.yaml")
     p.add_argument("--gateway-core", type=int, default=0)
     p.add_argument("--load-core", type=int, default=1, help="core for wrk and the mock upstream")
     args = p.parse_args(argv)

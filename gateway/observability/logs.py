@@ -1,7 +1,12 @@
 """Logging, configured in one place: JSON lines with ids, codes, counts and names — never content.
 
-Every line goes through `redact` as a safety net, and exception *messages* are never written
-(they can quote a prompt or an argument): only the exception type and the stack's locations.
+Redaction is applied to the free text that can carry content, not to every finished line: a message
+(third-party loggers, %-formatted messages) and the string values of the fields a client supplies
+(model, path, tool, run id...). The gateway's generated ids, closed-enum codes and numbers are written
+as they are. Short repeated text (our literal messages, a model name, a path) goes through a bounded
+cache, so the common access line costs dict lookups, not regex passes over the whole line. Exception
+*messages* are never written (they can quote a prompt or an argument): only the exception type and the
+stack's locations.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import json
 import logging
 import sys
 import time
+from functools import lru_cache
 from typing import IO, Any
 
 from gateway.observability.redact import redact
@@ -26,6 +32,40 @@ _FLOORS = {"hpack": logging.WARNING, "httpcore": logging.INFO, "presidio-analyze
            "multipart": logging.INFO, "python_multipart": logging.INFO, "openai": logging.INFO,
            "anthropic": logging.INFO}
 _UVICORN = ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
+# Fields whose values the gateway produces itself (generated ids, closed-enum codes, numbers): not redacted.
+_OWN = frozenset({"decision_id", "call_id", "approval_id", "api", "route", "phase", "action", "mode", "reason",
+                  "outcome", "status", "method", "duration_ms", "upstream_ms", "prompt_tokens",
+                  "completion_tokens", "cost_usd", "revision", "streamed", "tier", "decision", "attempt", "count"})
+_CACHED_LEN = 256
+
+
+@lru_cache(maxsize=4096)
+def _redact_short(text: str) -> str:
+    return redact(text)
+
+
+def _clean(text: str) -> str:
+    return _redact_short(text) if len(text) <= _CACHED_LEN else redact(text)
+
+
+def _message(record: logging.LogRecord) -> str:
+    """Our loggers' messages are a small set of literals (cache hits); anything else is redacted in full."""
+    if not record.args and isinstance(record.msg, str) and record.name.startswith("wardgate"):
+        return _clean(record.msg)
+    return redact(record.getMessage())
+
+
+def _fields(record: logging.LogRecord) -> dict[str, Any]:
+    d = record.__dict__
+    out: dict[str, Any] = {}
+    for key in FIELDS:
+        v = d.get(key)
+        if v is None:
+            continue
+        if key not in _OWN:
+            v = _clean(v if isinstance(v, str) else str(v))
+        out[key] = v
+    return out
 
 
 def _stack(record: logging.LogRecord) -> dict[str, Any]:
@@ -48,13 +88,9 @@ class JsonFormatter(logging.Formatter):
             "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
             "level": record.levelname.lower(),
             "logger": record.name,
-            "msg": record.getMessage(),
+            "msg": _message(record),
         }
-        d = record.__dict__
-        for key in FIELDS:
-            v = d.get(key)
-            if v is not None:
-                out[key] = v
+        out.update(_fields(record))
         out.update(_stack(record))
         return json.dumps(out, default=str, separators=(",", ":"))
 
@@ -63,28 +99,16 @@ class TextFormatter(logging.Formatter):
     """Human-readable lines for a terminal (WARDGATE_LOG_FORMAT=text); same fields, same rules."""
 
     def format(self, record: logging.LogRecord) -> str:
-        d = record.__dict__
-        ctx = " ".join(f"{k}={d[k]}" for k in FIELDS if d.get(k) is not None)
+        ctx = " ".join(f"{k}={v}" for k, v in _fields(record).items())
         when = time.strftime("%H:%M:%S", time.localtime(record.created))
         stack = _stack(record)
         exc = f" [{stack['exc_type']} at {stack['stack'][-1] if stack['stack'] else '?'}]" if stack else ""
-        return f"{when} {record.levelname:<7} {record.name} {record.getMessage()}{exc} {ctx}".rstrip()
-
-
-class RedactingFormatter(logging.Formatter):
-    """Wraps a formatter; masks known secret and PII shapes in the finished line."""
-
-    def __init__(self, inner: logging.Formatter) -> None:
-        super().__init__()
-        self.inner = inner
-
-    def format(self, record: logging.LogRecord) -> str:
-        return redact(self.inner.format(record))
+        return f"{when} {record.levelname:<7} {record.name} {_message(record)}{exc} {ctx}".rstrip()
 
 
 def handler(stream: IO[str] | None = None, fmt: str = "json") -> logging.Handler:
     h = logging.StreamHandler(stream if stream is not None else sys.stderr)
-    h.setFormatter(RedactingFormatter(TextFormatter() if fmt == "text" else JsonFormatter()))
+    h.setFormatter(TextFormatter() if fmt == "text" else JsonFormatter())
     return h
 
 
