@@ -86,9 +86,11 @@ def build_gateway(
     gw.limits = limits
     gw.finishers.append(limits.finish)
     gw.ready_probes.append(limits.ping)
-    gw.stream_transforms = lambda call, rules: [
-        *guard_transforms(call, rules, services.guards.placeholders, recorder.decision),
-        *proposed_transforms(call, rules, recorder.decision),
+    # In execution order: proposed tool calls are held and judged first (on the model's own arguments, as for
+    # whole answers), then every text, arguments included, passes the output guards.
+    gw.stream_transforms = lambda call, rules, record: [
+        *proposed_transforms(call, rules, record),
+        *guard_transforms(call, rules, services.guards.placeholders, record),
     ]
     gw.approvals = approvals
     idempotency = SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)

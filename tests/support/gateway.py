@@ -68,10 +68,12 @@ class RunningGateway:
 def start_gateway(
     rules_dir: Path, state_dir: Path, tools_dir: Path | None = None, env: dict[str, str] | None = None,
     admin_token: str | None = ADMIN_TOKEN, reload_interval_s: float = 0.1,
+    redis_url: str | None = None, redis_prefix: str = "wardgate:",
 ) -> RunningGateway:
     settings = Settings(
         rules_dir=rules_dir, tools_dir=tools_dir or rules_dir.parent / "no-tools", state_dir=state_dir,
         admin_token=admin_token, reload_interval_s=reload_interval_s, environ=env or {},
+        redis_url=redis_url, redis_prefix=redis_prefix,
     )
     gw = build_gateway(settings)
     servers = ThreadedServers([data_app(gw), admin_app(gw)], lambda: running(gw)).start()

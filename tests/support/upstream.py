@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,18 @@ class Behaviour:
     raw: bytes | None = None          # send these bytes instead of JSON
     stream_delay_s: float = 0.0       # pause between streamed events
     handler: Callable[[str, Any], Any] | None = None  # (path, body) -> JSON body
+    headers: dict[str, str] = field(default_factory=dict)  # added to every answer (e.g. Retry-After on a 429)
+    pause_at: int | None = None       # a stream waits before its event number `pause_at` …
+    resume: threading.Event = field(default_factory=threading.Event)  # … until the test sets this
+
+
+@dataclass
+class StreamLog:
+    """What the upstream saw of one stream it served: events sent, and whether it ended or was cut off."""
+
+    sent: int = 0
+    completed: bool = False
+    over: threading.Event = field(default_factory=threading.Event)
 
 
 def chat_body(text: str, model: str = "gpt-4o-mini", tool_calls: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -95,6 +108,7 @@ class FakeUpstream:
     behaviour: Behaviour = field(default_factory=Behaviour)
     received: list[Received] = field(default_factory=list)
     stream_events: Callable[[str, Any], list[bytes]] | None = None
+    streams: list[StreamLog] = field(default_factory=list)
     _servers: ThreadedServers | None = None
 
     @property
@@ -114,20 +128,29 @@ class FakeUpstream:
             if b.delay_s:
                 await asyncio.sleep(b.delay_s)
             if b.raw is not None:
-                return Response(b.raw, b.status, media_type="application/json")
+                return Response(b.raw, b.status, media_type="application/json", headers=b.headers)
             if isinstance(body, dict) and body.get("stream") and b.status < 400:
                 events = (self.stream_events or _default_stream)(request.url.path, body)
+                log = StreamLog()
+                self.streams.append(log)
 
                 async def gen():  # type: ignore[no-untyped-def]
-                    for e in events:
-                        if b.stream_delay_s:
-                            await asyncio.sleep(b.stream_delay_s)
-                        yield e
-                return StreamingResponse(gen(), media_type="text/event-stream")
+                    try:
+                        for i, e in enumerate(events):
+                            if b.pause_at == i:
+                                await asyncio.to_thread(b.resume.wait, 30)
+                            if b.stream_delay_s:
+                                await asyncio.sleep(b.stream_delay_s)
+                            yield e
+                            log.sent += 1
+                        log.completed = True
+                    finally:
+                        log.over.set()
+                return StreamingResponse(gen(), media_type="text/event-stream", headers=b.headers)
             handler = b.handler or _default
             return JSONResponse(handler(request.url.path, body) if b.status < 400 else
                                 {"error": {"message": f"fake upstream error {b.status}", "type": "server_error"}},
-                                status_code=b.status)
+                                status_code=b.status, headers=b.headers)
 
         return Starlette(routes=[Route("/{path:path}", any_post, methods=["POST", "GET"])])
 
