@@ -167,3 +167,79 @@ def _default_stream(path: str, body: Any) -> list[bytes]:
     if path.endswith("/v1/messages"):
         return anthropic_stream_events(["anthropic ", "streamed ", "hi"])
     return chat_stream_events(["upstream ", "streamed ", "hi"])
+
+
+def sse(obj: dict[str, Any], event: str | None = None) -> bytes:
+    return (f"event: {event}\n" if event else "").encode() + f"data: {json.dumps(obj)}\n\n".encode()
+
+
+def responses_stream_events(pieces: list[str], deltas: bool = True,
+                            call: tuple[str, list[str]] | None = None) -> list[bytes]:
+    """An OpenAI Responses event sequence as the API sends it: a message whose text arrives in `pieces` (or, with
+    `deltas=False`, only in the `*.done` and item events), or a function call whose arguments arrive in pieces."""
+    seq = iter(range(1_000))
+    text = "".join(pieces)
+    usage = {"input_tokens": 5, "output_tokens": 4, "total_tokens": 9}
+
+    def ev(obj: dict[str, Any]) -> bytes:
+        return sse({**obj, "sequence_number": next(seq)}, obj["type"])
+
+    def resp(status: str, output: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"id": "resp_1", "object": "response", "created_at": 1, "model": "gpt-4o-mini", "status": status,
+                "output": output, "usage": usage if status == "completed" else None}
+
+    if call is not None:
+        name, args = call
+        item = {"id": "fc_1", "type": "function_call", "call_id": "call_1", "name": name, "arguments": "",
+                "status": "in_progress"}
+        done = {**item, "arguments": "".join(args), "status": "completed"}
+        body = [ev({"type": "response.output_item.added", "output_index": 0, "item": item})]
+        body += [ev({"type": "response.function_call_arguments.delta", "item_id": "fc_1", "output_index": 0,
+                     "delta": a}) for a in args]
+        body += [ev({"type": "response.function_call_arguments.done", "item_id": "fc_1", "output_index": 0,
+                     "arguments": done["arguments"]}),
+                 ev({"type": "response.output_item.done", "output_index": 0, "item": done})]
+        return [ev({"type": "response.created", "response": resp("in_progress", [])}), *body,
+                ev({"type": "response.completed", "response": resp("completed", [done])})]
+    ids = {"item_id": "msg_1", "output_index": 0, "content_index": 0}
+    part = {"type": "output_text", "text": "", "annotations": []}
+    msg = {"id": "msg_1", "type": "message", "role": "assistant", "status": "in_progress", "content": []}
+    done_msg = {**msg, "status": "completed", "content": [{**part, "text": text}]}
+    out = [ev({"type": "response.created", "response": resp("in_progress", [])}),
+           ev({"type": "response.in_progress", "response": resp("in_progress", [])}),
+           ev({"type": "response.output_item.added", "output_index": 0, "item": msg}),
+           ev({"type": "response.content_part.added", **ids, "part": part})]
+    if deltas:
+        out += [ev({"type": "response.output_text.delta", **ids, "delta": p, "logprobs": []}) for p in pieces]
+    return [*out,
+            ev({"type": "response.output_text.done", **ids, "text": text, "logprobs": []}),
+            ev({"type": "response.content_part.done", **ids, "part": {**part, "text": text}}),
+            ev({"type": "response.output_item.done", "output_index": 0, "item": done_msg}),
+            ev({"type": "response.completed", "response": resp("completed", [done_msg])})]
+
+
+def chat_tool_call_events(name: str, args: list[str]) -> list[bytes]:
+    base = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o-mini"}
+    out = [sse({**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": None, "tool_calls": [
+        {"index": 0, "id": "call_1", "type": "function", "function": {"name": name, "arguments": ""}}]}}]})]
+    out += [sse({**base, "choices": [{"index": 0, "delta": {"tool_calls": [
+        {"index": 0, "function": {"arguments": a}}]}}]}) for a in args]
+    out.append(sse({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]}))
+    out.append(sse({**base, "choices": [], "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}}))
+    return [*out, b"data: [DONE]\n\n"]
+
+
+def anthropic_tool_use_events(name: str, args: list[str]) -> list[bytes]:
+    return [
+        sse({"type": "message_start", "message": {"id": "m1", "type": "message", "role": "assistant",
+             "model": "claude-x", "content": [], "stop_reason": None, "stop_sequence": None,
+             "usage": {"input_tokens": 5, "output_tokens": 1}}}, "message_start"),
+        sse({"type": "content_block_start", "index": 0, "content_block": {"type": "tool_use", "id": "t1",
+             "name": name, "input": {}}}, "content_block_start"),
+        *[sse({"type": "content_block_delta", "index": 0, "delta": {"type": "input_json_delta", "partial_json": a}},
+              "content_block_delta") for a in args],
+        sse({"type": "content_block_stop", "index": 0}, "content_block_stop"),
+        sse({"type": "message_delta", "delta": {"stop_reason": "tool_use", "stop_sequence": None},
+             "usage": {"output_tokens": 9}}, "message_delta"),
+        sse({"type": "message_stop"}, "message_stop"),
+    ]
