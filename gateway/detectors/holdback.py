@@ -33,15 +33,24 @@ def open_token(text: str) -> int:
     return 0
 
 
+def _token_start(text: str, i: int) -> int:
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def spanning_hold(text: str, reach: int = SPANNING_REACH) -> int:
-    """Hold from the token of the first digit (or ':') within the last `reach` characters, less an IBAN's
-    two-letter country code: a digit entity extending past the end starts there. No digit, nothing held."""
+    """Hold from the token of the first digit (or ':') within the last `reach` characters, and from an IBAN's
+    two-letter country code just before it ('GB 82…'): a digit entity extending past the end starts there.
+    No digit, nothing held."""
     m = _DIGITISH.search(text, max(len(text) - reach, 0))
     if m is None:
         return len(text)
-    start = max(m.start() - 3, 0)  # 'GB 82…': the country code may be its own token
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
+    start = _token_start(text, m.start())
+    if start >= 3 and text[start - 1] == " ":
+        prev = _token_start(text, start - 1)
+        if start - 1 - prev == 2 and text[prev : start - 1].isalpha():
+            start = prev
     return start
 
 
