@@ -117,9 +117,11 @@ def build_gateway(
     gw = Gateway(settings, rules, runner, recorder, forwarder, clock, ids)
     gw.limits = limits
     gw.finishers.append(limits.finish)
-    gw.stream_transforms = lambda call, rules: [
-        *guard_transforms(call, rules, services.guards.placeholders, recorder.decision),
-        *proposed_transforms(call, rules, recorder.decision),
+    # In execution order: proposed tool calls are held and judged first (on the model's own arguments, as for
+    # whole answers), then every text, arguments included, passes the output guards.
+    gw.stream_transforms = lambda call, rules, record: [
+        *proposed_transforms(call, rules, record),
+        *guard_transforms(call, rules, services.guards.placeholders, record),
     ]
     gw.approvals = approvals
     idempotency = idempotency_store(settings, clock)

@@ -20,7 +20,7 @@ from gateway.observability.metrics import Metrics
 from gateway.observability.tracing import NO_TRACING, Tracing
 from gateway.pipeline.runner import Runner
 from gateway.settings import Settings
-from gateway.trace.events import CallRecord
+from gateway.trace.events import CallRecord, DecisionEvent
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.forwarder import Forwarder
 
@@ -72,5 +72,7 @@ class Gateway:
     approvals: ApprovalService | None = None
     # The tool gateway: tool forwarder, idempotency store, MCP endpoint lifespan; built by the app factory.
     tools: ToolServices | None = None
-    # Output guards on streams: builds the transforms one streamed answer goes through.
-    stream_transforms: Callable[[Call, RuleSet], Sequence[StreamTransform]] = lambda call, rules: ()
+    # Output guards on streams: builds the transforms one streamed answer goes through; they record their
+    # decisions through the callable given (the relay writes them from the event loop).
+    stream_transforms: Callable[[Call, RuleSet, Callable[[DecisionEvent], None]], Sequence[StreamTransform]] = (
+        lambda call, rules, record: ())

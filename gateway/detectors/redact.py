@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -10,18 +11,23 @@ from gateway.detectors.base import Finding
 
 @dataclass(slots=True)
 class PlaceholderState:
-    """Per-run memory so one value always gets the same placeholder. Not shared across runs or threads."""
+    """Per-run memory so one value always gets the same placeholder. Not shared across runs; a run's streams
+    redact from worker threads, so numbering a new value is locked."""
 
     by_value: dict[tuple[str, str], str] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def placeholder(self, entity: str, value: str) -> str:
         key = (entity, value)
         found = self.by_value.get(key)
         if found is None:
-            n = self.counters.get(entity, 0) + 1
-            self.counters[entity] = n
-            found = self.by_value[key] = f"<{entity.upper().replace('-', '_')}_{n}>"
+            with self._lock:
+                found = self.by_value.get(key)
+                if found is None:
+                    n = self.counters.get(entity, 0) + 1
+                    self.counters[entity] = n
+                    found = self.by_value[key] = f"<{entity.upper().replace('-', '_')}_{n}>"
         return found
 
 

@@ -1,4 +1,4 @@
-"""Streaming output guard: release text deltas only once they can no longer be part of a match."""
+"""Streaming output guard: release text only once it can no longer be part of a match."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gateway.detectors.base import Finding
+from gateway.detectors.holdback import Hold
 from gateway.detectors.kinds import Action
 from gateway.detectors.redact import PlaceholderState, redact
 
@@ -22,21 +23,26 @@ class StreamBlocked(Exception):
 
 @dataclass(frozen=True, slots=True)
 class StreamRule:
-    """One output guard as the stream sees it: its action and its (threshold-filtered) scan."""
+    """One output guard as the stream sees it: its action, its (threshold-filtered) scan, and where a match
+    could still grow from (None: anywhere within the hold-back window)."""
 
     action: Action
     scan: Callable[[str], Sequence[Finding]]
+    hold: Hold | None = None
 
 
 class StreamGuard:
     """Sliding-window output guard.
 
-    Bound: at most `holdback` characters (default 256) are held back after each `push`, plus any
-    finding that straddles the cut. Every match the detectors report is shorter than that (the
-    longest structured entity, an IBAN, is 34 characters; tokens and JWTs are capped at 256); a match
-    longer than the window, e.g. a whole PEM private-key body, is still caught by its header line.
-    The last `context` released characters are rescanned as left context, so word boundaries
-    and context words keep working across the cut. Not thread-safe: one instance per stream.
+    What is held: for each rule, only the text a match could still grow from (its `hold`: for known patterns the
+    open trailing token, and a digit run that may continue across spaces), so clean text is released word by
+    word; a rule without `hold` holds the last `holdback` characters. Bound: never more than `holdback`
+    characters (default 256) are held after a release, plus any finding that straddles the cut. Every match the
+    detectors report is shorter than that (the longest structured entity, an IBAN, is 34 characters; tokens and
+    JWTs are capped at 256); a match longer than the window, e.g. a whole PEM private-key body, is still caught
+    by its header line. The last `context` released characters are rescanned as left context, so word
+    boundaries and context words keep working across the cut. Not thread-safe: one instance per stream, used
+    by one thread at a time.
     """
 
     def __init__(
@@ -44,7 +50,7 @@ class StreamGuard:
         rules: Sequence[StreamRule],
         state: PlaceholderState,
         holdback: int = DEFAULT_HOLDBACK,
-        context: int = 32,
+        context: int = 64,
     ) -> None:
         self._rules = tuple(rules)
         self._state = state
@@ -58,6 +64,25 @@ class StreamGuard:
         """Add a delta; return the text that is now safe to send (possibly empty, possibly redacted)."""
         self._buffer += delta
         return self._release(final=False)
+
+    def add(self, delta: str) -> None:
+        """Add a delta without releasing (a batch of deltas is released, and scanned, once by `release`)."""
+        self._buffer += delta
+
+    def release(self) -> str:
+        return self._release(final=False)
+
+    @property
+    def held(self) -> int:
+        return len(self._buffer)
+
+    def _cut(self) -> int:
+        """Where the releasable prefix of the buffer ends, before findings are taken into account."""
+        floor = max(len(self._buffer) - self._holdback, 0)
+        cut = len(self._buffer)
+        for rule in self._rules:
+            cut = min(cut, floor if rule.hold is None else max(rule.hold(self._buffer), floor))
+        return cut
 
     def finish(self) -> str:
         """End of stream: scan and release everything still held."""
@@ -81,8 +106,8 @@ class StreamGuard:
     def _release(self, final: bool) -> str:
         if not self._buffer:
             return ""
-        to_redact, to_flag = self._scan()
-        cut = len(self._buffer) if final else max(len(self._buffer) - self._holdback, 0)
+        to_redact, to_flag = self._scan()  # also when nothing is releasable yet: a block ends the stream at once
+        cut = len(self._buffer) if final else self._cut()
         for f in (*to_redact, *to_flag):
             if f.start < cut < f.end:
                 cut = f.start

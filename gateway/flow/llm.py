@@ -2,97 +2,24 @@
 
 from __future__ import annotations
 
-import logging
-import time
-from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
-import anyio
 from jsonschema.exceptions import SchemaError
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 
-from gateway.config.models_file import Price
-from gateway.config.ruleset import ModelRoute, RuleSet
+from gateway.config.ruleset import ModelRoute
 from gateway.errors import Reason, Refusal, RefusedError
+from gateway.flow.call_ledger import Ledger, fault_refusal
+from gateway.flow.relay import relay
 from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
-from gateway.flow.stream import (
-    StreamBlocked,
-    end_transforms,
-    error_event,
-    is_usage_only_chunk,
-    run_transforms,
-)
 from gateway.flow.structured import conform, requested_schema
 from gateway.model import Api, Call
-from gateway.observability.tracing import NO_LLM_SPAN, LlmSpan
 from gateway.runtime import Gateway
-from gateway.trace.events import CallRecord, Outcome
-from gateway.upstream.client import UpstreamFault
+from gateway.trace.events import Outcome
+from gateway.upstream.client import UpstreamFault, rate_limit_headers
 from gateway.upstream.providers import supports
-from gateway.upstream.sse import events
-from gateway.upstream.usage import StreamUsage, Usage, usage_from_body
-
-log = logging.getLogger("wardgate.llm")
-
-
-@dataclass(slots=True)
-class Ledger:
-    """What one call did, filled in as it goes and written once at the end."""
-
-    call: Call
-    rules: RuleSet
-    started: float
-    t0: float = field(default_factory=time.perf_counter)
-    status: int = 200
-    outcome: Outcome = Outcome.OK
-    reason: Reason | None = None
-    answered_by: str | None = None
-    usage: Usage = field(default_factory=Usage)
-    cost: float = 0.0
-    upstream_ms: float | None = None
-    detail: dict[str, Any] = field(default_factory=dict)
-    # Tracing (when on): the LLM-call span, ended with the record; the trace the call belongs to.
-    span: LlmSpan = NO_LLM_SPAN
-    trace_id: str | None = None
-
-    def refused(self, refusal: Refusal, outcome: Outcome = Outcome.REFUSED) -> None:
-        self.status, self.reason, self.outcome = refusal.status, refusal.reason, outcome
-
-    def record(self, gw: Gateway) -> None:
-        gw.recorder.call(self._record())
-
-    async def finish(self, gw: Gateway) -> None:
-        """Write the record, then run the finish phase (budget settlement, usage-based limits) on every path."""
-        record = self._record()
-        gw.recorder.call(record)
-        for finisher in gw.finishers:
-            try:
-                await finisher(record)
-            except Exception:
-                log.exception("finishing call %s failed", record.call_id)
-
-    def price(self, route: ModelRoute) -> Price:
-        """The price of the model that answered (a fallback may have), else of the route asked for."""
-        answered = self.rules.resolve_model(self.answered_by) if self.answered_by else None
-        return (answered or route).rule.price
-
-    def _record(self) -> CallRecord:
-        c = self.call
-        self.span.finish(self)
-        return CallRecord(
-            call_id=c.id, run_id=c.run_id, agent_id=c.agent_id, api=c.api.value, target=c.target,
-            started_at=self.started, duration_ms=round((time.perf_counter() - self.t0) * 1000, 3),
-            status=self.status, outcome=self.outcome, revision=self.rules.revision, reason=self.reason,
-            answered_by=self.answered_by, streamed=c.streaming, prompt_tokens=self.usage.prompt_tokens,
-            completion_tokens=self.usage.completion_tokens, cost_usd=self.cost, upstream_ms=self.upstream_ms,
-            detail=self.detail, trace_id=self.trace_id,
-        )
-
-
-def _fault_refusal(call: Call, fault: UpstreamFault) -> Refusal:
-    return Refusal(fault.reason, str(fault), check="upstream", decision_id=call.id,
-                   retry_after=getattr(fault, "retry_after", None))
+from gateway.upstream.usage import usage_from_body
 
 
 async def handle(gw: Gateway, call: Call) -> Response:
@@ -140,7 +67,7 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
         with ledger.span.activate():  # the upstream request carries this span as its parent
             answer = await gw.forwarder.send(route, call.api, call.payload, call.headers)
     except UpstreamFault as fault:
-        refusal = _fault_refusal(call, fault)
+        refusal = fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
         ledger.detail["attempts"] = list(getattr(fault, "attempts", ()))
         return refusal_response(call, refusal)
@@ -150,7 +77,8 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
         ledger.status, ledger.outcome = answer.status, Outcome.UPSTREAM_ERROR
         ledger.detail["upstream_status"] = answer.status
         ctype = answer.headers.get("content-type", answer.headers.get("Content-Type", "application/json"))
-        return Response(answer.raw, answer.status, headers=gateway_headers(call), media_type=ctype)
+        headers = {**rate_limit_headers(answer.headers), **gateway_headers(call)}
+        return Response(answer.raw, answer.status, headers=headers, media_type=ctype)
     ledger.usage = usage_from_body(call.api, answer.body)
     ledger.span.answer(call.api, answer.body)
     ledger.cost = ledger.usage.cost(ledger.price(route))
@@ -186,7 +114,7 @@ async def _structured(
         try:
             again = await gw.forwarder.send(route, call.api, payload, call.headers)
         except UpstreamFault as fault:
-            raise RefusedError(_fault_refusal(call, fault)) from fault
+            raise RefusedError(fault_refusal(call, fault)) from fault
         if again.body is None:
             raise RefusedError(Refusal(Reason.UPSTREAM_ERROR, f"upstream answered HTTP {again.status} to a repair",
                                        "structured_output", call.id))
@@ -211,7 +139,7 @@ async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) ->
         with ledger.span.activate():
             st = await cm.__aenter__()
     except UpstreamFault as fault:
-        refusal = _fault_refusal(call, fault)
+        refusal = fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
         ledger.detail["attempts"] = list(getattr(fault, "attempts", ()))
         await ledger.finish(gw)
@@ -224,48 +152,6 @@ async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) ->
         ledger.status, ledger.outcome = st.status, Outcome.UPSTREAM_ERROR
         ledger.detail["upstream_status"] = st.status
         await ledger.finish(gw)
-        return Response(body, st.status, headers=gateway_headers(call), media_type=ctype)
-    keep_usage = bool((call.payload.get("stream_options") or {}).get("include_usage"))
-    # Usage is always requested upstream (to settle budgets); a client that did not ask does not get it.
-    strip_usage = call.api is Api.CHAT and not keep_usage
-    transforms = gw.stream_transforms(call, ledger.rules)
-    counter = StreamUsage(call.api)
-
-    async def relay() -> AsyncIterator[bytes]:
-        finished = False
-        try:
-            async for ev in events(st.chunks):
-                counter.feed(ev.obj)
-                ledger.span.event(ev.obj)
-                if strip_usage and is_usage_only_chunk(ev.obj):
-                    continue
-                for out in run_transforms(ev, transforms):
-                    yield out.raw
-            for out in end_transforms(transforms):
-                yield out.raw
-            finished = True
-        except StreamBlocked as blocked:
-            ledger.refused(blocked.refusal)
-            yield error_event(call.api, blocked.refusal)
-            finished = True
-        except UpstreamFault as fault:
-            refusal = _fault_refusal(call, fault)
-            ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
-            yield error_event(call.api, refusal)
-            finished = True
-        finally:
-            with anyio.CancelScope(shield=True):
-                if not finished:
-                    ledger.outcome = Outcome.CANCELLED
-                    ledger.detail["cancelled"] = "client disconnected mid-stream"
-                ledger.usage = counter.usage
-                ledger.cost = counter.usage.cost(ledger.price(route))
-                ledger.upstream_ms = round((time.perf_counter() - st.started) * 1000, 3)
-                try:
-                    await cm.__aexit__(None, None, None)
-                except Exception:
-                    log.debug("closing the upstream stream failed", exc_info=True)
-                await ledger.finish(gw)
-
-    return StreamingResponse(relay(), media_type="text/event-stream", headers={
-        **gateway_headers(call), "cache-control": "no-cache", "x-accel-buffering": "no"})
+        headers = {**rate_limit_headers(st.headers), **gateway_headers(call)}
+        return Response(body, st.status, headers=headers, media_type=ctype)
+    return await relay(gw, call, route, ledger, cm, st)

@@ -77,7 +77,10 @@ class ProposedCallStream:
             self._trace(Action.CONTINUE, None)
         return out
 
-    def feed(self, event: SseEvent) -> list[SseEvent]:
+    def feed(self, events: list[SseEvent]) -> list[SseEvent]:
+        return [out for event in events for out in self._one(event)]
+
+    def _one(self, event: SseEvent) -> list[SseEvent]:
         obj = event.obj
         if not isinstance(obj, dict):
             return [event]

@@ -19,20 +19,22 @@ class StreamBlocked(Exception):
 
 
 class StreamTransform(Protocol):
-    """Sees every event in order; returns the events to send on (none, the same, or rewritten ones)."""
+    """Sees every event in order, a batch at a time (the events that arrived together); returns the events to
+    send on (none, the same, or rewritten ones). Called off the event loop, by one thread at a time."""
 
-    def feed(self, event: SseEvent) -> list[SseEvent]: ...
+    def feed(self, events: list[SseEvent]) -> list[SseEvent]: ...
 
     def end(self) -> list[SseEvent]:
         """Called once after the upstream's last event; returns anything still held back."""
         ...
 
 
-def run_transforms(event: SseEvent, transforms: Sequence[StreamTransform]) -> list[SseEvent]:
-    out = [event]
+def run_transforms(events: list[SseEvent], transforms: Sequence[StreamTransform]) -> list[SseEvent]:
     for t in transforms:
-        out = [e for ev in out for e in t.feed(ev)]
-    return out
+        if not events:
+            break
+        events = t.feed(events)
+    return events
 
 
 def end_transforms(transforms: Sequence[StreamTransform]) -> list[SseEvent]:
@@ -40,18 +42,19 @@ def end_transforms(transforms: Sequence[StreamTransform]) -> list[SseEvent]:
     for i, t in enumerate(transforms):
         tail = t.end()
         for later in transforms[i + 1 :]:
-            tail = [e for ev in tail for e in later.feed(ev)]
+            tail = later.feed(tail) if tail else tail
         out.extend(tail)
     return out
 
 
-def error_event(api: Api, refusal: Refusal) -> bytes:
-    """An error event each SDK parses as an error, in the API's own stream shape."""
+def error_event(api: Api, refusal: Refusal, sequence_number: int = 0) -> bytes:
+    """An error event each SDK parses as an error, in the API's own stream shape (a Responses stream's takes the
+    next sequence number)."""
     if api is Api.MESSAGES:
         return encode(refusal.anthropic_body(), "error")
     if api is Api.RESPONSES:
         body = refusal.openai_body()["error"]
-        return encode({"type": "error", "sequence_number": 0, **body}, "error")
+        return encode({**body, "type": "error", "sequence_number": sequence_number}, "error")
     return encode(refusal.openai_body())
 
 

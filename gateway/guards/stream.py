@@ -1,8 +1,12 @@
-"""Output guards on streams: text deltas pass a sliding-window guard per choice / content block."""
+"""Output guards on streams: every event that carries model text passes a sliding-window guard.
+
+Each text (a choice's content, a content block, a Responses output part, a tool call's arguments) has its own
+window, keyed by where it sits. Deltas are held and released as the window allows; events that repeat the whole
+text (`*.done`, items, `response.completed`) carry what was released; text that arrives only in such events is
+guarded whole. Events are handled a batch at a time: a batch is scanned once per text, whatever its size."""
 
 from __future__ import annotations
 
-import copy
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -10,6 +14,7 @@ from typing import Any
 from gateway.config.ruleset import RuleSet
 from gateway.detectors.base import Finding
 from gateway.detectors.factory import BuiltGuard, scan_guard
+from gateway.detectors.holdback import hold_for
 from gateway.detectors.kinds import Action, Mode, OnError, Place
 from gateway.detectors.redact import PlaceholderState
 from gateway.detectors.stream import StreamBlocked as DetectorBlocked
@@ -17,9 +22,11 @@ from gateway.detectors.stream import StreamGuard, StreamRule
 from gateway.errors import Reason, Refusal
 from gateway.flow.stream import StreamBlocked
 from gateway.guards.checks import BLOCKED
+from gateway.guards.stream_apis import API_HANDLERS, Handler
+from gateway.guards.stream_batch import Batch, Key
 from gateway.guards.texts import system_references
 from gateway.model import Action as VerdictAction
-from gateway.model import Api, Call
+from gateway.model import Call
 from gateway.model import Mode as CheckMode
 from gateway.trace.events import DecisionEvent, Phase
 from gateway.upstream.sse import SseEvent
@@ -43,11 +50,12 @@ def _rule(built: BuiltGuard, refs: tuple[str, ...], observe_only: bool) -> Strea
                 return []
             raise GuardFailed(f"{cfg.name}: {type(exc).__name__}") from exc
 
-    return StreamRule(action, scan)
+    return StreamRule(action, scan, hold_for(cfg))
 
 
 class GuardStream:
-    """A StreamTransform for one streamed answer; one StreamGuard per choice / content block."""
+    """A StreamTransform for one streamed answer. The per-API event shapes live in `stream_apis`; this class
+    owns the windows, what each released, and the trace."""
 
     def __init__(self, call: Call, rules: Sequence[StreamRule], state: PlaceholderState,
                  record: Callable[[DecisionEvent], None], revision: str, observe_only: bool) -> None:
@@ -57,18 +65,16 @@ class GuardStream:
         self._record = record
         self._revision = revision
         self._mode = CheckMode.MONITOR if observe_only else CheckMode.ENFORCE
-        self._guards: dict[Any, StreamGuard] = {}
-        self._released: dict[Any, str] = {}
+        self._open: dict[Key, StreamGuard] = {}
+        self._all: list[StreamGuard] = []
+        self.released: dict[Key, str] = {}  # everything released per text, for events that repeat it whole
+        self._handler: Handler | None = API_HANDLERS.get(call.api)
+        self.memo: dict[str, Any] = {}  # per-stream facts the API handler keeps (e.g. a chunk's id fields)
 
-    def _guard(self, key: Any) -> StreamGuard:
-        g = self._guards.get(key)
-        if g is None:
-            g = self._guards[key] = StreamGuard(self._rules, self._state)
-        return g
-
-    def _push(self, key: Any, text: str, final: bool = False) -> str:
+    # -- windows -----------------------------------------------------------------------------------
+    def _guarded(self, op: Callable[[], str]) -> str:
         try:
-            out = self._guard(key).push(text) if not final else self._guard(key).finish()
+            return op()
         except DetectorBlocked as blocked:
             self._trace(VerdictAction.DENY, Reason.CONTENT_BLOCKED, {"hits": [_hit(blocked.finding)]})
             raise StreamBlocked(Refusal(Reason.CONTENT_BLOCKED, BLOCKED, CHECK, self.call.id)) from blocked
@@ -76,97 +82,99 @@ class GuardStream:
             self._trace(VerdictAction.DENY, Reason.CHECK_FAILED, {"failed": str(failed)})
             message = "An output guard failed and is configured to fail closed."
             raise StreamBlocked(Refusal(Reason.CHECK_FAILED, message, CHECK, self.call.id)) from failed
-        self._released[key] = self._released.get(key, "") + out
+
+    def _new(self) -> StreamGuard:
+        g = StreamGuard(self._rules, self._state)
+        self._all.append(g)
+        return g
+
+    def push(self, batch: Batch, key: Key, text: str, slot: Callable[[str], None]) -> None:
+        """Add a delta's text to its window; the delta's own field becomes `slot`, filled at release."""
+        g = self._open.get(key)
+        if g is None:
+            g = self._open[key] = self._new()
+        g.add(text)
+        batch.slots[key] = slot
+
+    def flush(self, batch: Batch, key: Key, extra: Callable[[str], SseEvent | None]) -> str:
+        """The text `key` is complete: release the rest (into its last slot of this batch, or as an extra delta
+        event built by `extra`); return the whole released text."""
+        g = self._open.pop(key, None)
+        if g is not None:
+            rest = self._guarded(g.finish)
+            self._deliver(batch, key, rest, extra)
+        return self.released.get(key, "")
+
+    def flush_where(self, batch: Batch, match: Callable[[Key], bool],
+                    extra: Callable[[Key, str], SseEvent | None]) -> None:
+        for key in [k for k in self._open if match(k)]:
+            self.flush(batch, key, lambda rest, k=key: extra(k, rest))  # type: ignore[misc]
+
+    def whole(self, key: Key, text: str) -> str:
+        """A text carried whole (a `*.done` event, an item): what was released for it, else the text guarded."""
+        if key in self.released and key not in self._open:
+            return self.released[key]
+        if key in self._open:  # an item repeating a text whose deltas are still held: release them here
+            g = self._open.pop(key)
+            self.released[key] = self.released.get(key, "") + self._guarded(g.finish)
+            return self.released[key]
+        g = self._new()
+        g.add(text)
+        self.released[key] = self._guarded(g.finish)
+        return self.released[key]
+
+    def _deliver(self, batch: Batch, key: Key, text: str, extra: Callable[[str], SseEvent | None]) -> None:
+        self.released[key] = self.released.get(key, "") + text
+        if not text:
+            return
+        slot = batch.slots.get(key)
+        if slot is not None:
+            slot(text)
+            return
+        event = extra(text)
+        if event is not None:
+            batch.add(event)
+
+    # -- the transform -----------------------------------------------------------------------------
+    def feed(self, events: list[SseEvent]) -> list[SseEvent]:
+        if self._handler is None:
+            return events
+        batch = Batch()
+        for event in events:
+            if isinstance(event.obj, dict):
+                self._handler.event(self, batch, event, event.obj)
+            else:
+                batch.add(event)
+        for key, slot in list(batch.slots.items()):
+            g = self._open.get(key)
+            if g is not None:
+                text = self._guarded(g.release)
+                self.released[key] = self.released.get(key, "") + text
+                if text:
+                    slot(text)
+        return batch.events()
+
+    def end(self) -> list[SseEvent]:
+        out: list[SseEvent] = []
+        if self._handler is not None and self._open:
+            batch = Batch()
+            self._handler.end(self, batch)
+            out = batch.events()
+        findings = [f for g in self._all for f in g.findings]
+        if findings:
+            self._trace(VerdictAction.CONTINUE, None, {"hits": [_hit(f) for f in findings]})
         return out
+
+    def knows(self, key: Key) -> bool:
+        return key in self._open or key in self.released
+
+    def open_keys(self) -> list[Key]:
+        return list(self._open)
 
     def _trace(self, action: VerdictAction, reason: Reason | None, detail: dict[str, Any]) -> None:
         c = self.call
         self._record(DecisionEvent(c.id, c.run_id, c.agent_id, Phase.STREAM, CHECK, action, self._mode,
                                    self._revision, time.time(), reason, "", detail))
-
-    def feed(self, event: SseEvent) -> list[SseEvent]:
-        obj = event.obj
-        if not isinstance(obj, dict):
-            return [event]
-        if self.call.api is Api.CHAT:
-            return self._chat(event, obj)
-        if self.call.api is Api.MESSAGES:
-            return self._messages(event, obj)
-        if self.call.api is Api.RESPONSES:
-            return self._responses(event, obj)
-        return [event]
-
-    def end(self) -> list[SseEvent]:
-        out: list[SseEvent] = []
-        for key in list(self._guards):
-            rest = self._push(key, "", final=True)
-            if rest and self.call.api is Api.CHAT:
-                out.append(SseEvent.of({"object": "chat.completion.chunk", "choices": [
-                    {"index": key, "delta": {"content": rest}}]}))
-        findings = [f for g in self._guards.values() for f in g.findings]
-        if findings:
-            self._trace(VerdictAction.CONTINUE, None, {"hits": [_hit(f) for f in findings]})
-        return out
-
-    def _chat(self, event: SseEvent, obj: dict[str, Any]) -> list[SseEvent]:
-        choices = obj.get("choices")
-        if not isinstance(choices, list) or not choices:
-            return [event]
-        new = copy.deepcopy(obj)
-        before: list[SseEvent] = []
-        for choice in new["choices"]:
-            idx = choice.get("index", 0)
-            delta = choice.get("delta") or {}
-            if isinstance(delta.get("content"), str):
-                delta["content"] = self._push(idx, delta["content"])
-            if choice.get("finish_reason") and idx in self._guards:
-                rest = self._push(idx, "", final=True)
-                if rest:
-                    before.append(SseEvent.of({**{k: v for k, v in obj.items() if k != "choices"},
-                                               "choices": [{"index": idx, "delta": {"content": rest}}]}))
-        return [*before, SseEvent.of(new, event.event)]
-
-    def _messages(self, event: SseEvent, obj: dict[str, Any]) -> list[SseEvent]:
-        kind, idx = obj.get("type"), obj.get("index", 0)
-        delta = obj.get("delta")
-        if kind == "content_block_delta" and isinstance(delta, dict) and delta.get("type") == "text_delta":
-            new = copy.deepcopy(obj)
-            new["delta"]["text"] = self._push(idx, delta.get("text", ""))
-            return [SseEvent.of(new, event.event)]
-        if kind == "content_block_stop" and idx in self._guards:
-            rest = self._push(idx, "", final=True)
-            if rest:
-                extra = {"type": "content_block_delta", "index": idx, "delta": {"type": "text_delta", "text": rest}}
-                return [SseEvent.of(extra, "content_block_delta"), event]
-        return [event]
-
-    def _responses(self, event: SseEvent, obj: dict[str, Any]) -> list[SseEvent]:
-        kind = obj.get("type")
-        key = (obj.get("output_index", 0), obj.get("content_index", 0))
-        if kind == "response.output_text.delta":
-            new = {**obj, "delta": self._push(key, obj.get("delta", ""))}
-            return [SseEvent.of(new, event.event)]
-        if kind == "response.output_text.done":
-            rest = self._push(key, "", final=True) if key in self._guards else ""
-            out = [SseEvent.of({**obj, "type": "response.output_text.delta", "delta": rest},
-                               "response.output_text.delta")] if rest else []
-            return [*out, SseEvent.of({**obj, "text": self._released.get(key, obj.get("text", ""))}, event.event)]
-        if kind == "response.output_item.done" and isinstance(obj.get("item"), dict):
-            new = copy.deepcopy(obj)
-            self._patch_item(new["item"], obj.get("output_index", 0))
-            return [SseEvent.of(new, event.event)]
-        if kind == "response.completed" and isinstance(obj.get("response"), dict):
-            new = copy.deepcopy(obj)
-            for i, item in enumerate(new["response"].get("output") or []):
-                if isinstance(item, dict):
-                    self._patch_item(item, i)
-            return [SseEvent.of(new, event.event)]
-        return [event]
-
-    def _patch_item(self, item: dict[str, Any], output_index: int) -> None:
-        for j, part in enumerate(item.get("content") or []):
-            if isinstance(part, dict) and (output_index, j) in self._released:
-                part["text"] = self._released[(output_index, j)]
 
 
 def _hit(f: Finding) -> dict[str, Any]:
@@ -183,4 +191,4 @@ def guard_transforms(call: Call, rules: RuleSet, placeholders: Callable[[str], P
     observe_only = rules.policy(CHECK).mode is CheckMode.MONITOR
     refs = system_references(call.api, call.payload)
     stream_rules = [_rule(b, refs, observe_only) for b in builts]
-    return [GuardStream(call, stream_rules, placeholders(call.run_id), record, rules.revision, observe_only)]
+    return [GuardStream(call, stream_rules, placeholders(call.run_key), record, rules.revision, observe_only)]

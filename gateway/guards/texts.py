@@ -112,19 +112,35 @@ def request_texts(api: Api, payload: Mapping[str, Any]) -> list[Text]:
 
 
 def response_texts(api: Api, body: Mapping[str, Any]) -> list[Text]:
-    """The model's answer text in a complete response."""
+    """The model's answer in a complete response: its text, and the arguments of the tool calls it proposes."""
     out: list[Text] = []
     if api is Api.CHAT:
         for i, choice in enumerate(body.get("choices") or []):
             msg = choice.get("message") if isinstance(choice, Mapping) else None
-            if isinstance(msg, Mapping) and isinstance(msg.get("content"), str):
+            if not isinstance(msg, Mapping):
+                continue
+            if isinstance(msg.get("content"), str):
                 out.extend(_content(msg["content"], ("choices", i, "message", "content"), Place.OUTPUT, False))
+            for k, tc in enumerate(msg.get("tool_calls") or []):
+                args = ((tc or {}).get("function") or {}).get("arguments") if isinstance(tc, Mapping) else None
+                if isinstance(args, str) and args:
+                    out.append(Text(("choices", i, "message", "tool_calls", k, "function", "arguments"),
+                                    Place.OUTPUT, args))
     elif api is Api.MESSAGES:
         out.extend(_content(body.get("content"), ("content",), Place.OUTPUT, False))
+        for i, block in enumerate(body.get("content") or []):
+            if isinstance(block, Mapping) and block.get("type") == "tool_use":
+                out.extend(leaf_texts(block.get("input"), ("content", i, "input"), Place.OUTPUT))
     elif api is Api.RESPONSES:
         for i, item in enumerate(body.get("output") or []):
-            if isinstance(item, Mapping) and item.get("type") == "message":
+            if not isinstance(item, Mapping):
+                continue
+            if item.get("type") == "message":
                 out.extend(_content(item.get("content"), ("output", i, "content"), Place.OUTPUT, False))
+            elif item.get("type") in ("function_call", "custom_tool_call"):
+                field = "arguments" if item.get("type") == "function_call" else "input"
+                if isinstance(item.get(field), str) and item[field]:
+                    out.append(Text(("output", i, field), Place.OUTPUT, item[field]))
     return out
 
 

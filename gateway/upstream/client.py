@@ -52,6 +52,16 @@ def clean_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: v for k, v in headers.items() if k.lower() not in _DROP}
 
 
+_RATE_LIMIT_PREFIXES = ("x-ratelimit-", "anthropic-ratelimit-")
+
+
+def rate_limit_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """The provider's own back-off advice, kept on an answer passed through (a 429): `Retry-After`
+    (and `retry-after-ms`) and its `x-ratelimit-*` / `anthropic-ratelimit-*` counters."""
+    return {k.lower(): v for k, v in headers.items()
+            if k.lower() in ("retry-after", "retry-after-ms") or k.lower().startswith(_RATE_LIMIT_PREFIXES)}
+
+
 class UpstreamClient:
     # Adds W3C trace context to outgoing headers; set only when tracing is on.
     propagate: Callable[[dict[str, str]], None] | None = None
@@ -115,7 +125,10 @@ class UpstreamClient:
                 error_body = await resp.read()
             yield UpstreamStream(resp.status, clean_headers(resp.headers), _chunks(resp, timeout_s), start, error_body)
         finally:
-            resp.release()
+            if resp.content.at_eof():
+                resp.release()
+            else:  # the stream was cut short (client gone, blocked): drop the connection so the upstream stops
+                resp.close()
             await ctx.__aexit__(None, None, None)
 
 

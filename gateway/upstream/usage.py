@@ -53,6 +53,7 @@ class StreamUsage:
         self.api = api
         self.prompt = 0
         self.completion = 0
+        self.reported = False  # the final usage report arrived (a stream cut short has none)
 
     def feed(self, obj: Any) -> None:
         if not isinstance(obj, Mapping):
@@ -60,20 +61,21 @@ class StreamUsage:
         if self.api is Api.CHAT:
             if isinstance(obj.get("usage"), Mapping):
                 u = usage_from_body(Api.CHAT, obj)
-                self.prompt, self.completion = u.prompt_tokens, u.completion_tokens
+                self.prompt, self.completion, self.reported = u.prompt_tokens, u.completion_tokens, True
         elif self.api is Api.RESPONSES:
             resp = obj.get("response")
             if isinstance(resp, Mapping) and isinstance(resp.get("usage"), Mapping):
                 u = usage_from_body(Api.RESPONSES, resp)
-                self.prompt, self.completion = u.prompt_tokens, u.completion_tokens
+                self.prompt, self.completion, self.reported = u.prompt_tokens, u.completion_tokens, True
         elif self.api is Api.MESSAGES:
             kind = obj.get("type")
             if kind == "message_start" and isinstance(obj.get("message"), Mapping):
                 u = obj["message"].get("usage")
                 self.prompt = _anthropic_prompt(u) or self.prompt
                 self.completion = _int(u, "output_tokens") or self.completion
-            elif kind == "message_delta":
+            elif kind == "message_delta" and isinstance(obj.get("usage"), Mapping):
                 self.completion = _int(obj.get("usage"), "output_tokens") or self.completion
+                self.reported = True
 
     @property
     def usage(self) -> Usage:

@@ -1,0 +1,141 @@
+"""Relaying an upstream's event stream to the client: checked before the first byte, guarded off the loop,
+stopped as soon as the client leaves, and settled at what was delivered when it ends early."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+import anyio
+from starlette.responses import Response, StreamingResponse
+
+from gateway.config.ruleset import ModelRoute
+from gateway.errors import Reason, Refusal
+from gateway.flow.call_ledger import Ledger, fault_refusal, log
+from gateway.flow.pipeline import Malformed, Out, StreamPipeline, delivered_usage
+from gateway.flow.respond import gateway_headers, refusal_response
+from gateway.flow.stream import StreamBlocked, error_event
+from gateway.model import Api, Call
+from gateway.runtime import Gateway
+from gateway.trace.events import DecisionEvent, Outcome
+from gateway.upstream.client import UpstreamFault, UpstreamStream
+from gateway.upstream.usage import StreamUsage
+
+
+def _malformed(call: Call, bad: Malformed) -> Refusal:
+    return Refusal(Reason.UPSTREAM_ERROR, str(bad), check="upstream", decision_id=call.id)
+
+
+async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
+                cm: AbstractAsyncContextManager[UpstreamStream], st: UpstreamStream) -> Response:
+    keep_usage = bool((call.payload.get("stream_options") or {}).get("include_usage"))
+    # Usage is always requested upstream (to settle budgets); a client that did not ask does not get it.
+    strip_usage = call.api is Api.CHAT and not keep_usage
+    records: list[DecisionEvent] = []  # made in the worker thread, written from the loop
+    counter = StreamUsage(call.api)
+
+    def seen(obj: Any) -> None:
+        counter.feed(obj)
+        ledger.span.event(obj)
+
+    delivered = 0
+    finished = False
+
+    async def close(outcome_if_cut: bool, charge: bool = True) -> None:
+        nonlocal finished
+        with anyio.CancelScope(shield=True):
+            for r in records:
+                gw.recorder.decision(r)
+            records.clear()
+            if outcome_if_cut and not finished:
+                ledger.outcome = Outcome.CANCELLED
+                ledger.detail["cancelled"] = "client disconnected mid-stream"
+            if counter.reported and ledger.outcome is Outcome.OK:
+                ledger.usage = counter.usage
+            elif charge:  # cut short, blocked or broken: charge what was delivered, and say it is an estimate
+                ledger.usage = delivered_usage(call.api, call.payload, counter, delivered)
+                ledger.detail["usage_estimated"] = {
+                    "prompt_tokens": ledger.usage.prompt_tokens, "completion_tokens": ledger.usage.completion_tokens,
+                    "delivered_chars": delivered, "prompt_reported": bool(counter.prompt)}
+            ledger.cost = ledger.usage.cost(ledger.price(route))
+            ledger.upstream_ms = round((time.perf_counter() - st.started) * 1000, 3)
+            try:
+                await cm.__aexit__(None, None, None)  # closes the upstream connection if it was not read to the end
+            except Exception:
+                log.debug("closing the upstream stream failed", exc_info=True)
+            await ledger.finish(gw)
+
+    def fail(refusal: Refusal, outcome: Outcome, pipe: StreamPipeline | None) -> bytes:
+        nonlocal finished
+        ledger.refused(refusal, outcome)
+        finished = True
+        return error_event(call.api, refusal, pipe.sequence if pipe else 0)
+
+    chunks = st.chunks.__aiter__()
+    pipe: StreamPipeline | None = None
+    head: list[Out] = []
+    ended = False
+    stop: bytes | None = None
+    try:
+        transforms = gw.stream_transforms(call, ledger.rules, records.append)
+        pipe = StreamPipeline(call.api, transforms, strip_usage, seen, st.headers.get("content-type", ""))
+        # Read up to the first event before answering: a malformed or empty answer is still a 502.
+        while pipe.events == 0:
+            try:
+                chunk = await chunks.__anext__()
+            except StopAsyncIteration:
+                head.append(await anyio.to_thread.run_sync(pipe.end))
+                ended = True
+                break
+            head.append(await anyio.to_thread.run_sync(pipe.feed, chunk))
+    except (Malformed, UpstreamFault) as bad:
+        refusal = _malformed(call, bad) if isinstance(bad, Malformed) else fault_refusal(call, bad)
+        ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
+        finished = True
+        await close(False, charge=False)  # nothing reached the client: like a whole call's 502, not charged
+        return refusal_response(call, refusal)
+    except StreamBlocked as blocked:
+        stop = fail(blocked.refusal, Outcome.REFUSED, pipe)
+    except BaseException:
+        await close(True)
+        raise
+
+    async def body() -> AsyncIterator[bytes]:
+        nonlocal delivered, finished
+        try:
+            for out in head:
+                delivered += out.chars
+                if out.data:
+                    yield out.data
+            if stop is not None:
+                yield stop
+                return
+            assert pipe is not None
+            try:
+                if not ended:
+                    async for chunk in chunks:
+                        out = await anyio.to_thread.run_sync(pipe.feed, chunk)
+                        for r in records:
+                            gw.recorder.decision(r)
+                        records.clear()
+                        delivered += out.chars
+                        if out.data:
+                            yield out.data
+                    out = await anyio.to_thread.run_sync(pipe.end)
+                    delivered += out.chars
+                    if out.data:
+                        yield out.data
+                finished = True
+            except StreamBlocked as blocked:
+                yield fail(blocked.refusal, Outcome.REFUSED, pipe)
+            except Malformed as bad:
+                yield fail(_malformed(call, bad), Outcome.UPSTREAM_ERROR, pipe)
+            except UpstreamFault as fault:
+                yield fail(fault_refusal(call, fault), Outcome.UPSTREAM_ERROR, pipe)
+        finally:
+            await close(True)
+
+    return StreamingResponse(body(), media_type="text/event-stream", headers={
+        **gateway_headers(call), "cache-control": "no-cache", "x-accel-buffering": "no"})
