@@ -10,14 +10,31 @@ Rewritten events keep the API's own fields only (nothing is added to them)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from gateway.guards.stream_batch import Batch, Key
 from gateway.model import Api
 from gateway.upstream.sse import SseEvent
 
-if TYPE_CHECKING:
-    from gateway.guards.stream import GuardStream
+
+class GuardStream(Protocol):
+    """What an API handler uses of the stream guard (`gateway.guards.stream.GuardStream`), so that this
+    module does not import the guard back."""
+
+    memo: dict[str, Any]
+
+    def push(self, batch: Batch, key: Key, text: str, slot: Callable[[str], None]) -> None: ...
+
+    def flush(self, batch: Batch, key: Key, extra: Callable[[str], SseEvent | None]) -> str: ...
+
+    def flush_where(self, batch: Batch, match: Callable[[Key], bool],
+                    extra: Callable[[Key, str], SseEvent | None]) -> None: ...
+
+    def whole(self, key: Key, text: str) -> str: ...
+
+    def knows(self, key: Key) -> bool: ...
+
+    def open_keys(self) -> list[Key]: ...
 
 
 class Handler(Protocol):
