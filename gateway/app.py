@@ -31,6 +31,7 @@ from gateway.routes.capped import BodyCap
 from gateway.routes.console import console_routes
 from gateway.routes.errors import install_error_handlers
 from gateway.routes.health import health_routes
+from gateway.routes.host_guard import AllowedHosts, HostGuard
 from gateway.routes.internal_errors import InternalErrors
 from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
@@ -169,6 +170,7 @@ def data_app(gw: Gateway) -> FastAPI:
     app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
     install_error_handlers(app)
     instrument(gw, app, "data")
+    app.add_middleware(HostGuard, allowed=AllowedHosts.of(gw.settings.allowed_hosts, gw.settings.host))
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
     if gw.tools is not None:
@@ -187,6 +189,8 @@ def admin_app(gw: Gateway) -> FastAPI:
     app.add_middleware(BodyCap, limit=gw.settings.admin_max_body_bytes)
     install_error_handlers(app)
     instrument(gw, app, "admin")
+    app.add_middleware(HostGuard, allowed=AllowedHosts.of(gw.settings.allowed_hosts, gw.settings.admin_host),
+                       same_origin_only=True)
     app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))
     app.include_router(limits_admin_router(gw))

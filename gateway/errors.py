@@ -35,6 +35,7 @@ class Reason(StrEnum):
     # HTTP-level answers of either plane (gateway/routes/errors.py): no check decided them.
     FORBIDDEN = "forbidden"
     METHOD_NOT_ALLOWED = "method-not-allowed"
+    HOST_NOT_ALLOWED = "host-not-allowed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,8 @@ STATUS: dict[Reason, Status] = {
     Reason.UPSTREAM_TIMEOUT: Status(504, "api_error", "api_error"),
     Reason.FORBIDDEN: _PERMISSION,
     Reason.METHOD_NOT_ALLOWED: Status(405, "invalid_request_error", "invalid_request_error"),
+    # 421 Misdirected Request: the Host names no name this gateway is served under (DNS-rebinding defence).
+    Reason.HOST_NOT_ALLOWED: Status(421, "invalid_request_error", "invalid_request_error"),
 }
 
 

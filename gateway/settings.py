@@ -57,6 +57,9 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024
     admin_max_body_bytes: int = 10 * 1024 * 1024
     max_header_bytes: int = 64 * 1024
+    # Host names (besides localhost, IP literals and the listen hosts) this gateway is reached under; a name
+    # starting with '.' allows its subdomains, '*' turns the DNS-rebinding check off (WARDGATE_ALLOWED_HOSTS).
+    allowed_hosts: tuple[str, ...] = ()
     # A snapshot of the environment, used for `${VAR}` interpolation in rule files.
     environ: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -116,5 +119,6 @@ def from_environ(env: Mapping[str, str] | None = None) -> Settings:
         max_body_bytes=int(e.get("WARDGATE_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
         admin_max_body_bytes=int(e.get("WARDGATE_ADMIN_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
         max_header_bytes=int(e.get("WARDGATE_MAX_HEADER_BYTES", str(64 * 1024))),
+        allowed_hosts=tuple(h.strip() for h in e.get("WARDGATE_ALLOWED_HOSTS", "").split(",") if h.strip()),
         environ=e,
     )

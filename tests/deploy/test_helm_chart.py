@@ -289,6 +289,17 @@ def test_admin_plane_listens_on_the_pod_network_with_a_token(chart: Any) -> None
     assert len(secret["data"][ref["key"]]) >= 48, "a generated token when none is given"
 
 
+def test_allowed_hosts_name_both_services_and_the_configured_hosts(chart: Any) -> None:
+    # DNS-rebinding defence: the gateway refuses host names it was not told about (IP literals always pass).
+    docs = render(chart, {"gateway": {"allowedHosts": ["wardgate.example.com"]}})
+    env = {e["name"]: e for e in pod_spec(docs)["containers"][0]["env"]}
+    names = env["WARDGATE_ALLOWED_HOSTS"]["value"].split(",")
+    namespace = one(docs, "Deployment")["metadata"].get("namespace", "default")
+    for svc in (f"{RELEASE}-wardgate", f"{RELEASE}-wardgate-admin"):
+        assert {svc, f"{svc}.{namespace}", f"{svc}.{namespace}.svc.cluster.local"} <= set(names)
+    assert names[-1] == "wardgate.example.com"
+
+
 def test_network_policy_admits_admin_port_only_from_selected_clients(chart: Any) -> None:
     policy = one(render(chart), "NetworkPolicy")["spec"]
     assert policy["policyTypes"] == ["Ingress"]
