@@ -15,11 +15,11 @@ from psycopg import errors as pg_errors
 
 from gateway.approvals.record import Approval
 from gateway.approvals.store import Filters, where
+from gateway.stores.postgres_idle import alive_or_none
 
 log = logging.getLogger("wardgate.approvals.postgres")
 
 # A connection unused for this long is checked (one round trip) before it carries a statement.
-IDLE_CHECK_S = 1.0
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS wardgate_approvals (
@@ -64,17 +64,7 @@ class PostgresApprovalStore:
         return self._conn
 
     async def _check_idle(self) -> None:
-        """A connection idle for a while may have been cut (a database restart, a network drop) without anyone
-        noticing: one round trip checks it before a statement is trusted to it (a write cannot be retried
-        safely once sent), and a dead one is replaced."""
-        if self._conn is None or self._conn.closed or time.monotonic() - self._used_at < IDLE_CHECK_S:
-            return
-        try:
-            await self._conn.execute("SELECT 1")
-        except psycopg.OperationalError:
-            with contextlib.suppress(Exception):
-                await self._conn.close()
-            self._conn = None
+        self._conn = await alive_or_none(self._conn, self._used_at)
 
     async def _run(self, sql: str, params: list[Any] | tuple[Any, ...]) -> tuple[list[tuple[Any, ...]], int]:
         async with self._lock:

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
-from tests.security.support import APPROVER_ALL, APPROVER_TICKETS, Hostile, hostile_server, mcp_call, start
+from tests.security.support import APPROVER_ALL, APPROVER_TICKETS, Hostile, mcp_call
 from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway
-from tests.support.upstream import FakeUpstream
-
-
-@pytest.fixture
-def hostile() -> Iterator[Hostile]:
-    yield from hostile_server()
-
-
-@pytest.fixture
-def gw(tmp_path: Path, upstream: FakeUpstream, hostile: Hostile) -> Iterator[RunningGateway]:
-    running = start(tmp_path, upstream.url, hostile)
-    yield running
-    running.stop()
 
 
 def _held(gw: RunningGateway, tool: str, args: dict[str, Any], run: str) -> str:

@@ -59,7 +59,7 @@ def _port(url: str) -> int:
 
 def test_unknown_key_is_refused_from_the_headers_before_the_body_arrives(gw: RunningGateway) -> None:
     # 50 MB declared, not one byte sent: the 401 must come without waiting for (or reading) the body.
-    head = (b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+    head = (b"POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
             b"authorization: Bearer not-a-key\r\ncontent-length: 52428800\r\n\r\n")
     answer = _raw(_port(gw.url), head)
     assert answer.startswith(b"HTTP/1.1 401"), answer[:200]

@@ -3,29 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
-import pytest
 
-from tests.security.support import EMAIL, Hostile, hostile_server, start
+from tests.security.support import EMAIL
 from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway
-from tests.support.upstream import FakeUpstream
 
 SECRETISH = "sk-proj-" + "Q" * 40
-
-
-@pytest.fixture
-def hostile() -> Iterator[Hostile]:
-    yield from hostile_server()
-
-
-@pytest.fixture
-def gw(tmp_path: Path, upstream: FakeUpstream, hostile: Hostile) -> Iterator[RunningGateway]:
-    running = start(tmp_path, upstream.url, hostile)
-    yield running
-    running.stop()
 
 
 def _label_values(text: str, label: str) -> set[str]:

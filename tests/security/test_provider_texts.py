@@ -14,14 +14,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.security.support import AWS_KEY, EMAIL, Hostile, hostile_server, start
+from tests.security.support import AWS_KEY, EMAIL, Hostile, start
 from tests.support.gateway import AGENT_KEY, RunningGateway
 from tests.support.upstream import FakeUpstream
-
-
-@pytest.fixture
-def hostile() -> Iterator[Hostile]:
-    yield from hostile_server()
 
 
 @pytest.fixture

@@ -17,18 +17,13 @@ import pytest
 from tests.approvals.pg import URL as PG_URL
 from tests.approvals.pg import private_schema
 from tests.redis.replicas import URL as REDIS_URL
-from tests.security.support import APPROVER_ALL, Hostile, hostile_server, start
+from tests.security.support import APPROVER_ALL, Hostile, start
 from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, OTHER_KEY, RunningGateway
 from tests.support.upstream import FakeUpstream
 
 A, B = AGENT_KEY, OTHER_KEY  # agents "alpha" and "beta"
 BACKENDS = ["embedded", pytest.param("redis+postgres", marks=pytest.mark.skipif(
     not (REDIS_URL and PG_URL), reason="WARDGATE_TEST_REDIS_URL / WARDGATE_TEST_DATABASE_URL not set"))]
-
-
-@pytest.fixture
-def hostile() -> Iterator[Hostile]:
-    yield from hostile_server()
 
 
 @pytest.fixture(params=BACKENDS)

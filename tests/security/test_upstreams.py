@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import anthropic
 import httpx
 import openai
 import pytest
 
-from tests.security.support import AWS_KEY, EMAIL, INJECTION, TOOL_SECRET, Hostile, hostile_server, mcp_call, start
+from tests.security.support import AWS_KEY, EMAIL, INJECTION, TOOL_SECRET, Hostile, mcp_call
 from tests.support.gateway import AGENT_KEY, RunningGateway
-from tests.support.upstream import FakeUpstream
-
-
-@pytest.fixture
-def hostile() -> Iterator[Hostile]:
-    yield from hostile_server()
-
-
-@pytest.fixture
-def gw(tmp_path: Path, upstream: FakeUpstream, hostile: Hostile) -> Iterator[RunningGateway]:
-    running = start(tmp_path, upstream.url, hostile)
-    yield running
-    running.stop()
 
 
 def _invoke(gw: RunningGateway, tool: str, run: str) -> httpx.Response:
