@@ -6,15 +6,8 @@ import base64
 
 import pytest
 
-from gateway.detectors.injection import InjectionDetector, Profile
 from gateway.detectors.injection.normalize import normalize
-
-CHAT = InjectionDetector("injection", Profile.CHAT)
-DOC = InjectionDetector("injection", Profile.DOCUMENT)
-
-
-def top(detector: InjectionDetector, text: str) -> float:
-    return max((f.score for f in detector.scan(text)), default=0.0)
+from tests.detectors.injection_support import CHAT, DOC, top
 
 
 @pytest.mark.parametrize(

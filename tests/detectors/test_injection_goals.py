@@ -9,15 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.detectors.injection import InjectionDetector, Profile
 from gateway.detectors.injection.mention import mention_spans
-
-CHAT = InjectionDetector("injection", Profile.CHAT)
-DOC = InjectionDetector("injection", Profile.DOCUMENT)
-
-
-def top(detector: InjectionDetector, text: str) -> float:
-    return max((f.score for f in detector.scan(text)), default=0.0)
+from tests.detectors.injection_support import CHAT, DOC, top
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,10 @@ import pytest
 
 from gateway.detectors.config import GuardConfig, GuardsConfig
 from gateway.detectors.factory import build_detectors
-from gateway.detectors.injection import InjectionDetector, Profile
+from gateway.detectors.injection import InjectionDetector
 from gateway.detectors.kinds import Place
+from tests.detectors.injection_support import CHAT, DOC
 
-CHAT = InjectionDetector("injection", Profile.CHAT)
-DOC = InjectionDetector("injection", Profile.DOCUMENT)
 THRESHOLD = 0.5
 
 
