@@ -12,13 +12,11 @@ from typing import Any, Protocol
 from fastapi import FastAPI
 
 from gateway import checks
-from gateway.app_observability import instrument, observe
+from gateway.app_observability import build_observability, instrument
 from gateway.approvals.wiring import build_approvals
 from gateway.checks.services import CheckServices
 from gateway.config.holder import RulesHolder
-from gateway.flow.proposed_stream import proposed_transforms
 from gateway.flow.tool_services import ToolServices
-from gateway.guards.stream import guard_transforms
 from gateway.limits.resilient import ResilientForwarder
 from gateway.limits.service import Limits, build_limits, webhook_poster
 from gateway.limits.tool_resilience import ResilientToolForwarder
@@ -100,51 +98,46 @@ def build_gateway(
     ids: Callable[[str], str] | None = None,
     tracing: Tracing | None = None,
 ) -> Gateway:
-    """Build the gateway: rules (fatal if invalid at start), stores, pipeline, upstream client."""
+    """Build the gateway: rules (fatal if invalid at start), observability, stores, limits, the order of a call,
+    upstream clients. Each collaborator is built complete, with what it reports to passed in."""
     ids = ids or IdSource()
     rules = RulesHolder(settings.rules_dir, settings.tools_dir, settings.environ)
+    seen = build_observability(settings, rules, clock, tracing)
+    metrics = seen.metrics
     store = trace_store(settings)
     recorder = TraceRecorder(store, spill_dir=settings.state_dir / "decision-log-spill",
-                             max_buffered=settings.trace_buffer_records)
-    approvals = build_approvals(settings, recorder.run, clock, ids)
-    client = UpstreamClient()
-    limits = build_limits(settings, clock, webhook_poster(client))
-    limits.budgets.record = recorder.decision
-    limits.approvals = approvals  # on_alert.require_approval holds LLM calls in the approval queue
+                             max_buffered=settings.trace_buffer_records, on_decision=seen.observer.decision,
+                             on_call=seen.observer.call, on_drop=metrics.decision_log_dropped)
+    approvals = build_approvals(settings, recorder.run, clock, ids, metrics)
+    client = UpstreamClient(propagate=seen.tracing.inject if seen.tracing.enabled else None)
+    # on_alert.require_approval holds LLM calls in the approval queue
+    limits = build_limits(settings, clock, webhook_poster(client), record=recorder.decision, approvals=approvals,
+                          metrics=metrics)
     services = CheckServices(record=recorder.decision, approvals=approvals, limits=limits,
                              loops=loop_counter(limits, settings))
-    runner = Runner(checks.request_steps(services), checks.response_steps(services), recorder.decision, clock)
-    forwarder = ResilientForwarder(client, limits.breakers, lambda: rules.current, clock)
-    gw = Gateway(settings, rules, runner, recorder, forwarder, clock, ids)
-    gw.limits = limits
-    gw.finishers.append(limits.finish)
-    # In execution order: proposed tool calls are held and judged first (on the model's own arguments, as for
-    # whole answers), then every text, arguments included, passes the output guards.
-    gw.stream_transforms = lambda call, rules, record: [
-        *proposed_transforms(call, rules, record),
-        *guard_transforms(call, rules, services.guards.placeholders, record),
-    ]
-    gw.approvals = approvals
+    order = checks.call_order(services)
+    runner = Runner(order.request, order.response, recorder.decision, clock, seen.tracing)
+    forwarder = ResilientForwarder(client, limits.breakers, lambda: rules.current, clock,
+                                   on_retry=metrics.upstream_retry, on_fallback=metrics.fallback)
     idempotency = idempotency_store(settings, clock)
-    gw.tools = ToolServices(ResilientToolForwarder(gw.forwarder.client, limits.breakers, clock), idempotency)
-    observe(gw, tracing)
-    limits.attach_metrics(gw.metrics, forwarder, gw.tools.forwarder)
-    approvals.metrics = gw.metrics
-    recorder.on_drop = gw.metrics.decision_log_dropped
-    gw.ready_probes.extend(readiness(settings, limits, idempotency, store, approvals.store))
-    return gw
+    tools = ToolServices(ResilientToolForwarder(client, limits.breakers, clock, on_retry=metrics.upstream_retry),
+                         idempotency)
+    return Gateway(
+        settings, rules, runner, recorder, forwarder, limits=limits, approvals=approvals, tools=tools,
+        metrics=metrics, stream_transforms=order.stream, tracing=seen.tracing, clock=clock, ids=ids,
+        ready_probes=tuple(readiness(settings, limits, idempotency, store, approvals.store)),
+        finishers=(limits.finish,),
+    )
 
 
 @contextlib.asynccontextmanager
 async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
     """Start the background tasks (decision-log writer, rules watcher); stop them cleanly."""
     await gw.recorder.start()
-    if gw.approvals is not None:
-        await gw.approvals.start()
+    await gw.approvals.start()
     watcher = asyncio.create_task(gw.rules.watch(gw.settings.reload_interval_s)) if watch else None
-    tools = gw.tools.running() if gw.tools is not None else contextlib.nullcontext()
     try:
-        async with tools:
+        async with gw.tools.running():
             yield gw
     finally:
         if watcher is not None:
@@ -152,12 +145,10 @@ async def running(gw: Gateway, watch: bool = True) -> AsyncIterator[Gateway]:
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
         await gw.forwarder.client.close()
-        if gw.limits is not None:
-            await gw.limits.close()
+        await gw.limits.close()
         await gw.recorder.stop()
         gw.tracing.shutdown()
-        if gw.approvals is not None:
-            await gw.approvals.close()
+        await gw.approvals.close()
 
 
 # FastAPI's own telemetry probes the OpenTelemetry providers on every request; tracing is configured by
@@ -173,11 +164,10 @@ def data_app(gw: Gateway) -> FastAPI:
     app.add_middleware(HostGuard, allowed=AllowedHosts.of(gw.settings.allowed_hosts, gw.settings.host))
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
-    if gw.tools is not None:
-        mcp = McpEndpoint(gw)
-        gw.tools.lifespans.append(mcp.run)  # entered by `running()`, which starts after the apps are built
-        for route in [*tool_routes(gw), *mcp_routes(mcp)]:
-            app.router.routes.append(route)
+    mcp = McpEndpoint(gw)
+    gw.tools.lifespans.append(mcp.run)  # entered by `running()`, which starts after the apps are built
+    for route in [*tool_routes(gw), *mcp_routes(mcp)]:
+        app.router.routes.append(route)
     return app
 
 

@@ -49,30 +49,37 @@ class IdSource:
 
 
 
-@dataclass(slots=True)
+# The transforms one streamed answer goes through (`gateway.checks.StreamStages`); they record their decisions
+# through the callable given (the relay writes them from the event loop).
+StreamPlan = Callable[[Call, RuleSet, Callable[[DecisionEvent], None]], Sequence[StreamTransform]]
+
+
+@dataclass(frozen=True, slots=True)
 class Gateway:
+    """Every collaborator a route needs, each built complete by the app factory (`gateway.app.build_gateway`)
+    and passed in: nothing is attached after construction."""
+
     settings: Settings
     rules: RulesHolder
     runner: Runner
     recorder: TraceRecorder
     forwarder: Forwarder
+    # Rate limiter, budgets and breakers (admin plane: /admin/breakers, /admin/budgets).
+    limits: Limits
+    # The approval queue (admin API, agent polling, console).
+    approvals: ApprovalService
+    # The tool gateway: tool forwarder, idempotency store, MCP endpoint lifespan.
+    tools: ToolServices
+    # Prometheus metric families (own registry); every subsystem reports through it. Always on.
+    metrics: Metrics
+    # Output guards on streams, in execution order.
+    stream_transforms: StreamPlan
+    # OpenTelemetry; the default does nothing and costs nothing.
+    tracing: Tracing = NO_TRACING
     clock: Callable[[], float] = time.time
     ids: Callable[[str], str] = field(default_factory=IdSource)
-    ready_probes: list[ReadyProbe] = field(default_factory=list)
+    # What /readyz checks.
+    ready_probes: tuple[ReadyProbe, ...] = ()
     # The finish phase: run after every call's record is written, on every path (budget settlement, limits).
-    finishers: list[Callable[[CallRecord], Awaitable[None]]] = field(default_factory=list)
-    # Rate limiter, budgets and breakers (admin plane: /admin/breakers, /admin/budgets); built by the app factory.
-    limits: Limits | None = None
-    # Prometheus metric families (own registry); every subsystem reports through it. Always on.
-    metrics: Metrics = field(default_factory=Metrics)
-    # OpenTelemetry; the default does nothing and costs nothing. Set by the app factory.
-    tracing: Tracing = NO_TRACING
+    finishers: tuple[Callable[[CallRecord], Awaitable[None]], ...] = ()
     schemas: SchemaCache = field(default_factory=SchemaCache)
-    # The approval queue (admin API, agent polling, console); built by the app factory.
-    approvals: ApprovalService | None = None
-    # The tool gateway: tool forwarder, idempotency store, MCP endpoint lifespan; built by the app factory.
-    tools: ToolServices | None = None
-    # Output guards on streams: builds the transforms one streamed answer goes through; they record their
-    # decisions through the callable given (the relay writes them from the event loop).
-    stream_transforms: Callable[[Call, RuleSet, Callable[[DecisionEvent], None]], Sequence[StreamTransform]] = (
-        lambda call, rules, record: ())

@@ -40,6 +40,7 @@ class ApprovalService:
         clock: Callable[[], float] = time.time,
         ids: Callable[[str], str] = lambda prefix: prefix,
         poll_interval_s: float = 0.25,
+        metrics: ApprovalMetrics | None = None,
     ) -> None:
         self.store = store
         self.notifier = notifier
@@ -50,8 +51,8 @@ class ApprovalService:
         # one taken here wakes the waiter at once.
         self.poll_interval_s = poll_interval_s
         self._wakeups: dict[str, asyncio.Event] = {}
-        # Approval rate and wait time for /metrics; set by the app factory.
-        self.metrics: ApprovalMetrics | None = None
+        # Approval rate and wait time for /metrics (given by the app factory).
+        self.metrics = metrics
 
     def _decided(self, approval: Approval) -> None:
         if self.metrics is not None:

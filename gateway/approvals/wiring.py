@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gateway.approvals.notify import Notifier
-from gateway.approvals.service import ApprovalService, TraceReader
+from gateway.approvals.service import ApprovalMetrics, ApprovalService, TraceReader
 from gateway.approvals.store import ApprovalStore
 from gateway.settings import Settings
 
 
 def build_approvals(
-    settings: Settings, trace: TraceReader, clock: Callable[[], float], ids: Callable[[str], str]
+    settings: Settings, trace: TraceReader, clock: Callable[[], float], ids: Callable[[str], str],
+    metrics: ApprovalMetrics | None = None,
 ) -> ApprovalService:
     store: ApprovalStore
     if settings.database_url:
@@ -22,4 +23,4 @@ def build_approvals(
         from gateway.stores.sqlite_approvals import SqliteApprovalStore
 
         store = SqliteApprovalStore(settings.state_dir / "approvals.sqlite3")
-    return ApprovalService(store, Notifier(clock), trace, clock, ids)
+    return ApprovalService(store, Notifier(clock), trace, clock, ids, metrics=metrics)

@@ -113,7 +113,6 @@ async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> T
     if tool is None:  # only reachable with the permission check in monitor mode: nothing to execute
         return refusal_outcome(call, Refusal(Reason.TOOL_UNKNOWN, f"No tool '{call.target}' is registered.",
                                              "permission", call.id))
-    assert gw.tools is not None, "the app factory builds the tool services"
     services, args = gw.tools, call.arguments
     key, scope = call.headers.get("idempotency-key"), call.agent_id or ""
     if key:
@@ -141,7 +140,6 @@ async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> T
 
 
 async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, args: Mapping[str, Any]) -> ToolOutcome:
-    assert gw.tools is not None
     tool = rules.tools.get(call.target)
     assert tool is not None
     try:

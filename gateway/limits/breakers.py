@@ -127,15 +127,15 @@ class Breakers:
     is given (every replica then shares each breaker's state), else in process."""
 
     def __init__(self, clock: Callable[[], float] = time.time, redis_client: aioredis.Redis | None = None,
-                 prefix: str = "wardgate:") -> None:
+                 prefix: str = "wardgate:", on_state: StateHook | None = None) -> None:
         self._clock = clock
         self._redis = redis_client
         self._prefix = prefix
         self._by_name: dict[str, Breaker] = {}
         self._gate = ProbeGate(clock)
         self._lock = threading.Lock()
-        # Told every state a breaker is seen in after a change (a metric hook; the app factory connects it).
-        self.on_state: StateHook = lambda name, state: None
+        # Told every state a breaker is seen in after a change (a metric hook, given by the app factory).
+        self.on_state: StateHook = on_state or (lambda name, state: None)
 
     @property
     def shared(self) -> bool:

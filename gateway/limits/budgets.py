@@ -56,16 +56,16 @@ class Budgets:
     """The thin I/O around the budget arithmetic: the ledger, the alert event, metric hooks and webhook."""
 
     def __init__(self, ledger: BudgetLedger, clock: Callable[[], float] = time.time,
-                 post: Poster | None = None) -> None:
+                 post: Poster | None = None, *, record: Callable[[DecisionEvent], None] | None = None,
+                 usage: Callable[[str | None, Mapping[str, float]], None] | None = None) -> None:
         self.ledger = ledger
         self._clock = clock
         self._post = post
         self._pending: dict[str, Pending] = {}
         self._tasks: set[asyncio.Task[None]] = set()
-        self.record: Callable[[DecisionEvent], None] = lambda event: None
-        self.alert_hooks: list[Callable[[str, str | None, Mapping[str, Any]], None]] = []
+        self.record: Callable[[DecisionEvent], None] = record or (lambda event: None)
         # Told each settled run's utilisation per capped counter (agent, {counter: used / cap}): a metric hook.
-        self.usage_hooks: list[Callable[[str | None, Mapping[str, float]], None]] = []
+        self._usage = usage
         self.alerts_fired = 0
 
     async def reserve(self, call: Call, rule: BudgetRule, want: Amounts) -> Reserved:
@@ -107,13 +107,12 @@ class Budgets:
                                            p.rule.idle_ttl_s)
         if record is None:
             return
-        if self.usage_hooks:
+        if self._usage is not None:
             ratios = utilisation(p.caps, settled.state.used, settled.state.started_at, now)
-            for hook in self.usage_hooks:
-                try:
-                    hook(p.agent_id, ratios)
-                except Exception:
-                    log.exception("budget usage hook failed")
+            try:
+                self._usage(p.agent_id, ratios)
+            except Exception:
+                log.exception("budget usage hook failed")
         if settled.alert:
             self._alert(p, record, settled.state, now)
 
@@ -156,11 +155,6 @@ class Budgets:
             decision_id=record.call_id, run_id=p.run_id, agent_id=p.agent_id, phase=Phase.RESPONSE,
             check="budget-alert", action=Action.CONTINUE, mode=Mode.ENFORCE, revision=record.revision, at=now,
             message=f"Run {p.run_id} reached {p.rule.alert_at:.0%} of its budget.", detail=detail))
-        for hook in self.alert_hooks:
-            try:
-                hook(p.run_id, p.agent_id, detail)
-            except Exception:
-                log.exception("budget alert hook failed")
         if p.rule.alert_webhook and self._post is not None:
             body = {"event": "budget.alert", "run_id": p.run_id, "agent_id": p.agent_id, "at": now, **detail}
             self._in_background(self._webhook(p.rule.alert_webhook, body))

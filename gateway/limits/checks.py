@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -90,7 +89,7 @@ class BudgetCheck:
     name = "budget"
     configurable = True
 
-    def __init__(self, budgets: Budgets, approvals: Callable[[], ApprovalService | None] = lambda: None) -> None:
+    def __init__(self, budgets: Budgets, approvals: ApprovalService | None = None) -> None:
         self._budgets = budgets
         self._approvals = approvals
 
@@ -137,7 +136,7 @@ class BudgetCheck:
         detail["past_alert"] = True
         fallback = rule.on_alert.fallback_model
         if rule.on_alert.require_approval:
-            service = self._approvals()
+            service = self._approvals
             if service is None:
                 detail["require_approval"] = "not enforced: no approval service"
             else:

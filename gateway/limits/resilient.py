@@ -76,16 +76,18 @@ class ResilientForwarder(Forwarder):
     def __init__(self, client: UpstreamClient, breakers: Breakers, rules: Callable[[], RuleSet],
                  clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 rand: Callable[[], float] = random.random) -> None:
+                 rand: Callable[[], float] = random.random, *,
+                 on_retry: Callable[[str, str], None] | None = None,
+                 on_fallback: Callable[[str, str], None] | None = None) -> None:
         super().__init__(client)
         self.breakers = breakers
         self._rules = rules
         self._clock = clock
         self._sleep = sleep
         self._rand = rand
-        # Metric hooks (the app factory connects them): a retry of an upstream, an answer from a fallback model.
-        self.on_retry: Callable[[str, str], None] = lambda upstream, reason: None
-        self.on_fallback: Callable[[str, str], None] = lambda model, fallback: None
+        # Metric hooks (given by the app factory): a retry of an upstream, an answer from a fallback model.
+        self.on_retry: Callable[[str, str], None] = on_retry or (lambda upstream, reason: None)
+        self.on_fallback: Callable[[str, str], None] = on_fallback or (lambda model, fallback: None)
 
     async def _enter(self, route: ModelRoute, tries: _Tries) -> tuple[Breaker | None, Admit]:
         if not route.rule.breaker.enabled:

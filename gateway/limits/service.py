@@ -6,40 +6,40 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import redis.asyncio as aioredis
 from limits.storage import storage_from_string
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
+from gateway.approvals.service import ApprovalService
 from gateway.limits.breakers import Breakers
 from gateway.limits.budgets import Budgets
 from gateway.limits.checks import BudgetCheck, RateLimitCheck
-from gateway.limits.ledger import MemoryLedger
+from gateway.limits.ledger import BudgetLedger, MemoryLedger
 from gateway.limits.ratelimit import Charged, RateLimiter
 from gateway.settings import Settings
-from gateway.trace.events import CallRecord
+from gateway.trace.events import CallRecord, DecisionEvent
 
 log = logging.getLogger("wardgate.limits")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Limits:
     limiter: RateLimiter
     budgets: Budgets
     breakers: Breakers
     redis: aioredis.Redis | None = None
+    # The approval queue, for `on_alert.require_approval` (budget check).
+    approvals: ApprovalService | None = None
     charged: dict[str, list[Charged]] = field(default_factory=dict)
-    approvals: Any = None  # the approval queue (ApprovalService), for `on_alert.require_approval`
 
     def rate_check(self) -> RateLimitCheck:
         return RateLimitCheck(self.limiter, self.charged)  # type: ignore[arg-type]
 
     def budget_check(self) -> BudgetCheck:
-        """The budget check; `on_alert.require_approval` holds calls in `self.approvals` once the app factory
-        set it (read at call time, so the order of wiring does not matter)."""
-        return BudgetCheck(self.budgets, lambda: self.approvals)
+        return BudgetCheck(self.budgets, self.approvals)
 
     async def finish(self, record: CallRecord) -> None:
         """After every call, on every path: settle the budget (retried in the background if the ledger fails),
@@ -49,22 +49,6 @@ class Limits:
         if charged:
             tokens = record.prompt_tokens + record.completion_tokens
             await self.limiter.correct(charged, tokens, round(record.cost_usd * 1e9))
-
-    def attach_metrics(self, metrics: Any, *forwarders: Any) -> None:
-        """Feed the Prometheus families: breaker states, budget utilisation, retries and fallbacks. (Budget
-        alerts and rate-limit refusals are decision events, counted by the decision-log observer.)"""
-        self.breakers.on_state = metrics.breaker_state
-
-        def usage(agent: str | None, ratios: Mapping[str, float]) -> None:
-            for dimension, ratio in ratios.items():
-                metrics.budget_utilisation(agent or "", dimension, ratio)
-
-        self.budgets.usage_hooks.append(usage)
-        for f in forwarders:
-            if hasattr(f, "on_retry"):
-                f.on_retry = metrics.upstream_retry
-            if hasattr(f, "on_fallback"):
-                f.on_fallback = metrics.fallback
 
     async def ping(self) -> None:
         """Readiness: Redis answers (through the limits' own pool), when configured."""
@@ -98,15 +82,40 @@ def redis_pool(settings: Settings) -> aioredis.BlockingConnectionPool:
         retry=Retry(NoBackoff(), 0))
 
 
+class LimitMetrics(Protocol):
+    """The Prometheus families the limits feed (budget alerts and rate-limit refusals are decision events,
+    counted by the decision-log observer)."""
+
+    def breaker_state(self, name: str, state: str) -> None: ...
+
+    def budget_utilisation(self, agent: str, dimension: str, ratio: float) -> None: ...
+
+
 def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
-                 post: Callable[[str, Mapping[str, Any]], Awaitable[None]] | None = None) -> Limits:
-    """Embedded: in-process counters and breakers, budgets in SQLite. With a Redis URL: all three in Redis."""
+                 post: Callable[[str, Mapping[str, Any]], Awaitable[None]] | None = None, *,
+                 record: Callable[[DecisionEvent], None] | None = None,
+                 approvals: ApprovalService | None = None,
+                 metrics: LimitMetrics | None = None) -> Limits:
+    """Embedded: in-process counters and breakers, budgets in SQLite. With a Redis URL: all three in Redis.
+
+    `record` receives budget alerts (decision events), `approvals` holds calls past a budget alert that
+    requires approval, `metrics` is told breaker states and budget utilisation."""
+    on_state = metrics.breaker_state if metrics is not None else None
+
+    def usage(agent: str | None, ratios: Mapping[str, float]) -> None:
+        assert metrics is not None
+        for dimension, ratio in ratios.items():
+            metrics.budget_utilisation(agent or "", dimension, ratio)
+
+    def budgets(ledger: BudgetLedger) -> Budgets:
+        return Budgets(ledger, clock, post, record=record, usage=usage if metrics is not None else None)
+
     if settings.redis_url is None:
         from gateway.stores.sqlite_budget import SqliteBudgetLedger
 
         return Limits(RateLimiter(storage_from_string("async+memory://"), clock),
-                      Budgets(SqliteBudgetLedger(settings.state_dir / "budgets.sqlite3"), clock, post),
-                      Breakers(clock))
+                      budgets(SqliteBudgetLedger(settings.state_dir / "budgets.sqlite3")),
+                      Breakers(clock, on_state=on_state), approvals=approvals)
     from gateway.stores.redis_budget import RedisBudgetLedger
 
     pool = redis_pool(settings)
@@ -114,8 +123,8 @@ def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
     prefix = settings.redis_prefix
     storage = storage_from_string("async+" + settings.redis_url, implementation="redispy",
                                   key_prefix=prefix + "rl", connection_pool=pool)  # type: ignore[arg-type]
-    return Limits(RateLimiter(storage, clock), Budgets(RedisBudgetLedger(client, prefix), clock, post),
-                  Breakers(clock, client, prefix), client)
+    return Limits(RateLimiter(storage, clock), budgets(RedisBudgetLedger(client, prefix)),
+                  Breakers(clock, client, prefix, on_state=on_state), client, approvals)
 
 
 def webhook_poster(client: Any) -> Callable[[str, Mapping[str, Any]], Awaitable[None]]:

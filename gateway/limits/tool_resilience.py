@@ -58,14 +58,15 @@ def should_retry(tool: Tool, fault: ToolUpstreamFault | None, status: int | None
 class ResilientToolForwarder(ToolForwarder):
     def __init__(self, client: UpstreamClient, breakers: Breakers, clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 rand: Callable[[], float] = random.random, rule: BreakerRule = TOOL_BREAKER) -> None:
+                 rand: Callable[[], float] = random.random, rule: BreakerRule = TOOL_BREAKER, *,
+                 on_retry: Callable[[str, str], None] | None = None) -> None:
         super().__init__(client)
         self.breakers = breakers
         self._clock = clock
         self._sleep = sleep
         self._rand = rand
         self._rule = rule
-        self.on_retry: Callable[[str, str], None] = lambda upstream, reason: None  # a metric hook
+        self.on_retry: Callable[[str, str], None] = on_retry or (lambda upstream, reason: None)  # a metric hook
 
     async def invoke(self, tool: Tool, args: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> ToolAnswer:
         b = self.breakers.get(breaker_name(tool.name), self._rule)

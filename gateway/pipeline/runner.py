@@ -57,20 +57,20 @@ def effective(verdict: Verdict, mode: Mode) -> Verdict:
 
 
 class Runner:
-    # A span per check with its verdict, when tracing is on (set by the app factory).
-    tracing: Tracing = NO_TRACING
-
     def __init__(
         self,
         steps: Sequence[Step],
         response_steps: Sequence[ResponseStep],
         record: Callable[[DecisionEvent], None],
         clock: Callable[[], float] = time.time,
+        tracing: Tracing = NO_TRACING,
     ) -> None:
         self.steps = tuple(steps)
         self.response_steps = tuple(response_steps)
         self._record = record
         self._clock = clock
+        # A span per check with its verdict, when tracing is on.
+        self.tracing = tracing
 
     def _policy(self, name: str, configurable: bool, rules: RuleSet) -> CheckPolicy:
         return rules.policy(name) if configurable else _ALWAYS
@@ -114,8 +114,9 @@ class Runner:
         return RequestResult(call)
 
     async def run_response(self, call: Call, rules: RuleSet, body: Mapping[str, Any]) -> ResponseResult:
-        """Response checks run in reverse order of the list, like unwinding the request phase."""
-        for step in reversed(self.response_steps):
+        """Response checks run in the order of their list (`gateway.checks.call_order` writes it in execution
+        order)."""
+        for step in self.response_steps:
             check = step.check
             if not check.applies(call, rules):
                 continue

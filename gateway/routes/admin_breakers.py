@@ -13,12 +13,6 @@ from gateway.routes.admin import admin_auth
 from gateway.runtime import Gateway
 
 
-def _limits(gw: Gateway) -> Limits:
-    if gw.limits is None:
-        raise HTTPException(404, "limits are not configured")
-    return gw.limits
-
-
 def limits_admin_router(gw: Gateway) -> APIRouter:
     router = APIRouter(prefix="/admin", dependencies=[admin_auth(gw)])
 
@@ -31,14 +25,14 @@ def limits_admin_router(gw: Gateway) -> APIRouter:
 
     @router.get("/breakers")
     async def breakers() -> dict[str, Any]:
-        limits = _limits(gw)
+        limits = gw.limits
         known = _known(limits)
         snaps = [(await b.snapshot()).as_json() for b in known.values()]
         return {"shared": limits.breakers.shared, "breakers": sorted(snaps, key=lambda s: str(s["name"]))}
 
     @router.post("/breakers/{name}/reset")
     async def reset(name: str) -> dict[str, Any]:
-        limits = _limits(gw)
+        limits = gw.limits
         b = _known(limits).get(name)
         if b is None:
             raise HTTPException(404, f"no breaker {name!r}")
@@ -50,7 +44,7 @@ def limits_admin_router(gw: Gateway) -> APIRouter:
     async def budget(run_id: str, agent: str | None = None) -> dict[str, Any]:
         """A run's ledger. Runs belong to their agent: `?agent=` names it; without it, the one agent with an
         open budget under this run id (409 when several agents use the same run id)."""
-        limits = _limits(gw)
+        limits = gw.limits
         agents = [agent] if agent is not None else sorted(gw.rules.current.agents)
         found = [(a, s) for a in agents
                  if (s := await limits.budgets.ledger.state(run_key(a, run_id), gw.clock())) is not None]

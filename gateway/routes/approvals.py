@@ -13,7 +13,6 @@ from starlette.routing import Route
 from gateway.approvals.check import policy_of
 from gateway.approvals.decide import DecisionRefused, may_decide
 from gateway.approvals.record import Approval
-from gateway.approvals.service import ApprovalService
 from gateway.approvals.store import Filters
 from gateway.approvals.vocabulary import Choice, Status
 from gateway.errors import Reason, Refusal
@@ -41,12 +40,6 @@ def _bearer(request: Request) -> str:
     return auth[7:].strip() if auth[:7].lower() == "bearer " else ""
 
 
-def _service(gw: Gateway) -> ApprovalService:
-    if gw.approvals is None:
-        raise HTTPException(503, "the approval queue is not configured")
-    return gw.approvals
-
-
 def summary(a: Approval) -> dict[str, Any]:
     approvals = sum(1 for v in a.votes if v.choice is Choice.APPROVE)
     return {"id": a.id, "status": a.status.value, "tier": a.tier.value, "handling": a.handling.value,
@@ -63,7 +56,7 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
         admin = gw.settings.admin_token
         if admin is not None and token and hmac.compare_digest(token.encode(), admin.encode()):
             return None
-        approver = _service(gw).approver_of(token, policy_of(gw.rules.current))
+        approver = gw.approvals.approver_of(token, policy_of(gw.rules.current))
         if approver is not None:
             return approver
         if admin is None and not token:  # dev mode: the admin plane listens on loopback only
@@ -88,7 +81,7 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
             raise HTTPException(400, f"unknown status {status!r}")
         wanted = max(1, min(limit, 500))
         # A scoped approver is shown only what it may decide: read the largest page, then keep its share.
-        found = await _service(gw).find(Filters(status, tier, agent, tool, run, 500 if who else wanted))
+        found = await gw.approvals.find(Filters(status, tier, agent, tool, run, 500 if who else wanted))
         return {"approvals": [summary(a) for a in found if visible(who, a)][:wanted], "approver": who}
 
     @router.get("/whoami")
@@ -97,7 +90,7 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
 
     @router.get("/{approval_id}")
     async def get_approval(approval_id: str, who: str | None = Depends(identity)) -> dict[str, Any]:
-        svc = _service(gw)
+        svc = gw.approvals
         a = await svc.get(approval_id)
         if a is None or not visible(who, a):  # another approver's approval does not exist for this one
             raise HTTPException(404, f"no approval {approval_id!r}")
@@ -124,7 +117,7 @@ def approvals_admin_router(gw: Gateway) -> APIRouter:
         if who is None:
             raise HTTPException(403, "decisions need an approver token (approvers are listed in approvals.yaml)")
         try:
-            a = await _service(gw).decide(approval_id, who, choice, body.reason, policy_of(gw.rules.current))
+            a = await gw.approvals.decide(approval_id, who, choice, body.reason, policy_of(gw.rules.current))
         except DecisionRefused as refused:
             raise HTTPException(refused.status, refused.message) from None
         return summary(a) | {"message": a.message or None}
@@ -149,7 +142,7 @@ def approval_poll_routes(gw: Gateway) -> list[Route]:
         if agent is None:
             refusal = Refusal(Reason.UNAUTHENTICATED, "Unknown or missing agent key.")
             return json_response(refusal.openai_body(), refusal.status)
-        a = await _service(gw).get(approval_id)
+        a = await gw.approvals.get(approval_id)
         if a is None or a.agent_id != agent:
             refusal = Refusal(Reason.NOT_FOUND, f"No approval {approval_id!r} for this agent.")
             return json_response(refusal.openai_body(), refusal.status)

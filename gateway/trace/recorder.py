@@ -88,12 +88,15 @@ class TraceRecorder:
     by `on_drop` (the `wardgate_decision_log_dropped_total` metric)."""
 
     def __init__(self, store: TraceStore, interval_s: float = 0.2, max_batch: int = 2000,
-                 spill_dir: Path | None = None, max_buffered: int = 100_000) -> None:
+                 spill_dir: Path | None = None, max_buffered: int = 100_000, *,
+                 on_decision: Callable[[DecisionEvent], None] | None = None,
+                 on_call: Callable[[CallRecord], None] | None = None,
+                 on_drop: Callable[[int], None] | None = None) -> None:
         self._store = store
         # Observers (metrics, logs) see every record as it is made, wherever it is made.
-        self.on_decision: Callable[[DecisionEvent], None] | None = None
-        self.on_call: Callable[[CallRecord], None] | None = None
-        self.on_drop: Callable[[int], None] = lambda records: None
+        self.on_decision = on_decision
+        self.on_call = on_call
+        self.on_drop: Callable[[int], None] = on_drop or (lambda records: None)
         self._interval = interval_s
         self._max_batch = max_batch
         self._max_buffered = max_buffered

@@ -63,11 +63,11 @@ def rate_limit_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 class UpstreamClient:
-    # Adds W3C trace context to outgoing headers; set only when tracing is on.
-    propagate: Callable[[dict[str, str]], None] | None = None
-
-    def __init__(self, max_connections: int = 512) -> None:
+    def __init__(self, max_connections: int = 512,
+                 propagate: Callable[[dict[str, str]], None] | None = None) -> None:
         self._max = max_connections
+        # Adds W3C trace context to outgoing headers; given only when tracing is on.
+        self.propagate = propagate
         self._session: aiohttp.ClientSession | None = None
 
     def _get(self) -> aiohttp.ClientSession:

@@ -219,3 +219,24 @@ def test_transient_503_is_retried_with_every_attempt_traced(make: Any, upstream:
     upstream.behaviour.status = 500  # not transient: one try only
     assert chat(gw, run="rt2").status_code == 502
     assert [a["status"] for a in gw.run_trace("rt2")["calls"][0]["detail"]["attempts"]] == [500]
+
+
+def test_forward_stage_order_breaker_then_retries_then_fallbacks(make: Any, tmp_path: Path) -> None:
+    """The order `gateway.checks.FORWARD` describes: retries of the model's upstream come before its fallbacks,
+    and once its breaker is open the upstream is not tried at all (the fallback answers straight away)."""
+    from gateway.checks import FORWARD
+
+    assert [s.name for s in FORWARD] == ["breaker", "retry", "fallback"]
+    gw = make()
+    rules = tmp_path / "rules" / "models.yaml"
+    doc = yaml.safe_load(rules.read_text())
+    doc["models"]["flaky"].update(retry={"attempts": 2, "backoff_s": 0.01}, breaker={"failures": 2, "reset_s": 60})
+    rules.write_text(yaml.safe_dump(doc))
+    assert httpx.post(f"{gw.admin_url}/admin/rules/reload", headers=ADMIN).json()["reloaded"]
+
+    def attempts(run: str) -> list[tuple[str, str]]:
+        assert chat(gw, run=run, model="flaky").status_code == 200
+        return [(a["model"], a["outcome"]) for a in gw.run_trace(run)["calls"][0]["detail"]["attempts"]]
+
+    assert attempts("f1") == [("flaky", "upstream-error"), ("flaky", "upstream-error"), ("gpt-4o-mini", "ok")]
+    assert attempts("f2") == [("flaky", "circuit-open"), ("gpt-4o-mini", "ok")]  # its 2 failures opened it
