@@ -1,4 +1,5 @@
-"""Overhead benchmark: the same load sent straight to a mock OpenAI upstream and through Wardgate.
+"""Overhead benchmark: the same load sent straight to a mock OpenAI upstream, through Wardgate and through its
+peers (a bare pass-through of the same stack, always; the LiteLLM proxy with `--litellm`), in one run.
 
 Starts `bench/mock_upstream.py` and a `wardgate serve` (temporary state and tools dirs) on
 loopback. By default the gateway serves a copy of the SHIPPED `rules/` (every guard, the quickstart
@@ -10,7 +11,8 @@ per request and its RSS.
 The gateway is pinned to one core and wrk + the mock upstream to another, so "through Wardgate"
 figures are what one gateway core does.
 
-    python bench/overhead.py            # full grid: 2 targets x c=1/16/64 x whole/stream x 1 KB/32 KB
+    python bench/overhead.py            # full grid: direct, pass-through, wardgate x c=1/16/64 x whole/stream x 1/32 KB
+    python bench/overhead.py --litellm  # + the LiteLLM proxy, and Wardgate's ratio to each peer per cell
     python bench/overhead.py --quick    # short cells, c=1/16, 1 KB only
     python bench/overhead.py --json     # machine-readable result on stdout
 """
@@ -36,6 +38,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import peers
 from harness import (
     HERE,
     ensure_wrk,
@@ -55,6 +58,8 @@ RAISED = 1_000_000  # rate limits of the shipped agents are multiplied by this (
 # Targets from the foundation issue: one core, 1 KB body, non-streamed.
 TARGET_OVERHEAD_MS = 1.0
 TARGET_RPS_C16 = 2500.0
+TARGET_STREAM_RPS_C16 = 1200.0  # issue 14: 20 chunks, output guards on
+TARGET_X_LITELLM = 30.0  # issue 14: non-streamed c=16 throughput against the LiteLLM proxy in the same run
 
 
 # ---------------------------------------------------------------- request bodies
@@ -182,10 +187,14 @@ def gateway(
             log.close()
 
 
-def _check_answer(url: str, body: bytes, stream: bool) -> None:
+def _key(target: str) -> str:
+    return peers.LITELLM_KEY if target == "litellm" else AGENT_KEY
+
+
+def _check_answer(url: str, body: bytes, stream: bool, key: str = AGENT_KEY) -> None:
     """One request before measuring: the path works and answers what the mock sent."""
     req = urllib.request.Request(url, body, {"content-type": "application/json",
-                                             "authorization": f"Bearer {AGENT_KEY}"})
+                                             "authorization": f"Bearer {key}"})
     with urllib.request.urlopen(req, timeout=10) as r:
         text = r.read().decode()
     ok = text.rstrip().endswith("data: [DONE]") if stream else '"chat.completion"' in text
@@ -213,9 +222,10 @@ class Cell:
     rss_mb: float | None = None
 
 
-def run_wrk(wrk: str, url: str, body_file: Path, conc: int, seconds: float, core: int | None) -> dict[str, Any]:
+def run_wrk(wrk: str, url: str, body_file: Path, conc: int, seconds: float, core: int | None,
+            key: str = AGENT_KEY) -> dict[str, Any]:
     cmd = [*pin(core), wrk, "-t1", f"-c{conc}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(LUA), url]
-    env = {**os.environ, "WRK_BODY": str(body_file), "WRK_KEY": AGENT_KEY}
+    env = {**os.environ, "WRK_BODY": str(body_file), "WRK_KEY": key}
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     for line in out.splitlines():
         if line.startswith("WRKJSON "):
@@ -263,10 +273,10 @@ def profile_summary(path: Path, top: int = 40) -> str:
 def measure(wrk: str, target: str, url: str, body_file: Path, conc: int, args: argparse.Namespace,
             pid: int | None, labels: tuple[str, str]) -> Cell:
     if args.warmup > 0:
-        run_wrk(wrk, url, body_file, conc, args.warmup, args.load_core)
-    spy = _start_profile(args, pid, conc, labels)
+        run_wrk(wrk, url, body_file, conc, args.warmup, args.load_core, _key(target))
+    spy = _start_profile(args, pid, conc, labels) if target == "wardgate" else None
     cpu0 = proc_cpu(pid) if pid else (0.0, 0.0)
-    r = run_wrk(wrk, url, body_file, conc, args.duration, args.load_core)
+    r = run_wrk(wrk, url, body_file, conc, args.duration, args.load_core, _key(target))
     cpu1 = proc_cpu(pid) if pid else (0.0, 0.0)
     user, system = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
     if spy is not None:
@@ -304,49 +314,83 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     bodies = {k: sizes[k] for k in (args.body or (["1KB"] if args.quick else list(sizes)))}
     modes = args.mode or ["whole", "stream"]
     cells: list[Cell] = []
-    with tempfile.TemporaryDirectory(prefix="wardgate-bench-bodies-") as tmp, \
-            mock_upstream(args.load_core) as (up_port, _), \
-            gateway(up_port, args.gateway_core, args.guards, not args.minimal) as (gw_port, gw):
-        info["gateway_rss_mb_idle"] = round(proc_rss_mb(gw.pid), 1)
-        urls = {"direct": f"http://127.0.0.1:{up_port}/v1/chat/completions",
-                "wardgate": f"http://127.0.0.1:{gw_port}/v1/chat/completions"}
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="wardgate-bench-bodies-"))
+        up_port, _ = stack.enter_context(mock_upstream(args.load_core))
+        # Every target on the gateway core, one measured at a time; the peers idle while another is measured.
+        servers: dict[str, tuple[int, subprocess.Popen[bytes]]] = {
+            "wardgate": stack.enter_context(gateway(up_port, args.gateway_core, args.guards, not args.minimal))}
+        if not args.no_passthrough:
+            servers["passthrough"] = stack.enter_context(peers.passthrough(up_port, args.gateway_core))
+        if args.litellm:
+            servers["litellm"] = stack.enter_context(peers.litellm(up_port, args.gateway_core, MODEL))
+        info["gateway_rss_mb_idle"] = round(proc_rss_mb(servers["wardgate"][1].pid), 1)
+        info["peers_rss_mb_idle"] = {name: round(proc_rss_mb(proc.pid), 1) for name, (_, proc) in servers.items()}
+        urls = {"direct": (f"http://127.0.0.1:{up_port}/v1/chat/completions", None)} | {
+            name: (f"http://127.0.0.1:{port}/v1/chat/completions", proc.pid) for name, (port, proc) in servers.items()}
         for mode in modes:
             for label, size in bodies.items():
                 body_file = Path(tmp) / f"{mode}-{label}.json"
                 body_file.write_bytes(agent_body(size, mode == "stream"))
-                for url in urls.values():
-                    _check_answer(url, body_file.read_bytes(), mode == "stream")
+                for name, (url, _pid) in urls.items():
+                    _check_answer(url, body_file.read_bytes(), mode == "stream", _key(name))
                 for conc in concs:
-                    direct = measure(wrk, "direct", urls["direct"], body_file, conc, args, None, (mode, label))
-                    through = measure(wrk, "wardgate", urls["wardgate"], body_file, conc, args, gw.pid, (mode, label))
-                    through.overhead_p50_ms = round(through.p50_ms - direct.p50_ms, 3)
-                    cells += [direct, through]
+                    direct = measure(wrk, "direct", urls["direct"][0], body_file, conc, args, None, (mode, label))
+                    row = [direct]
+                    for name, (url, pid) in urls.items():
+                        if name != "direct":
+                            cell = measure(wrk, name, url, body_file, conc, args, pid, (mode, label))
+                            cell.overhead_p50_ms = round(cell.p50_ms - direct.p50_ms, 3)
+                            row.append(cell)
+                    cells += row
                     if not args.json:
-                        print(_row(direct), file=sys.stderr)
-                        print(_row(through), file=sys.stderr)
+                        for cell in row:
+                            print(_row(cell), file=sys.stderr)
     info["rules"] = "minimal" + (" + guards" if args.guards else "") if args.minimal else "shipped, rate limits raised"
     info["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     return {"machine": info, "settings": {"duration_s": args.duration, "warmup_s": args.warmup,
                                           "gateway_core": args.gateway_core, "load_core": args.load_core},
-            "cells": [asdict(c) for c in cells], "targets": targets(cells)}
+            "cells": [asdict(c) for c in cells], "targets": targets(cells), "ratios": ratios(cells)}
 
 
 def targets(cells: list[Cell]) -> dict[str, Any]:
-    def find(conc: int) -> Cell | None:
-        return next((c for c in cells if c.target == "wardgate" and c.mode == "whole" and c.body == "1KB"
+    def find(conc: int, target: str = "wardgate", mode: str = "whole") -> Cell | None:
+        return next((c for c in cells if c.target == target and c.mode == mode and c.body == "1KB"
                      and c.conc == conc), None)
 
-    c1, c16 = find(1), find(16)
+    c1, c16, s16 = find(1), find(16), find(16, mode="stream")
     out: dict[str, Any] = {}
     if c1 is not None and c1.overhead_p50_ms is not None:
         out["overhead_c1_p50_ms"] = {"value": c1.overhead_p50_ms, "target": TARGET_OVERHEAD_MS,
                                      "met": c1.overhead_p50_ms <= TARGET_OVERHEAD_MS}
     if c16 is not None:
         out["rps_c16"] = {"value": c16.rps, "target": TARGET_RPS_C16, "met": c16.rps >= TARGET_RPS_C16}
+    if s16 is not None:
+        out["stream_rps_c16"] = {"value": s16.rps, "target": TARGET_STREAM_RPS_C16,
+                                 "met": s16.rps >= TARGET_STREAM_RPS_C16}
+    if c16 is not None and (peer := find(16, "litellm")) is not None:
+        ratio = round(c16.rps / max(peer.rps, 1e-9), 1)
+        out["rps_c16_x_litellm"] = {"value": ratio, "target": TARGET_X_LITELLM, "met": ratio >= TARGET_X_LITELLM}
     return out
 
 
-_HEADER = (f"{'target':<9} {'mode':<6} {'body':<5} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} "
+def ratios(cells: list[Cell]) -> list[dict[str, Any]]:
+    """Wardgate against each peer, cell by cell of one run: requests/s and CPU per request."""
+    out = []
+    for c in cells:
+        if c.target != "wardgate":
+            continue
+        for peer in cells:
+            if peer.target in ("passthrough", "litellm") and (peer.mode, peer.body, peer.conc) == (c.mode, c.body,
+                                                                                                  c.conc):
+                out.append({"peer": peer.target, "mode": c.mode, "body": c.body, "conc": c.conc,
+                            "rps_ratio": round(c.rps / max(peer.rps, 1e-9), 2),
+                            "cpu_ratio": (round(c.cpu_ms_per_req / peer.cpu_ms_per_req, 2)
+                                          if c.cpu_ms_per_req and peer.cpu_ms_per_req else None)})
+    return out
+
+
+_HEADER = (f"{'target':<11} {'mode':<6} {'body':<5} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} "
            f"{'p99 ms':>8} {'ovh p50':>8} {'cpu/req':>8} {'sys%':>5} {'RSS MB':>7} {'err':>4}")
 
 
@@ -354,7 +398,7 @@ def _row(c: Cell) -> str:
     def opt(v: float | None, fmt: str) -> str:
         return format(v, fmt) if v is not None else "-"
 
-    return (f"{c.target:<9} {c.mode:<6} {c.body:<5} {c.conc:>4} {c.rps:>9.0f} {c.p50_ms:>8.2f} {c.p95_ms:>8.2f} "
+    return (f"{c.target:<11} {c.mode:<6} {c.body:<5} {c.conc:>4} {c.rps:>9.0f} {c.p50_ms:>8.2f} {c.p95_ms:>8.2f} "
             f"{c.p99_ms:>8.2f} {opt(c.overhead_p50_ms, '>8.2f'):>8} {opt(c.cpu_ms_per_req, '>8.3f'):>8} "
             f"{opt(c.sys_pct, '>5.0f'):>5} {opt(c.rss_mb, '>7.1f'):>7} {c.errors:>4}")
 
@@ -372,6 +416,8 @@ def report(result: dict[str, Any]) -> str:
         _HEADER,
     ]
     lines += [_row(Cell(**c)) for c in result["cells"]]
+    lines += [f"ratio wardgate / {r['peer']:<11} {r['mode']:<6} {r['body']:<5} c={r['conc']:<3} req/s x{r['rps_ratio']}"
+              f"  cpu/req x{r['cpu_ratio']}" for r in result.get("ratios", [])]
     for name, t in result["targets"].items():
         lines.append(f"target {name}: {t['value']} (target {t['target']}) {'met' if t['met'] else 'NOT met'}")
     return "\n".join(lines)
@@ -390,6 +436,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--minimal", action="store_true",
                    help="bare rules (one model, no limits or budget) instead of the shipped rules/")
     p.add_argument("--guards", action="store_true", help="with --minimal: add the shipped rules/guards.yaml")
+    p.add_argument("--litellm", action="store_true",
+                   help=f"also measure the LiteLLM proxy ({peers.LITELLM_SPEC}, installed once into .cache/)")
+    p.add_argument("--no-passthrough", action="store_true", help="skip the bare pass-through peer")
     p.add_argument("--gateway-core", type=int, default=0)
     p.add_argument("--load-core", type=int, default=1, help="core for wrk and the mock upstream")
     args = p.parse_args(argv)
