@@ -11,6 +11,7 @@ from starlette.responses import Response
 from gateway.config.ruleset import ModelRoute
 from gateway.errors import Reason, Refusal, RefusedError
 from gateway.flow.call_ledger import Ledger, fault_refusal
+from gateway.flow.client_gone import ClientGone, never_gone
 from gateway.flow.relay import relay
 from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
 from gateway.flow.structured import conform, requested_schema
@@ -22,7 +23,7 @@ from gateway.upstream.providers import supports
 from gateway.upstream.usage import usage_from_body
 
 
-async def handle(gw: Gateway, call: Call) -> Response:
+async def handle(gw: Gateway, call: Call, gone: ClientGone = never_gone) -> Response:
     rules = gw.rules.current
     ledger = Ledger(call, rules, gw.clock())
     ledger.trace_id = gw.tracing.trace_id()
@@ -42,7 +43,7 @@ async def handle(gw: Gateway, call: Call) -> Response:
         return refusal_response(call, route_refusal)
     ledger.span = gw.tracing.llm_span(call, route.rule.provider.value, route.upstream_model)
     if call.streaming and call.api is not Api.EMBEDDINGS:
-        return await _stream(gw, call, route, ledger)
+        return await _stream(gw, call, route, ledger, gone)
     try:
         return await _whole(gw, call, route, ledger)
     finally:
@@ -133,7 +134,7 @@ async def _structured(
     return final
 
 
-async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> Response:
+async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, gone: ClientGone) -> Response:
     cm = gw.forwarder.stream(route, call.api, call.payload, call.headers)
     try:
         with ledger.span.activate():
@@ -154,4 +155,4 @@ async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) ->
         await ledger.finish(gw)
         headers = {**rate_limit_headers(st.headers), **gateway_headers(call)}
         return Response(body, st.status, headers=headers, media_type=ctype)
-    return await relay(gw, call, route, ledger, cm, st)
+    return await relay(gw, call, route, ledger, cm, st, gone)

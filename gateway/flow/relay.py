@@ -9,11 +9,12 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import anyio
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 
 from gateway.config.ruleset import ModelRoute
 from gateway.errors import Reason, Refusal
 from gateway.flow.call_ledger import Ledger, fault_refusal, log
+from gateway.flow.client_gone import ClientGone, ClosingStream, left_during, never_gone
 from gateway.flow.pipeline import Malformed, Out, StreamPipeline, delivered_usage
 from gateway.flow.respond import gateway_headers, refusal_response
 from gateway.flow.stream import StreamBlocked, error_event
@@ -23,13 +24,16 @@ from gateway.trace.events import DecisionEvent, Outcome
 from gateway.upstream.client import UpstreamFault, UpstreamStream
 from gateway.upstream.usage import StreamUsage
 
+CLIENT_CLOSED = 499  # the client left before the gateway answered (no response reached it)
+
 
 def _malformed(call: Call, bad: Malformed) -> Refusal:
     return Refusal(Reason.UPSTREAM_ERROR, str(bad), check="upstream", decision_id=call.id)
 
 
 async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
-                cm: AbstractAsyncContextManager[UpstreamStream], st: UpstreamStream) -> Response:
+                cm: AbstractAsyncContextManager[UpstreamStream], st: UpstreamStream,
+                gone: ClientGone = never_gone) -> Response:
     keep_usage = bool((call.payload.get("stream_options") or {}).get("include_usage"))
     # Usage is always requested upstream (to settle budgets); a client that did not ask does not get it.
     strip_usage = call.api is Api.CHAT and not keep_usage
@@ -42,9 +46,13 @@ async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
 
     delivered = 0
     finished = False
+    closed = False
 
     async def close(outcome_if_cut: bool, charge: bool = True) -> None:
-        nonlocal finished
+        nonlocal finished, closed
+        if closed:
+            return
+        closed = True
         with anyio.CancelScope(shield=True):
             for r in records:
                 gw.recorder.decision(r)
@@ -78,10 +86,10 @@ async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
     head: list[Out] = []
     ended = False
     stop: bytes | None = None
-    try:
-        transforms = gw.stream_transforms(call, ledger.rules, records.append)
-        pipe = StreamPipeline(call.api, transforms, strip_usage, seen, st.headers.get("content-type", ""))
-        # Read up to the first event before answering: a malformed or empty answer is still a 502.
+
+    async def read_head() -> None:
+        nonlocal ended
+        assert pipe is not None
         while pipe.events == 0:
             try:
                 chunk = await chunks.__anext__()
@@ -90,6 +98,17 @@ async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
                 ended = True
                 break
             head.append(await anyio.to_thread.run_sync(pipe.feed, chunk))
+
+    try:
+        transforms = gw.stream_transforms(call, ledger.rules, records.append)
+        pipe = StreamPipeline(call.api, transforms, strip_usage, seen, st.headers.get("content-type", ""))
+        # Read up to the first event before answering: a malformed or empty answer is still a 502. The client
+        # may leave meanwhile (an upstream that sent its headers and stalls): then stop waiting, abort the
+        # upstream, charge the prompt estimate and record the call as cancelled.
+        if await left_during(gone, read_head):
+            ledger.status = CLIENT_CLOSED
+            await close(True)
+            return Response(status_code=CLIENT_CLOSED)
     except (Malformed, UpstreamFault) as bad:
         refusal = _malformed(call, bad) if isinstance(bad, Malformed) else fault_refusal(call, bad)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
@@ -137,5 +156,5 @@ async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
         finally:
             await close(True)
 
-    return StreamingResponse(body(), media_type="text/event-stream", headers={
+    return ClosingStream(body(), media_type="text/event-stream", on_exit=lambda: close(True), headers={
         **gateway_headers(call), "cache-control": "no-cache", "x-accel-buffering": "no"})

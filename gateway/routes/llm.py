@@ -13,6 +13,7 @@ from gateway.config.models_file import ProviderKind
 from gateway.errors import Reason, Refusal
 from gateway.flow import llm
 from gateway.flow.catalogue import authorize_read
+from gateway.flow.client_gone import gone_from
 from gateway.flow.respond import gateway_headers, json_response, refusal_response
 from gateway.model import Api
 from gateway.routes.common import call_from_body, new_call
@@ -34,7 +35,7 @@ def llm_routes(gw: Gateway) -> list[Route]:
             call = await call_from_body(gw, request, api)
             if isinstance(call, Response):
                 return call
-            return await llm.handle(gw, call)
+            return await llm.handle(gw, call, gone_from(request.receive))
 
         return handler
 

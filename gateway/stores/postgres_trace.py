@@ -16,6 +16,9 @@ _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS wardgate_decisions (
         seq BIGSERIAL PRIMARY KEY, run_id TEXT NOT NULL, decision_id TEXT NOT NULL, body TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS wardgate_decisions_run ON wardgate_decisions(run_id, seq)",
+    # A row's event id: a batch written twice inserts it once (rows from before ids have NULL, never equal).
+    "ALTER TABLE wardgate_decisions ADD COLUMN IF NOT EXISTS event_id TEXT",
+    "CREATE UNIQUE INDEX IF NOT EXISTS wardgate_decisions_event ON wardgate_decisions(event_id)",
     """CREATE TABLE IF NOT EXISTS wardgate_calls (
         call_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, started_at DOUBLE PRECISION NOT NULL, body TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS wardgate_calls_run ON wardgate_calls(run_id, started_at)",
@@ -62,8 +65,8 @@ class PostgresTraceStore:
             try:
                 conn = self._connection()
                 with conn.transaction(), conn.cursor() as cur:
-                    cur.executemany("INSERT INTO wardgate_decisions(run_id, decision_id, body) VALUES (%s, %s, %s)",
-                                    decisions)
+                    cur.executemany("INSERT INTO wardgate_decisions(event_id, run_id, decision_id, body) "
+                                    "VALUES (%s, %s, %s, %s) ON CONFLICT (event_id) DO NOTHING", decisions)
                     cur.executemany(
                         "INSERT INTO wardgate_calls(call_id, run_id, started_at, body) VALUES (%s, %s, %s, %s) "
                         "ON CONFLICT (call_id) DO UPDATE SET body = EXCLUDED.body", calls)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -24,105 +25,150 @@ CREATE TABLE IF NOT EXISTS budget_open (
     r_cost INTEGER NOT NULL, r_llm INTEGER NOT NULL, r_tool INTEGER NOT NULL, PRIMARY KEY (run_id, call_id));
 """
 SWEEP_EVERY_S = 60.0
+CHECKPOINT_EVERY = 200  # the loop connection's commits between two checkpoints on the worker thread
 T = TypeVar("T")
 
 
 class SqliteBudgetLedger:
     """Each reserve/settle is one committed transaction (WAL, synchronous=NORMAL: a committed charge survives a
-    killed process; only power loss can lose the last ones), run on the ledger's own worker thread: the event
-    loop never waits on the file, nor on another process holding its write lock (SQLite's busy timeout). One
-    connection, one thread, and a lock (for the synchronous callers) make each step atomic and ordered.
+    killed process; only power loss can lose the last ones). A reserve returns only once its charge is
+    committed, so it is on disk before anything is spent.
 
-    A reserve is awaited before the call is forwarded, so its charge is on disk before anything is spent; a
-    caller cancelled while it runs still gets it committed, and `Budgets` releases it."""
+    Where it runs: first on the event loop, on a connection whose busy timeout is 0 and that never checkpoints,
+    so the loop only ever spends the statements' own time (no waiting on a lock, no fsync); when that
+    connection is in use or the file is locked by another writer, on the ledger's worker thread, on a second
+    connection that waits up to 10 s for the lock and runs the WAL checkpoints (bench/limit_checks.py,
+    docs/limits.md). SQLite's write lock orders the two connections; a lock per connection makes each step
+    atomic. A caller cancelled while the worker runs its reserve still gets it committed, and `Budgets`
+    releases it."""
 
     def __init__(self, path: Path) -> None:
-        self._db = open_db(path, _SCHEMA)
+        self._db = open_db(path, _SCHEMA)  # the worker thread's: waits on the file lock, checkpoints
         self._lock = threading.Lock()
+        self._fast = open_db(path, "")  # the loop's: never waits, never checkpoints
+        self._fast.execute("PRAGMA busy_timeout=0")
+        self._fast.execute("PRAGMA wal_autocheckpoint=0")
+        self._fast_lock = threading.Lock()
+        self._fast_commits = 0
         self._last_sweep = 0.0
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wardgate-budget-ledger")
 
     async def _off_loop(self, fn: Callable[..., T], *args: object) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
 
-    def _load(self, run_id: str) -> RunBook | None:
-        row = self._db.execute(
+    async def _run(self, step: Callable[..., T], *args: object) -> T:
+        """`step(db, *args)` on the loop if it can run there without waiting, else on the worker thread."""
+        if self._fast_lock.acquire(blocking=False):
+            try:
+                result = step(self._fast, *args)
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc):
+                    raise
+            else:
+                self._fast_commits += 1
+                if self._fast_commits % CHECKPOINT_EVERY == 0:  # the loop's commits, checkpointed off the loop
+                    self._worker.submit(self._checkpoint)
+                return result
+            finally:
+                self._fast_lock.release()
+        return await self._off_loop(self._locked, step, *args)
+
+    def _locked(self, step: Callable[..., T], *args: object) -> T:
+        with self._lock:
+            return step(self._db, *args)
+
+    def _checkpoint(self) -> None:
+        """Holding both connections, so that no commit lands meanwhile: the checkpoint then copies every frame
+        and the next commit starts the WAL over (one racing the loop's commits never catches up)."""
+        with self._lock, self._fast_lock:
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    @staticmethod
+    def _load(db: sqlite3.Connection, run_id: str) -> RunBook | None:
+        row = db.execute(
             "SELECT started_at, last_seen, u_in, u_out, u_cost, u_llm, u_tool, alerted FROM budget_runs "
             "WHERE run_id = ?", (run_id,)).fetchone()
         if row is None:
             return None
-        opened = {r[0]: Amounts(*r[1:]) for r in self._db.execute(
+        opened = {r[0]: Amounts(*r[1:]) for r in db.execute(
             "SELECT call_id, r_in, r_out, r_cost, r_llm, r_tool FROM budget_open WHERE run_id = ?", (run_id,))}
         reserved = sum(opened.values(), Amounts())
         state = RunState(row[0], row[1], Amounts(*row[2:7]), reserved, bool(row[7]))
         return RunBook(state, opened)
 
-    def _save_run(self, run_id: str, s: RunState, ttl_s: float) -> None:
-        self._db.execute(
+    @staticmethod
+    def _save_run(db: sqlite3.Connection, run_id: str, s: RunState, ttl_s: float) -> None:
+        db.execute(
             "INSERT OR REPLACE INTO budget_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (run_id, s.started_at, s.last_seen, s.last_seen + ttl_s, *s.used.as_tuple(), int(s.alerted)))
 
-    def _sweep(self, now: float) -> None:
+    def _sweep(self, db: sqlite3.Connection, now: float) -> None:
         if now - self._last_sweep < SWEEP_EVERY_S:
             return
+        db.execute("DELETE FROM budget_open WHERE run_id IN (SELECT run_id FROM budget_runs WHERE expires_at < ?)",
+                   (now,))
+        db.execute("DELETE FROM budget_runs WHERE expires_at < ?", (now,))
         self._last_sweep = now
-        self._db.execute("DELETE FROM budget_open WHERE run_id IN "
-                         "(SELECT run_id FROM budget_runs WHERE expires_at < ?)", (now,))
-        self._db.execute("DELETE FROM budget_runs WHERE expires_at < ?", (now,))
 
     def reserve_sync(self, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
                      ttl_s: float) -> Reserved:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._sweep(now)
-                old = self._load(run_id)
-                book = fresh(old, now, ttl_s)
-                if old is not None and book is not old:  # idle past its TTL: the old run is closed
-                    self._db.execute("DELETE FROM budget_open WHERE run_id = ?", (run_id,))
-                result = apply_reserve(book, call_id, want, caps, now)
-                self._save_run(run_id, book.state, ttl_s)
-                if result.decision.admit:
-                    self._db.execute("INSERT OR REPLACE INTO budget_open VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                     (run_id, call_id, *want.as_tuple()))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        return self._locked(self._reserve, run_id, call_id, want, caps, now, ttl_s)
+
+    def _reserve(self, db: sqlite3.Connection, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
+                 ttl_s: float) -> Reserved:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._sweep(db, now)
+            old = self._load(db, run_id)
+            book = fresh(old, now, ttl_s)
+            if old is not None and book is not old:  # idle past its TTL: the old run is closed
+                db.execute("DELETE FROM budget_open WHERE run_id = ?", (run_id,))
+            result = apply_reserve(book, call_id, want, caps, now)
+            self._save_run(db, run_id, book.state, ttl_s)
+            if result.decision.admit:
+                db.execute("INSERT OR REPLACE INTO budget_open VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (run_id, call_id, *want.as_tuple()))
+            db.execute("COMMIT")
+        except BaseException:
+            _rollback(db)
+            raise
         return result
 
     def settle_sync(self, run_id: str, call_id: str, actual: Amounts, caps: Caps, alert_at: float,
                     now: float, ttl_s: float) -> Settled:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                book = self._load(run_id)
-                if book is None:
-                    self._db.execute("COMMIT")
-                    return Settled(RunState(now, now), False)
-                result = apply_settle(book, call_id, actual, caps, alert_at, now)
-                self._db.execute("DELETE FROM budget_open WHERE run_id = ? AND call_id = ?", (run_id, call_id))
-                self._save_run(run_id, book.state, ttl_s)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        return self._locked(self._settle, run_id, call_id, actual, caps, alert_at, now, ttl_s)
+
+    def _settle(self, db: sqlite3.Connection, run_id: str, call_id: str, actual: Amounts, caps: Caps,
+                alert_at: float, now: float, ttl_s: float) -> Settled:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            book = self._load(db, run_id)
+            if book is None:
+                db.execute("COMMIT")
+                return Settled(RunState(now, now), False)
+            result = apply_settle(book, call_id, actual, caps, alert_at, now)
+            db.execute("DELETE FROM budget_open WHERE run_id = ? AND call_id = ?", (run_id, call_id))
+            self._save_run(db, run_id, book.state, ttl_s)
+            db.execute("COMMIT")
+        except BaseException:
+            _rollback(db)
+            raise
         return result
 
     async def reserve(self, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
                       ttl_s: float) -> Reserved:
-        return await self._off_loop(self.reserve_sync, run_id, call_id, want, caps, now, ttl_s)
+        return await self._run(self._reserve, run_id, call_id, want, caps, now, ttl_s)
 
     async def settle(self, run_id: str, call_id: str, actual: Amounts, caps: Caps, alert_at: float,
                      now: float, ttl_s: float) -> Settled:
-        return await self._off_loop(self.settle_sync, run_id, call_id, actual, caps, alert_at, now, ttl_s)
+        return await self._run(self._settle, run_id, call_id, actual, caps, alert_at, now, ttl_s)
 
     async def state(self, run_id: str, now: float) -> RunState | None:
         return await self._off_loop(self._state, run_id, now)
 
     def _state(self, run_id: str, now: float) -> RunState | None:
         with self._lock:
-            book = self._load(run_id)
+            book = self._load(self._db, run_id)
             row = self._db.execute("SELECT expires_at FROM budget_runs WHERE run_id = ?", (run_id,)).fetchone()
         if book is None or row is None or row[0] < now:
             return None
@@ -138,5 +184,16 @@ class SqliteBudgetLedger:
         self._worker.shutdown(wait=False)
 
     def _close(self) -> None:
+        with self._fast_lock:
+            self._fast.close()
         with self._lock:
             self._db.close()
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    if db.in_transaction:
+        db.execute("ROLLBACK")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -24,9 +25,17 @@ CREATE INDEX IF NOT EXISTS calls_started ON calls(started_at);
 """
 
 
+def _add_event_ids(db: sqlite3.Connection) -> None:
+    """A row's event id: a batch written twice inserts it once (rows from before ids have NULL, never equal)."""
+    if "event_id" not in {r[1] for r in db.execute("PRAGMA table_info(decisions)")}:
+        db.execute("ALTER TABLE decisions ADD COLUMN event_id TEXT")
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS decisions_event ON decisions(event_id)")
+
+
 class SqliteTraceStore:
     def __init__(self, path: Path) -> None:
         self._db = open_db(path, _SCHEMA)
+        _add_event_ids(self._db)
         self._lock = threading.Lock()
 
     def write(self, decisions: list[DecisionEvent], calls: list[CallRecord]) -> None:
@@ -36,7 +45,9 @@ class SqliteTraceStore:
         with self._lock:
             self._db.execute("BEGIN")
             try:
-                self._db.executemany("INSERT INTO decisions(run_id, decision_id, body) VALUES (?, ?, ?)", decisions)
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO decisions(event_id, run_id, decision_id, body) VALUES (?, ?, ?, ?)",
+                    decisions)
                 self._db.executemany(
                     "INSERT OR REPLACE INTO calls(call_id, run_id, started_at, body) VALUES (?, ?, ?, ?)", calls)
             except BaseException:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from gateway.stores.run_view import agents_run
-from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_rows
+from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_row, decision_rows
 from gateway.trace.events import CallRecord, DecisionEvent
 
 log = logging.getLogger("wardgate.trace")
@@ -76,7 +76,8 @@ class Spill:
     @staticmethod
     def load(path: Path) -> Batch:
         data = json.loads(path.read_text())
-        return Batch([tuple(r) for r in data["decisions"]], [tuple(r) for r in data["calls"]])  # type: ignore[misc]
+        return Batch([decision_row(r) for r in data["decisions"]],
+                     [tuple(r) for r in data["calls"]])  # type: ignore[misc]
 
 
 class TraceRecorder:

@@ -2,13 +2,12 @@
 and restarts, and on the real PostgreSQL behind a TCP proxy this test cuts; bursts of 300 concurrent calls mixing
 a rate-limited agent, one budgeted run and streams the client cancels. It ends with the limit and the budget
 exact, nothing reserved, the parked approval intact and redeemed once, and every answered call traced.
-`/healthz` latency is sampled throughout and printed (a bench figure, not asserted)."""
+`/healthz` on one replica stays under 50 ms at p99 throughout, measured by a prober in a process of its own
+(tests/support/prober.py), so that the test's own 300-call client does not delay the prober's reads."""
 
 from __future__ import annotations
 
 import asyncio
-import statistics
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -22,6 +21,7 @@ import yaml
 from tests.approvals.harness import TOKENS, Agent, Approver, approvals_rules, write_all
 from tests.approvals.pg import needs_postgres, private_schema
 from tests.support.cluster import budget, start
+from tests.support.prober import Prober
 from tests.support.process import Served
 from tests.support.redis_server import RedisServer
 from tests.support.tcp_proxy import TcpProxy
@@ -32,6 +32,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres, needs_p
 
 LIMITED, BUDGETED, STREAMER = "wg-soak-limited", "wg-soak-budgeted", "wg-soak-streamer"
 LIMIT, RUN_CALLS, BURST = 30, 60, 300
+HEALTHZ_P99_MS = 50.0  # issue 13, "Done when"
 CHAT = {"model": "gpt-4o-mini", "max_tokens": 16, "messages": [{"role": "user", "content": "hello there"}]}
 
 
@@ -47,32 +48,6 @@ def write_rules(tmp: Path, upstream: str) -> tuple[Path, Path]:
     })
     (rules / "agents.yaml").write_text(yaml.safe_dump(agents))
     return rules, tools
-
-
-class Sampler(threading.Thread):
-    """GET /healthz on one replica every 20 ms over one keep-alive connection; latencies in ms."""
-
-    def __init__(self, url: str) -> None:
-        super().__init__(daemon=True)
-        self.url, self.ms, self.errors, self._done = url, [], 0, threading.Event()
-
-    def run(self) -> None:
-        with httpx.Client(timeout=5) as client:
-            while not self._done.is_set():
-                t0 = time.perf_counter()
-                try:
-                    client.get(f"{self.url}/healthz").raise_for_status()
-                    self.ms.append((time.perf_counter() - t0) * 1000)
-                except httpx.HTTPError:
-                    self.errors += 1
-                self._done.wait(0.02)
-
-    def finish(self) -> dict[str, float]:
-        self._done.set()
-        self.join(10)
-        ms = sorted(self.ms)
-        return {"samples": len(ms), "errors": self.errors, "p50_ms": statistics.median(ms),
-                "p99_ms": ms[int(len(ms) * 0.99) - 1], "max_ms": ms[-1]}
 
 
 async def burst(replicas: list[Served], answered: list[str]) -> dict[str, list[int]]:
@@ -113,12 +88,12 @@ def test_soak_three_replicas_bursts_a_redis_restart_and_a_postgresql_outage(tmp_
     proxy = TcpProxy("127.0.0.1", 5432)
     replicas: list[Served] = []
     answered: list[str] = []
+    prober: Prober | None = None
     try:
         with private_schema() as db:
             env = {"WARDGATE_REDIS_URL": redis_server.url, "WARDGATE_DATABASE_URL": proxy.url_for(db)}
             replicas = start(tmp_path, rules, 3, "soak:", env=env, tools=tools)
-            sampler = Sampler(replicas[0].url)
-            sampler.start()
+            prober = Prober.start(f"{replicas[0].url}/healthz", tmp_path / "healthz.txt")
             agent = Agent(replicas[0].url, run_id="soak-approval")
             parked = agent.invoke("payments.refund", {"amount": 70})
             assert parked.status_code == 202, parked.text
@@ -159,8 +134,13 @@ def test_soak_three_replicas_bursts_a_redis_restart_and_a_postgresql_outage(tmp_
             assert agent.invoke("payments.refund", {"amount": 70}, approval=approval_id).status_code == 200
             assert agent.invoke("payments.refund", {"amount": 70}, approval=approval_id).status_code != 200
             assert [r.body for r in upstream.received if r.path == "/tool"] == [{"amount": 70}]
-            print(f"\nsoak /healthz on one replica throughout: {sampler.finish()}")
+            health = prober.finish()
+            print(f"\nsoak /healthz on one replica throughout: {health}")
+            assert health["samples"] >= 200 and health["errors"] == 0, health
+            assert health["p99_ms"] < HEALTHZ_P99_MS, f"/healthz p99 over {HEALTHZ_P99_MS} ms: {health}"
     finally:
+        if prober is not None:
+            prober.finish()
         for r in replicas:
             r.kill()
         proxy.close()

@@ -41,3 +41,30 @@ def test_a_reserve_waiting_on_the_file_lock_leaves_the_loop_free(tmp_path: Path)
     ticks, pending = asyncio.run(body())
     assert ticks == 20 and pending
     other.close()
+
+
+def test_the_loop_path_commits_each_step_and_leaves_checkpoints_to_the_worker(tmp_path: Path) -> None:
+    """Uncontended reserves and settles run on the loop's own connection (busy timeout 0, no auto-checkpoint);
+    each is committed when it returns (another connection sees it), and the WAL stays bounded because the
+    worker thread checkpoints it."""
+    path = tmp_path / "budgets.sqlite3"
+    ledger = SqliteBudgetLedger(path)
+    reader = sqlite3.connect(str(path), isolation_level=None)
+    calls = 2_000
+
+    async def body() -> None:
+        for i in range(calls):
+            await ledger.reserve("run", f"c{i}", Amounts(llm_calls=1), Caps(llm_calls=calls), 1.0, 60)
+            assert reader.execute("SELECT count(*) FROM budget_open").fetchone() == (1,)
+            await ledger.settle("run", f"c{i}", Amounts(llm_calls=1), Caps(llm_calls=calls), 0.8, 1.0, 60)
+        await ledger._off_loop(lambda: None)  # the last checkpoint the loop asked for has run
+
+    asyncio.run(body())
+    assert reader.execute("SELECT u_llm FROM budget_runs").fetchone() == (calls,)
+    # on the loop's connection, but for the few steps that found a checkpoint holding it (they went to the worker)
+    assert 2 * calls * 0.9 <= ledger._fast_commits <= 2 * calls
+    _, wal_frames, _ = reader.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    # without the worker's checkpoints the WAL holds every commit's pages (well over 2 frames per commit)
+    assert 0 <= wal_frames < 2 * calls
+    asyncio.run(ledger.close())
+    reader.close()

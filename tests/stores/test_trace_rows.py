@@ -35,7 +35,7 @@ def _plain_json(value: Any) -> Any:
 
 @pytest.mark.parametrize("event", EVENTS, ids=[e.check for e in EVENTS])
 def test_decision_row_reads_back_as_to_dict(event: DecisionEvent) -> None:
-    [(run, dec, body)] = decision_rows([event])
+    [(_, run, dec, body)] = decision_rows([event])
     assert (run, dec) == ("run-1", "dec-1")
     assert verdicts([body]) == [_plain_json(event.to_dict())]
 
@@ -43,8 +43,9 @@ def test_decision_row_reads_back_as_to_dict(event: DecisionEvent) -> None:
 def test_one_row_per_call_with_verdicts_in_order() -> None:
     other = DecisionEvent("dec-2", "run-1", None, Phase.RESPONSE, "x", Action.DENY, Mode.ENFORCE, "rev", 2.0)
     rows = decision_rows([*EVENTS, other])
-    assert [r[1] for r in rows] == ["dec-1", "dec-2"]
-    assert [v["check"] for v in verdicts(r[2] for r in rows)] == [*(e.check for e in EVENTS), "x"]
+    assert [r[2] for r in rows] == ["dec-1", "dec-2"]
+    assert [v["check"] for v in verdicts(r[3] for r in rows)] == [*(e.check for e in EVENTS), "x"]
+    assert len({r[0] for r in rows}) == 2  # each row its own event id
 
 
 def test_call_row_reads_back_as_to_dict() -> None:
