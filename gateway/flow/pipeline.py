@@ -2,8 +2,8 @@
 
 The pipeline is plain synchronous code over bytes, run one chunk at a time (a large batch in a worker thread,
 a small one on the loop, see `relay.INLINE_BYTES`): whatever the upstream sent since the last read is one batch,
-so the guards' cost follows the batches, not the events. It also counts what it delivers (to charge a stream cut short) and keeps a
-Responses stream's sequence numbers consecutive when events are added or dropped."""
+so the guards' cost follows the batches, not the events. It also counts what it delivers (to charge a stream
+cut short) and keeps a Responses stream's sequence numbers consecutive when events are added or dropped."""
 
 from __future__ import annotations
 

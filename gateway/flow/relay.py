@@ -23,7 +23,6 @@ from gateway.trace.events import DecisionEvent, Outcome
 from gateway.upstream.client import UpstreamFault, UpstreamStream
 from gateway.upstream.usage import StreamUsage
 
-
 # A batch of at most this many bytes (the chunk just read plus an unfinished event held from before) is parsed
 # and guarded on the event loop: its work is bounded (the guards scan its text plus a window of fixed size) and
 # smaller than a hop to a worker thread and back. A larger batch goes to a worker thread, so a long answer

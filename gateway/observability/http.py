@@ -1,7 +1,13 @@
-"""One access log line per HTTP request: method, path (no query), status, time, and the gateway's ids."""
+"""One log line per HTTP request at INFO: the call line (`wardgate.call`) when the request made a call, else an
+access line (method, path without query, status, time, and the gateway's ids).
+
+A request whose call line was written (same decision id) has its access line at DEBUG: at the shipped level
+each request costs one line, not two. The call side marks the decision id through a context variable the
+access layer sets per request (streams finish in a child task, which shares the same marker)."""
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import time
 from typing import Any
@@ -12,6 +18,16 @@ access_log = logging.getLogger("wardgate.access")
 
 # Probes and scrapes are logged at DEBUG: they arrive every few seconds and say nothing new.
 _QUIET = frozenset({"/healthz", "/readyz", "/metrics"})
+
+# The decision ids whose call line this request has written (None outside a request).
+_logged: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("wardgate_call_logged", default=None)
+
+
+def call_line_written(decision_id: str) -> None:
+    """Called once the call line of `decision_id` is written: the request's access line goes to DEBUG."""
+    marks = _logged.get()
+    if marks is not None:
+        marks.add(decision_id)
 
 
 class AccessLog:
@@ -32,6 +48,8 @@ class AccessLog:
             return
         t0 = time.perf_counter()
         seen: dict[str, Any] = {"status": 500}
+        marks: set[str] = set()
+        token = _logged.set(marks)
 
         async def watch(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -46,7 +64,11 @@ class AccessLog:
         try:
             await self.app(scope, receive, watch)
         finally:
-            access_log.log(level, "request", extra={
-                "method": scope.get("method"), "path": path, "route": self.plane, "status": seen["status"],
-                "duration_ms": round((time.perf_counter() - t0) * 1000, 3), "run_id": seen.get("run_id"),
-                "decision_id": seen.get("decision_id")})
+            _logged.reset(token)
+            if level == logging.INFO and seen.get("decision_id") in marks:
+                level = logging.DEBUG  # the call line said it all
+            if access_log.isEnabledFor(level):
+                access_log.log(level, "request", extra={
+                    "method": scope.get("method"), "path": path, "route": self.plane, "status": seen["status"],
+                    "duration_ms": round((time.perf_counter() - t0) * 1000, 3), "run_id": seen.get("run_id"),
+                    "decision_id": seen.get("decision_id")})
