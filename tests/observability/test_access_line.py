@@ -9,7 +9,9 @@ import logging
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
-from gateway.observability.http import AccessLog, call_line_written
+from gateway.observability.http import call_line_written
+from gateway.routes.edge import Edge
+from gateway.routes.host_guard import AllowedHosts
 
 
 async def _mark_later(decision_id: str) -> None:
@@ -33,7 +35,11 @@ def _app(header_id: str | None, marked_id: str | None, in_child: bool, raises: b
     return app
 
 
-async def _run(app: AccessLog, path: str = "/v1/chat/completions") -> None:
+def edge(app: object, plane: str) -> Edge:
+    return Edge(app, plane, AllowedHosts.of((), "127.0.0.1"))  # type: ignore[arg-type]
+
+
+async def _run(app: Edge, path: str = "/v1/chat/completions") -> None:
     sent: list[Message] = []
 
     async def receive() -> Message:
@@ -42,7 +48,7 @@ async def _run(app: AccessLog, path: str = "/v1/chat/completions") -> None:
     async def send(m: Message) -> None:
         sent.append(m)
 
-    await app({"type": "http", "method": "POST", "path": path, "headers": []}, receive, send)
+    await app({"type": "http", "method": "POST", "path": path, "headers": [(b"host", b"127.0.0.1:8080")]}, receive, send)
 
 
 # (decision id in the response, id the call side marked, marked from a child task) -> access line level
@@ -56,20 +62,22 @@ async def _run(app: AccessLog, path: str = "/v1/chat/completions") -> None:
 def test_access_line_level(caplog: pytest.LogCaptureFixture, header_id: str | None, marked: str | None,
                            child: bool, level: int) -> None:
     caplog.set_level(logging.DEBUG, logger="wardgate.access")
-    asyncio.run(_run(AccessLog(_app(header_id, marked, child), "data")))
+    asyncio.run(_run(edge(_app(header_id, marked, child), "data")))
     (rec,) = [r for r in caplog.records if r.name == "wardgate.access"]
     assert rec.levelno == level and rec.__dict__["decision_id"] == header_id
 
 
 def test_at_info_a_covered_request_writes_no_access_line(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="wardgate.access")
-    asyncio.run(_run(AccessLog(_app("dec_1", "dec_1", False), "data")))
-    asyncio.run(_run(AccessLog(_app("dec_2", None, False), "data")))
+    asyncio.run(_run(edge(_app("dec_1", "dec_1", False), "data")))
+    asyncio.run(_run(edge(_app("dec_2", None, False), "data")))
     assert [r.__dict__["decision_id"] for r in caplog.records if r.name == "wardgate.access"] == ["dec_2"]
 
 
-def test_an_exception_still_propagates_and_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+def test_an_exception_after_the_start_ends_the_response_and_keeps_the_level(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="wardgate.access")
-    with pytest.raises(RuntimeError):
-        asyncio.run(_run(AccessLog(_app("dec_1", "dec_1", False, raises=True), "data")))
-    assert not [r for r in caplog.records if r.name == "wardgate.access"]  # its call line was written
+    asyncio.run(_run(edge(_app("dec_1", "dec_1", False, raises=True), "data")))
+    asyncio.run(_run(edge(_app("dec_2", None, False, raises=True), "data")))
+    assert [(r.__dict__["decision_id"], r.__dict__["status"]) for r in caplog.records
+            if r.name == "wardgate.access"] == [("dec_2", 200)]
+    assert [r.name for r in caplog.records if r.levelno == logging.ERROR] == ["wardgate.http", "wardgate.http"]
