@@ -325,6 +325,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "wardgate": stack.enter_context(gateway(up_port, args.gateway_core, args.guards, not args.minimal))}
         if not args.no_passthrough:
             servers["passthrough"] = stack.enter_context(peers.passthrough(up_port, args.gateway_core))
+        if args.granian:
+            servers["pt-granian"] = stack.enter_context(peers.passthrough(up_port, args.gateway_core, "granian"))
         if args.litellm:
             servers["litellm"] = stack.enter_context(peers.litellm(up_port, args.gateway_core, MODEL))
         info["gateway_rss_mb_idle"] = round(proc_rss_mb(servers["wardgate"][1].pid), 1)
@@ -384,8 +386,8 @@ def ratios(cells: list[Cell]) -> list[dict[str, Any]]:
         if c.target != "wardgate":
             continue
         for peer in cells:
-            if peer.target in ("passthrough", "litellm") and (peer.mode, peer.body, peer.conc) == (c.mode, c.body,
-                                                                                                  c.conc):
+            same = (peer.mode, peer.body, peer.conc) == (c.mode, c.body, c.conc)
+            if peer.target in ("passthrough", "pt-granian", "litellm") and same:
                 out.append({"peer": peer.target, "mode": c.mode, "body": c.body, "conc": c.conc,
                             "rps_ratio": round(c.rps / max(peer.rps, 1e-9), 2),
                             "cpu_ratio": (round(c.cpu_ms_per_req / peer.cpu_ms_per_req, 2)
@@ -443,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--litellm", action="store_true",
                    help=f"also measure the LiteLLM proxy ({peers.LITELLM_SPEC}, installed once into .cache/)")
     p.add_argument("--no-passthrough", action="store_true", help="skip the bare pass-through peer")
+    p.add_argument("--granian", action="store_true",
+                   help="also the pass-through served by granian (pt-granian; pip install granian to measure)")
     p.add_argument("--gateway-core", type=int, default=0)
     p.add_argument("--load-core", type=int, default=1, help="core for wrk and the mock upstream")
     args = p.parse_args(argv)
