@@ -1,8 +1,8 @@
 """Where a py-spy profile of the gateway spends its samples, by part of the stack (self time, each sample given
 to the deepest frame that names a part; gateway code not named below is "gateway (checks, flow, records)").
 
-    python bench/overhead.py --quick --conc 16 --profile /tmp/gw.txt   # writes /tmp/gw.txt and /tmp/gw.txt.stream
-    python bench/profile_shares.py /tmp/gw.txt
+    python bench/overhead.py --quick --conc 16 --profile gw.txt   # writes gw.txt and gw.txt.stream
+    python bench/profile_shares.py gw.txt
 """
 
 from __future__ import annotations
