@@ -238,7 +238,7 @@ def _start_profile(args: argparse.Namespace, pid: int | None, conc: int,
                    labels: tuple[str, str]) -> subprocess.Popen[bytes] | None:
     """py-spy on the gateway during the cells the targets are about (1 KB, c=16): FILE for the non-streamed cell,
     FILE.stream for the streamed one."""
-    if not args.profile or pid is None or labels[1] != "1KB" or conc != 16:
+    if not args.profile or pid is None or labels[1] != (args.body or ["1KB"])[0] or conc != 16:
         return None
     out = args.profile if labels[0] == "whole" else f"{args.profile}.stream"
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")

@@ -76,12 +76,14 @@ class GuardEngine:
 
     @staticmethod
     def _key(revision: str, text: Text, references: tuple[str, ...] = ()) -> str:
-        h = hashlib.blake2b(text.text.encode("utf-8", "surrogatepass"), digest_size=16)
+        # SHA-256 (collision-resistant: a collision would reuse another text's verdict): with the CPU's SHA
+        # instructions, which OpenSSL uses, 2.5x faster than BLAKE2b on 32 KB (41 vs 103 us, bench/README.md)
+        h = hashlib.sha256(text.text.encode("utf-8", "surrogatepass"))
         for ref in references:  # a leakage guard's findings depend on the references too: part of the key
             raw = ref.encode("utf-8", "surrogatepass")
             h.update(len(raw).to_bytes(8, "little"))
             h.update(raw)
-        return f"{revision}:{text.place.value}:{int(text.trusted)}:{len(references)}:{h.hexdigest()}"
+        return f"{revision}:{text.place.value}:{int(text.trusted)}:{len(references)}:{h.hexdigest()[:32]}"
 
     async def scan(
         self, detectors: DetectorSet, revision: str, texts: Sequence[Text], references: tuple[str, ...] = ()
