@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mode", choices=["whole", "stream"], action="append", help="only this mode (repeatable)")
     p.add_argument("--body", choices=["1KB", "32KB"], action="append", help="only this body size (repeatable)")
     p.add_argument("--profile", metavar="FILE",
-                   help="py-spy the gateway in the c=16 1KB cells; raw stacks here (FILE.stream: streamed)")
+                   help="py-spy the gateway in the c=16 cells of the first --body (1KB by default); FILE, FILE.stream")
     p.add_argument("--minimal", action="store_true",
                    help="bare rules (one model, no limits or budget) instead of the shipped rules/")
     p.add_argument("--guards", action="store_true", help="with --minimal: add the shipped rules/guards.yaml")
