@@ -2,10 +2,10 @@
 resort for an exception no route handled, in one pure-ASGI wrapper (one `send` watcher per request instead of
 three stacked middlewares).
 
-In order: a request whose `Host` or `Origin` is not allowed is refused (421 / 403, `host_guard.decide`); the
-app runs; an exception it raises becomes the gateway's error body (`internal_errors.error_body`) and the
-connection stays open; the request's access line is written when the response is complete (`observability.http`
-decides its level: DEBUG when the request's call line said it all)."""
+In order: a request whose `Host` or `Origin` is not allowed is refused (421 / 403, `host_guard.decide`);
+else the app runs, and an exception it raises becomes the gateway's error body (`internal_errors.error_body`)
+with the connection kept open; the request's access line (refusals included) is written when the response is
+complete (`observability.http` decides its level: DEBUG when the request's call line said it all)."""
 
 from __future__ import annotations
 
@@ -60,12 +60,6 @@ class Edge:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        why = decide(_header(scope, b"host"), _header(scope, b"origin"), self.allowed, self.same_origin_only)
-        if why is not None:
-            refusal = _host_refusal(why)
-            anthropic = str(scope.get("path", "")).startswith("/v1/messages")
-            await _send_json(send, refusal.status, refusal.anthropic_body() if anthropic else refusal.openai_body())
-            return
         watch = AccessWatch.open(scope, self.plane, time.perf_counter())
         started = False
 
@@ -78,6 +72,13 @@ class Edge:
             await send(message)
 
         try:
+            why = decide(_header(scope, b"host"), _header(scope, b"origin"), self.allowed, self.same_origin_only)
+            if why is not None:  # refused before the app sees it; the access line records the refusal
+                refusal = _host_refusal(why)
+                anthropic = str(scope.get("path", "")).startswith("/v1/messages")
+                await _send_json(sender, refusal.status,
+                                 refusal.anthropic_body() if anthropic else refusal.openai_body())
+                return
             await self.app(scope, receive, sender)
         except Exception as exc:
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))

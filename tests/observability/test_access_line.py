@@ -39,7 +39,7 @@ def edge(app: object, plane: str) -> Edge:
     return Edge(app, plane, AllowedHosts.of((), "127.0.0.1"))  # type: ignore[arg-type]
 
 
-async def _run(app: Edge, path: str = "/v1/chat/completions") -> None:
+async def _run(app: Edge, path: str = "/v1/chat/completions", host: bytes = b"127.0.0.1:8080") -> list[Message]:
     sent: list[Message] = []
 
     async def receive() -> Message:
@@ -48,7 +48,8 @@ async def _run(app: Edge, path: str = "/v1/chat/completions") -> None:
     async def send(m: Message) -> None:
         sent.append(m)
 
-    await app({"type": "http", "method": "POST", "path": path, "headers": [(b"host", b"127.0.0.1:8080")]}, receive, send)
+    await app({"type": "http", "method": "POST", "path": path, "headers": [(b"host", host)]}, receive, send)
+    return sent
 
 
 # (decision id in the response, id the call side marked, marked from a child task) -> access line level
@@ -81,3 +82,11 @@ def test_an_exception_after_the_start_ends_the_response_and_keeps_the_level(capl
     assert [(r.__dict__["decision_id"], r.__dict__["status"]) for r in caplog.records
             if r.name == "wardgate.access"] == [("dec_2", 200)]
     assert [r.name for r in caplog.records if r.levelno == logging.ERROR] == ["wardgate.http", "wardgate.http"]
+
+
+def test_a_refused_host_is_answered_421_without_the_app_and_access_logged(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="wardgate.access")
+    sent = asyncio.run(_run(edge(_app("dec_1", "dec_1", False, raises=True), "data"), host=b"rebound.example"))
+    assert sent[0]["status"] == 421 and b"host-not-allowed" in sent[1]["body"]
+    assert [(r.__dict__["status"], r.levelno) for r in caplog.records if r.name == "wardgate.access"] == [
+        (421, logging.INFO)]
