@@ -236,14 +236,16 @@ def run_wrk(wrk: str, url: str, body_file: Path, conc: int, seconds: float, core
 
 def _start_profile(args: argparse.Namespace, pid: int | None, conc: int,
                    labels: tuple[str, str]) -> subprocess.Popen[bytes] | None:
-    """py-spy on the gateway during the one cell the targets are about (non-streamed, 1 KB, c=16)."""
-    if not args.profile or pid is None or labels != ("whole", "1KB") or conc != 16:
+    """py-spy on the gateway during the cells the targets are about (1 KB, c=16): FILE for the non-streamed cell,
+    FILE.stream for the streamed one."""
+    if not args.profile or pid is None or labels[1] != (args.body or ["1KB"])[0] or conc != 16:
         return None
+    out = args.profile if labels[0] == "whole" else f"{args.profile}.stream"
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     if not Path(spy).exists():
         raise SystemExit("--profile needs py-spy: pip install py-spy (into the venv; a bench-only tool)")
     cmd = [*pin(args.load_core), spy, "record", "--pid", str(pid), "--duration", str(max(1, int(args.duration) - 1)),
-           "--rate", "200", "--format", "raw", "--nonblocking", "--output", args.profile]
+           "--rate", "200", "--format", "raw", "--nonblocking", "--output", out]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -281,7 +283,8 @@ def measure(wrk: str, target: str, url: str, body_file: Path, conc: int, args: a
     user, system = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
     if spy is not None:
         spy.wait(args.duration + 30)
-        print(profile_summary(Path(args.profile)), file=sys.stderr)
+        print(profile_summary(Path(args.profile if labels[0] == "whole" else f"{args.profile}.stream")),
+              file=sys.stderr)
     lat, n = r["lat_us"], max(r["requests"], 1)
     errors = sum(r["errors"].values())
     return Cell(
@@ -322,6 +325,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "wardgate": stack.enter_context(gateway(up_port, args.gateway_core, args.guards, not args.minimal))}
         if not args.no_passthrough:
             servers["passthrough"] = stack.enter_context(peers.passthrough(up_port, args.gateway_core))
+        if args.granian:
+            servers["pt-granian"] = stack.enter_context(peers.passthrough(up_port, args.gateway_core, "granian"))
         if args.litellm:
             servers["litellm"] = stack.enter_context(peers.litellm(up_port, args.gateway_core, MODEL))
         info["gateway_rss_mb_idle"] = round(proc_rss_mb(servers["wardgate"][1].pid), 1)
@@ -381,8 +386,8 @@ def ratios(cells: list[Cell]) -> list[dict[str, Any]]:
         if c.target != "wardgate":
             continue
         for peer in cells:
-            if peer.target in ("passthrough", "litellm") and (peer.mode, peer.body, peer.conc) == (c.mode, c.body,
-                                                                                                  c.conc):
+            same = (peer.mode, peer.body, peer.conc) == (c.mode, c.body, c.conc)
+            if peer.target in ("passthrough", "pt-granian", "litellm") and same:
                 out.append({"peer": peer.target, "mode": c.mode, "body": c.body, "conc": c.conc,
                             "rps_ratio": round(c.rps / max(peer.rps, 1e-9), 2),
                             "cpu_ratio": (round(c.cpu_ms_per_req / peer.cpu_ms_per_req, 2)
@@ -432,13 +437,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--conc", type=int, action="append", help="only this concurrency (repeatable)")
     p.add_argument("--mode", choices=["whole", "stream"], action="append", help="only this mode (repeatable)")
     p.add_argument("--body", choices=["1KB", "32KB"], action="append", help="only this body size (repeatable)")
-    p.add_argument("--profile", metavar="FILE", help="py-spy the gateway in the c=16 whole 1KB cell; raw stacks here")
+    p.add_argument("--profile", metavar="FILE",
+                   help="py-spy the gateway in the c=16 cells of the first --body (1KB by default); FILE, FILE.stream")
     p.add_argument("--minimal", action="store_true",
                    help="bare rules (one model, no limits or budget) instead of the shipped rules/")
     p.add_argument("--guards", action="store_true", help="with --minimal: add the shipped rules/guards.yaml")
     p.add_argument("--litellm", action="store_true",
                    help=f"also measure the LiteLLM proxy ({peers.LITELLM_SPEC}, installed once into .cache/)")
     p.add_argument("--no-passthrough", action="store_true", help="skip the bare pass-through peer")
+    p.add_argument("--granian", action="store_true",
+                   help="also the pass-through served by granian (pt-granian; pip install granian to measure)")
     p.add_argument("--gateway-core", type=int, default=0)
     p.add_argument("--load-core", type=int, default=1, help="core for wrk and the mock upstream")
     args = p.parse_args(argv)

@@ -37,10 +37,11 @@ def ensure_litellm() -> Path:
 
 
 @contextlib.contextmanager
-def passthrough(upstream_port: int, core: int | None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+def passthrough(upstream_port: int, core: int | None,
+                server: str = "uvicorn") -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     port = free_port()
     cmd = [*pin(core), sys.executable, str(HERE / "passthrough.py"), "--upstream",
-           f"http://127.0.0.1:{upstream_port}", "--port", str(port)]
+           f"http://127.0.0.1:{upstream_port}", "--port", str(port), "--server", server]
     proc = subprocess.Popen(cmd)
     try:
         wait_http(f"http://127.0.0.1:{port}/readyz", 30, proc)

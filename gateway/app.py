@@ -27,10 +27,10 @@ from gateway.routes.admin_breakers import limits_admin_router
 from gateway.routes.approvals import approval_poll_routes, approvals_admin_router
 from gateway.routes.capped import BodyCap
 from gateway.routes.console import console_routes
+from gateway.routes.edge import Edge
 from gateway.routes.errors import install_error_handlers
 from gateway.routes.health import health_routes
-from gateway.routes.host_guard import AllowedHosts, HostGuard
-from gateway.routes.internal_errors import InternalErrors
+from gateway.routes.host_guard import AllowedHosts
 from gateway.routes.llm import llm_routes
 from gateway.routes.mcp import McpEndpoint, mcp_routes
 from gateway.routes.metrics import metrics_router
@@ -158,10 +158,10 @@ _NO_NATIVE: Any = {"tracing": False, "metrics": False, "logs": False}
 
 def data_app(gw: Gateway) -> FastAPI:
     app = FastAPI(title="Wardgate data plane", docs_url=None, redoc_url=None, openapi_url=None, telemetry=_NO_NATIVE)
-    app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
     install_error_handlers(app)
-    instrument(gw, app, "data")
-    app.add_middleware(HostGuard, allowed=AllowedHosts.of(gw.settings.allowed_hosts, gw.settings.host))
+    instrument(gw, app)
+    # One pure-ASGI layer, outermost: host guard, access line, last-resort error answer (gateway/routes/edge.py).
+    app.add_middleware(Edge, plane="data", allowed=AllowedHosts.of(gw.settings.allowed_hosts, gw.settings.host))
     for route in [*llm_routes(gw), *health_routes(gw), *approval_poll_routes(gw)]:
         app.router.routes.append(route)
     mcp = McpEndpoint(gw)
@@ -175,11 +175,10 @@ def admin_app(gw: Gateway) -> FastAPI:
     # No /docs, /redoc or /openapi.json: they would describe the plane to anyone who can reach it, token or not.
     app = FastAPI(title="Wardgate admin plane", docs_url=None, redoc_url=None, openapi_url=None,
                   telemetry=_NO_NATIVE)
-    app.add_middleware(InternalErrors)  # added first: inside the access log, which then logs the 5xx it sent
     app.add_middleware(BodyCap, limit=gw.settings.admin_max_body_bytes)
     install_error_handlers(app)
-    instrument(gw, app, "admin")
-    app.add_middleware(HostGuard, allowed=AllowedHosts.of(gw.settings.allowed_hosts, gw.settings.admin_host),
+    instrument(gw, app)
+    app.add_middleware(Edge, plane="admin", allowed=AllowedHosts.of(gw.settings.allowed_hosts, gw.settings.admin_host),
                        same_origin_only=True)
     app.include_router(metrics_router(gw))
     app.include_router(admin_router(gw))

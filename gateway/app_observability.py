@@ -12,7 +12,6 @@ from fastapi import FastAPI
 
 from gateway.config.holder import RulesHolder
 from gateway.observability.collectors import RulesCollector, RunTally
-from gateway.observability.http import AccessLog
 from gateway.observability.metrics import Metrics
 from gateway.observability.observer import Observer
 from gateway.observability.tracing import Tracing, build_tracing
@@ -45,7 +44,7 @@ def build_observability(settings: Settings, rules: RulesHolder, clock: Callable[
     return Observability(metrics, tracing, observer)
 
 
-def instrument(gw: Gateway, app: FastAPI, plane: str) -> None:
-    """Inside the app factory, before the app starts: instrumenting later silently records nothing."""
-    app.add_middleware(AccessLog, plane=plane)
+def instrument(gw: Gateway, app: FastAPI) -> None:
+    """Inside the app factory, before the app starts: instrumenting later silently records nothing. (The access
+    line is written by the app's edge layer, gateway/routes/edge.py.)"""
     gw.tracing.instrument(app)

@@ -1,9 +1,9 @@
 """One streamed answer's bytes, upstream to client: split into events, checked, transformed, re-encoded.
 
-The pipeline is plain synchronous code over bytes, run in a worker thread one chunk at a time: whatever the
-upstream sent since the last read is one batch, so the guards' cost follows the batches, not the events, and
-none of it runs on the event loop. It also counts what it delivers (to charge a stream cut short) and keeps a
-Responses stream's sequence numbers consecutive when events are added or dropped."""
+The pipeline is plain synchronous code over bytes, run one chunk at a time (a large batch in a worker thread,
+a small one on the loop, see `relay.INLINE_BYTES`): whatever the upstream sent since the last read is one batch,
+so the guards' cost follows the batches, not the events. It also counts what it delivers (to charge a stream
+cut short) and keeps a Responses stream's sequence numbers consecutive when events are added or dropped."""
 
 from __future__ import annotations
 
@@ -78,6 +78,11 @@ class StreamPipeline:
         self.sequence = 0  # the next Responses sequence number
         if "json" in content_type.lower() or "html" in content_type.lower():
             raise Malformed(f"upstream answered a streamed call with {content_type.split(';')[0]}, not an event stream")
+
+    @property
+    def pending(self) -> int:
+        """Bytes of an unfinished event held from earlier chunks."""
+        return len(self._buf)
 
     def feed(self, chunk: bytes) -> Out:
         self._buf += chunk.replace(b"\r\n", b"\n")

@@ -1,5 +1,5 @@
-"""Relaying an upstream's event stream to the client: checked before the first byte, guarded off the loop,
-stopped as soon as the client leaves, and settled at what was delivered when it ends early."""
+"""Relaying an upstream's event stream to the client: checked before the first byte, large batches guarded off
+the loop, stopped as soon as the client leaves, and settled at what was delivered when it ends early."""
 
 from __future__ import annotations
 
@@ -25,6 +25,24 @@ from gateway.upstream.client import UpstreamFault, UpstreamStream
 from gateway.upstream.usage import StreamUsage
 
 CLIENT_CLOSED = 499  # the client left before the gateway answered (no response reached it)
+
+# A batch of at most this many bytes (the chunk just read plus an unfinished event held from before) is parsed
+# and guarded on the event loop: its work is bounded (the guards scan its text plus a window of fixed size) and
+# smaller than a hop to a worker thread and back. A larger batch goes to a worker thread, so a long answer
+# arriving at once or one huge event never stalls other requests.
+INLINE_BYTES = 4096
+
+
+async def _feed(pipe: StreamPipeline, chunk: bytes) -> Out:
+    if len(chunk) + pipe.pending <= INLINE_BYTES:
+        return pipe.feed(chunk)
+    return await anyio.to_thread.run_sync(pipe.feed, chunk)
+
+
+async def _end(pipe: StreamPipeline) -> Out:
+    if pipe.pending <= INLINE_BYTES:
+        return pipe.end()
+    return await anyio.to_thread.run_sync(pipe.end)
 
 
 def _malformed(call: Call, bad: Malformed) -> Refusal:
@@ -94,10 +112,10 @@ async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
             try:
                 chunk = await chunks.__anext__()
             except StopAsyncIteration:
-                head.append(await anyio.to_thread.run_sync(pipe.end))
+                head.append(await _end(pipe))
                 ended = True
                 break
-            head.append(await anyio.to_thread.run_sync(pipe.feed, chunk))
+            head.append(await _feed(pipe, chunk))
 
     try:
         transforms = gw.stream_transforms(call, ledger.rules, records.append)
@@ -135,14 +153,14 @@ async def relay(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger,
             try:
                 if not ended:
                     async for chunk in chunks:
-                        out = await anyio.to_thread.run_sync(pipe.feed, chunk)
+                        out = await _feed(pipe, chunk)
                         for r in records:
                             gw.recorder.decision(r)
                         records.clear()
                         delivered += out.chars
                         if out.data:
                             yield out.data
-                    out = await anyio.to_thread.run_sync(pipe.end)
+                    out = await _end(pipe)
                     delivered += out.chars
                     if out.data:
                         yield out.data

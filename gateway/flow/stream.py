@@ -20,7 +20,8 @@ class StreamBlocked(Exception):
 
 class StreamTransform(Protocol):
     """Sees every event in order, a batch at a time (the events that arrived together); returns the events to
-    send on (none, the same, or rewritten ones). Called off the event loop, by one thread at a time."""
+    send on (none, the same, or rewritten ones). Called by one thread at a time (a worker thread for a large
+    batch, the event loop for a small one)."""
 
     def feed(self, events: list[SseEvent]) -> list[SseEvent]: ...
 

@@ -20,11 +20,15 @@ class Amounts:
     llm_calls: int = 0
     tool_calls: int = 0
 
-    def __add__(self, other: Amounts) -> Amounts:
-        return Amounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+    def __add__(self, other: Amounts) -> Amounts:  # spelled out: on every reserve and settle
+        return Amounts(self.tokens_in + other.tokens_in, self.tokens_out + other.tokens_out,
+                       self.cost_nusd + other.cost_nusd, self.llm_calls + other.llm_calls,
+                       self.tool_calls + other.tool_calls)
 
     def __sub__(self, other: Amounts) -> Amounts:
-        return Amounts(*(getattr(self, f.name) - getattr(other, f.name) for f in fields(self)))
+        return Amounts(self.tokens_in - other.tokens_in, self.tokens_out - other.tokens_out,
+                       self.cost_nusd - other.cost_nusd, self.llm_calls - other.llm_calls,
+                       self.tool_calls - other.tool_calls)
 
     def as_tuple(self) -> tuple[int, int, int, int, int]:
         return (self.tokens_in, self.tokens_out, self.cost_nusd, self.llm_calls, self.tool_calls)

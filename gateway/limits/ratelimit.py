@@ -37,9 +37,20 @@ def applies(limit: LimitRule, call: Call) -> bool:
     return limit.match is None or fnmatchcase(call.target, limit.match)
 
 
+@functools.lru_cache(maxsize=1024)
+def definition_digest(limit: LimitRule) -> str:
+    """Pure: a short digest of a limit's definition (rules are frozen: computed once per limit, not per call)."""
+    return hashlib.sha256(limit.model_dump_json().encode()).hexdigest()[:10]
+
+
+@functools.lru_cache(maxsize=1024)
+def window_item(amount: int, window_s: int) -> RateLimitItem:
+    return RateLimitItemPerSecond(amount, window_s, namespace="wg")
+
+
 def identifiers(limit: LimitRule, index: int, call: Call) -> tuple[str, ...]:
     """Pure: the counter's identity: the limit's definition (so an edited limit starts fresh) and the key parts."""
-    digest = hashlib.sha256(limit.model_dump_json().encode()).hexdigest()[:10]
+    digest = definition_digest(limit)
     values = {
         KeyPart.AGENT: call.agent_id or NOBODY,
         KeyPart.USER: (call.principal.user_id if call.principal else None) or NOBODY,
@@ -148,7 +159,7 @@ class RateLimiter:
         for index, limit in enumerate(limits):
             if not applies(limit, call):
                 continue
-            item = RateLimitItemPerSecond(capacity(limit), limit.window_s, namespace="wg")
+            item = window_item(capacity(limit), limit.window_s)
             ids = identifiers(limit, index, call)
             amount = charge(limit, tokens, cost_nusd)
             strategy = self._strategy(limit)
@@ -177,9 +188,8 @@ class RateLimiter:
     async def admit_tool(self, tool: str, limit: LimitRule) -> Refused | None:
         """The tool's own limit from the registry: one counter per tool for all agents (fails open when the store
         is unreachable; a saturated store refuses)."""
-        item = RateLimitItemPerSecond(capacity(limit), limit.window_s, namespace="wg")
-        digest = hashlib.sha256(limit.model_dump_json().encode()).hexdigest()[:10]
-        ids = (f"t.{digest}", f"tool={tool}")
+        item = window_item(capacity(limit), limit.window_s)
+        ids = (f"t.{definition_digest(limit)}", f"tool={tool}")
         try:
             if await self._moving.hit(item, *ids):
                 return None

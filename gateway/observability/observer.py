@@ -9,6 +9,7 @@ from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
 from gateway.model import Action, Api, Mode, run_key
 from gateway.observability.collectors import RunTally
+from gateway.observability.http import call_line_written
 from gateway.observability.labels import model_label, tool_label
 from gateway.observability.metrics import Metrics, ToolOutcome
 from gateway.trace.events import CallRecord, DecisionEvent, Outcome
@@ -76,3 +77,4 @@ class Observer:
                 "upstream_ms": rec.upstream_ms, "answered_by": rec.answered_by, "streamed": rec.streamed,
                 "prompt_tokens": rec.prompt_tokens, "completion_tokens": rec.completion_tokens,
                 "cost_usd": rec.cost_usd, "trace_id": rec.trace_id, "revision": rec.revision})
+            call_line_written(rec.call_id)

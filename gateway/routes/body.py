@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from starlette.requests import Request
@@ -39,17 +40,22 @@ def _no_constant(name: str) -> Any:
 
 
 def check_value(value: Any, max_depth: int = MAX_DEPTH) -> None:
-    """Raise BadJson for a non-finite number or nesting past `max_depth` (iterative: no recursion)."""
+    """Raise BadJson for a non-finite number or nesting past `max_depth` (iterative: no recursion). Only
+    containers go on the stack; leaves (mostly strings) are looked at in place."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise BadJson("Numbers must be finite (NaN and Infinity are not JSON).")
+    if not isinstance(value, dict | list):
+        return
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         node, depth = stack.pop()
-        if isinstance(node, float) and (node != node or node in (float("inf"), float("-inf"))):
-            raise BadJson("Numbers must be finite (NaN and Infinity are not JSON).")
-        if isinstance(node, dict | list):
-            if depth > max_depth:
-                raise BadJson(f"The JSON is nested deeper than {max_depth} levels.")
-            children = node.values() if isinstance(node, dict) else node
-            stack.extend((child, depth + 1) for child in children)
+        if depth > max_depth:
+            raise BadJson(f"The JSON is nested deeper than {max_depth} levels.")
+        for child in (node.values() if isinstance(node, dict) else node):
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+            elif isinstance(child, float) and not math.isfinite(child):
+                raise BadJson("Numbers must be finite (NaN and Infinity are not JSON).")
 
 
 def parse_json(raw: bytes) -> Any:

@@ -5,18 +5,14 @@ requests to the gateway as same-origin, but with the page's name in `Host`. So a
 when it is `localhost` or configured (`WARDGATE_ALLOWED_HOSTS`, the listen host); an IP literal is always
 accepted, since a rebinding page cannot put one there. A browser `Origin` must be the request's own origin or
 name an allowed host on the data plane, and be the plane's own origin on the admin plane (the console).
+The decision is pure (`decide`); the app's edge layer (`gateway/routes/edge.py`) applies it to each request.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-
-from starlette.types import ASGIApp, Receive, Scope, Send
-
-from gateway.errors import Reason, Refusal
 
 LOCAL_NAMES = frozenset({"localhost"})
 
@@ -75,34 +71,3 @@ def decide(host: str | None, origin: str | None, allowed: AllowedHosts, same_ori
     if same_origin_only:
         return "origin"
     return None if allowed.allows(parts.hostname) else "origin"
-
-
-class HostGuard:
-    """Refuses a request whose `Host` or `Origin` is not allowed (421 / 403), in the API's own error shape."""
-
-    def __init__(self, app: ASGIApp, allowed: AllowedHosts, same_origin_only: bool = False) -> None:
-        self.app = app
-        self.allowed = allowed
-        self.same_origin_only = same_origin_only
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = {k: v for k, v in scope.get("headers", ()) if k in (b"host", b"origin")}
-        host = headers[b"host"].decode("latin-1") if b"host" in headers else None
-        origin = headers[b"origin"].decode("latin-1") if b"origin" in headers else None
-        why = decide(host, origin, self.allowed, self.same_origin_only)
-        if why is None:
-            await self.app(scope, receive, send)
-            return
-        if why == "host":
-            refusal = Refusal(Reason.HOST_NOT_ALLOWED, "This gateway is not served under the host name in the "
-                              "request; an operator adds names with WARDGATE_ALLOWED_HOSTS.")
-        else:
-            refusal = Refusal(Reason.FORBIDDEN, "Requests from this browser origin are not allowed.")
-        anthropic = str(scope.get("path", "")).startswith("/v1/messages")
-        raw = json.dumps(refusal.anthropic_body() if anthropic else refusal.openai_body()).encode()
-        await send({"type": "http.response.start", "status": refusal.status,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]})
-        await send({"type": "http.response.body", "body": raw})

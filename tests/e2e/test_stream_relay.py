@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 import gateway.guards.stream as guard_stream
+from gateway.flow.relay import INLINE_BYTES
 from tests.support.gateway import AGENT_KEY, RunningGateway, start_gateway, write_rules
 from tests.support.upstream import FakeUpstream, chat_stream_events
 
@@ -41,10 +42,11 @@ def text_of(chunks: list[Any]) -> str:
 def test_healthz_answers_while_a_20000_chunk_stream_is_being_guarded(
         guarded: RunningGateway, upstream: FakeUpstream, monkeypatch: pytest.MonkeyPatch) -> None:
     """The output guard is held mid-scan (in the middle of a 20,000-chunk answer) until /healthz has answered:
-    that can only happen if the guard runs off the event loop."""
+    that can only happen if the guard runs off the event loop. The held event is larger than the relay's inline
+    batch (`relay.INLINE_BYTES`): small batches are guarded on the loop, large ones never."""
     words = [f"w{i} " for i in range(20_000)]
     words[5_000] = "mail jane.roe@example.org "
-    words[10_000] = "MARKER "
+    words[10_000] = "MARKER" + "x" * (2 * INLINE_BYTES) + " "
     upstream.stream_events = lambda p, b: chat_stream_events(words)
     entered, released = threading.Event(), threading.Event()
     seen: dict[str, Any] = {}
