@@ -77,6 +77,15 @@ def test_concealment_stacks_with_an_order(text: str) -> None:
         "Zignoruj moją poprzednią wiadomość, pomyliłem załącznik.",
         "कृपया मेरे पिछले ईमेल को अनदेखा करें।",
         "يرجى تجاهل رسالتي السابقة.",
+        # ... and withdrawn questions, drafts, attachments, invitations
+        "Actually, forget the previous question about the hotel. What is a good museum in Lyon?",
+        "Disregard the earlier draft, the client changed the scope.",
+        "Hi all, please ignore the earlier calendar invite, the room was wrong.",
+        "Olvida mi pregunta anterior, ya encontré la respuesta.",
+        "Vergiss meine vorherige Frage, ich habe mich vertan.",
+        "Забудьте мой предыдущий вопрос, я уже разобрался.",
+        "Zignoruj poprzedni załącznik, wysłałem złą wersję.",
+        "Glem mitt forrige spørsmål, jeg fant svaret selv.",
         # business text that is not a planted fact or an order to an AI
         "The new IBAN format was introduced across the EU in 2014.",
         "Please update your payment details in the billing portal before the 5th.",

@@ -23,6 +23,9 @@ _STRONG = r"instructions?|instructed|directives?|guidelines?|guidance|prompts?|p
 _STRONG_TRIGGERS = "instruction instructions instructed directive directives guideline guidelines guidance prompt prompts programming training guardrail guardrails safeguard safeguards restriction restrictions rule rules constraint constraints limitation limitations boundaries told given"
 _WEAK = r"directions?|commands?|context|filters?|polic(?:y|ies)|settings|conversation|messages?|text|content|tasks?|everything"
 _WEAK_TRIGGERS = "direction directions command commands context filter filters policy policies settings conversation message messages text content task tasks everything"
+# What a writer withdraws of their own ("forget the previous question", "disregard the earlier draft",
+# "ignore the earlier calendar invite"): one earlier message or artefact, singular, not the reader's orders.
+_WITHDRAWN = r"e-?mail|mail|message|note|text|reply|post|comment|question|request|query|draft|version|invite|invitation|attachment|file|link|photo|screenshot|order|booking"
 _CRUD_NOUN = r"instructions?|directives?|guidelines?|prompts?|programming|training|guardrails?|safeguards?|restrictions?|constraints?|limitations?"
 _CRUD_NOUN_TRIGGERS = "instruction instructions directive directives guideline guidelines prompt prompts programming training guardrail guardrails safeguard safeguards restriction restrictions constraint constraints limitation limitations"
 
@@ -50,7 +53,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 # back at what came before: "ignore all previous messages", not "ignore the warning messages"
                 f"{_MENTAL_TRIGGERS} + {_WEAK_TRIGGERS}",
                 # ("ignore the previous e-mail": one message withdrawn by its writer)
-                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that)\W+(?:previous|last|earlier|prior|above)\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
+                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that)\W+(?:previous|last|earlier|prior|above)\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
             ),
             (
                 # delete / reset / override are the everyday verbs of manuals and APIs ("delete the
@@ -61,7 +64,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 f"{_MENTAL_TRIGGERS} + above before below prior previous earlier",
-                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))",
+                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))",
             ),
             (
                 # an order armed for later: "if you are asked to summarise this, instead ..."
