@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from injection_data import Fold, Item, corpus_chunks, every_source, folds
+from injection_data import TRAINING, Fold, Item, corpus_chunks, every_source, folds, sample
 from injection_fit import FitParams, fit
 
 from gateway.detectors.injection import InjectionDetector, Profile
@@ -77,7 +77,7 @@ def calibrate(items: Sequence[Item], probs: Sequence[float]) -> dict[str, dict[s
 
 
 def model_of(w: npt.NDArray[np.float32], b: float, p: FitParams, cal: dict[str, dict[str, float]]) -> Classifier:
-    return Classifier(w, b, thresholds=cal, window=p.window)
+    return Classifier(w, b, thresholds=cal, window=p.window, words=p.words)
 
 
 def detector_flags(items: Sequence[Item], model: Classifier | None) -> list[bool]:
@@ -110,7 +110,22 @@ def _corpus(it: Item) -> bool:
     return it.group.startswith("corpus:")
 
 
-def run_fold(items: Sequence[Item], fold: Fold, p: FitParams, t0: float) -> tuple[dict[str, object], Classifier]:
+def auc(items: Sequence[Item], probs: Sequence[float], profile: str) -> float | None:
+    """Probability that an attack of `profile` outranks a labelled benign row of it (ties count half):
+    threshold-free, so candidates compare without their calibration."""
+    z = [(it, p) for it, p in zip(items, probs, strict=True) if it.profile == profile]
+    pos = sorted(p for it, p in z if it.y and not it.context_dependent)
+    neg = np.sort([p for it, p in z if not it.y and not _corpus(it)])
+    if not pos or not len(neg):
+        return None
+    lo = np.searchsorted(neg, pos, side="left")
+    hi = np.searchsorted(neg, pos, side="right")
+    return round(float((lo + (hi - lo) / 2).sum()) / (len(pos) * len(neg)), 4)
+
+
+def run_fold(
+    items: Sequence[Item], fold: Fold, p: FitParams, t0: float, with_rules: bool = True
+) -> tuple[dict[str, object], Classifier]:
     train = [items[i] for i in fold.train]
     w, b = fit(train, p)
     bare = model_of(w, b, p, {})
@@ -123,7 +138,8 @@ def run_fold(items: Sequence[Item], fold: Fold, p: FitParams, t0: float) -> tupl
     report: dict[str, object] = {
         "train_items": len(train),
         "calibration": cal,
-        "rules_only": rates(test, detector_flags(test, None)),
+        "auc_model": {k: auc(test, test_p, prof) for k, prof in (("direct", "chat"), ("indirect", "document"))},
+        "rules_only": rates(test, detector_flags(test, None)) if with_rules else {},
         "model_alone": rates(test, alone),
         "rules_plus_model": rates(test, detector_flags(test, model)),
         "seconds": round(time.time() - t0),
@@ -141,10 +157,12 @@ def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, rep
     blob = buf.getvalue()
     (DATA_DIR / WEIGHTS_FILE).write_bytes(blob)
     meta = {
-        "format": 2,
+        "format": 3 if p.words else 2,
         "model": "logistic regression, best window of consecutive character positions",
-        "features": "NFKC, lower-case, zero-width strip, digits->0, whitespace folded; hashed char n-grams",
+        "features": "NFKC, lower-case, zero-width strip, digits->0, whitespace folded; hashed char n-grams"
+        + (" and word unigrams/bigrams" if p.words else ""),
         "orders": list(ORDERS),
+        "word_ngrams": [1, 2] if p.words else [],
         "bits": BITS,
         "window": p.window,
         "bias": round(float(model._bias), 6),
@@ -170,12 +188,20 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=80)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--no-words", action="store_true", help="character n-grams only (the format-2 model)")
+    ap.add_argument("--hard-weight", type=float, default=1.0, help="weight of a hard benign row vs an ordinary one")
+    ap.add_argument("--training-dir", type=Path, default=TRAINING, help="folder of the writers' JSONL files")
+    ap.add_argument("--corpus-test", type=int, default=0, help="scan a fixed sample of this many corpus test chunks")
+    ap.add_argument("--skip-rules-only", action="store_true", help="do not rescan the test rows with the rules alone")
     ap.add_argument("--write", action="store_true", help="write the `final` fold's model into the package")
     ap.add_argument("--scores", type=Path, help="write per-item raw scores of every fold here (JSON)")
     args = ap.parse_args()
     t0 = time.time()
-    p = FitParams(window=args.window, iters=args.iters, l2=args.l2, lr=args.lr)
-    items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests))
+    p = FitParams(
+        window=args.window, iters=args.iters, l2=args.l2, lr=args.lr,
+        words=not args.no_words, hard_weight=args.hard_weight,
+    )
+    items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests), args.training_dir)
     print(f"{len(items)} items ({time.time() - t0:.0f}s)", flush=True)
     wanted = {f for f in args.only.split(",") if f}
     scores: dict[str, object] = {}
@@ -184,7 +210,12 @@ def main() -> None:
         for fold in folds(items, which, args.corpus_train):
             if wanted and fold.name not in wanted:
                 continue
-            report, model = run_fold(items, fold, p, t0)
+            if args.corpus_test:
+                keep = {id(it) for it in sample([items[i] for i in fold.test if items[i].group.startswith("corpus:")],
+                                                 args.corpus_test, "corpus-test")}
+                fold = Fold(fold.name, fold.train, fold.calib,
+                            [i for i in fold.test if not items[i].group.startswith("corpus:") or id(items[i]) in keep])
+            report, model = run_fold(items, fold, p, t0, not args.skip_rules_only)
             scores[fold.name] = report.pop("_scores")
             results[fold.name] = report
             print(fold.name, json.dumps(report), flush=True)
