@@ -62,15 +62,19 @@ def quantile_above(scores: Sequence[float], share: float) -> float:
 STANDALONE = {"chat": False, "document": True}
 
 
-def calibrate(items: Sequence[Item], probs: Sequence[float]) -> dict[str, dict[str, float]]:
+def calibrate(
+    items: Sequence[Item], probs: Sequence[float], standalone: dict[str, bool] | None = None
+) -> dict[str, dict[str, float]]:
     """Per placement: `block` keeps ordinary benign under FPR_BLOCK['ordinary'] and hard benign under
-    FPR_BLOCK['hard'] (1.0, never, where STANDALONE is off); `boost` keeps ordinary benign under FPR_BOOST."""
+    FPR_BLOCK['hard'] (1.0, never, where `standalone` (default STANDALONE) is off); `boost` keeps
+    ordinary benign under FPR_BOOST."""
+    standalone = STANDALONE if standalone is None else standalone
     out = {}
     for profile in ("chat", "document"):
         ordinary = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and not it.hard]
         hard = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and it.hard]
         block = max(quantile_above(ordinary, FPR_BLOCK["ordinary"]), quantile_above(hard, FPR_BLOCK["hard"]), 0.5)
-        block = block if STANDALONE[profile] else 1.0
+        block = block if standalone[profile] else 1.0
         boost = min(block, max(0.05, quantile_above(ordinary, FPR_BOOST)))
         out[profile] = {"block": round(block, 6), "boost": round(boost, 6)}
     return out
