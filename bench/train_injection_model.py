@@ -192,6 +192,7 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=80)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--min-pos-groups", type=int, default=2, help="attack groups a positive bucket needs")
     ap.add_argument("--no-words", action="store_true", help="character n-grams only (the format-2 model)")
     ap.add_argument("--hard-weight", type=float, default=1.0, help="weight of a hard benign row vs an ordinary one")
     ap.add_argument("--training-dir", type=Path, default=TRAINING, help="folder of the writers' JSONL files")
@@ -203,7 +204,7 @@ def main() -> None:
     t0 = time.time()
     p = FitParams(
         window=args.window, iters=args.iters, l2=args.l2, lr=args.lr,
-        words=not args.no_words, hard_weight=args.hard_weight,
+        words=not args.no_words, hard_weight=args.hard_weight, min_pos_groups=args.min_pos_groups,
     )
     items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests), args.training_dir)
     print(f"{len(items)} items ({time.time() - t0:.0f}s)", flush=True)
