@@ -8,7 +8,8 @@ Folds (`--folds`, comma-separated):
 
 * `loso`: leave one DEV source group out (trained on everything else, including both writers'
   rows), measured on the held-out group;
-* `cross-writer`: trained on DEV + one writer, measured on the other writer's rows;
+* `cross-writer`: one fold per writer in `bench/training/` (five): trained on DEV + the other writers,
+  measured on the held-out writer's rows;
 * `final`: trained on the train split of every source; thresholds from the calibration split.
 
 For every fold the thresholds of each placement are picked on that fold's calibration items only
@@ -16,9 +17,12 @@ For every fold the thresholds of each placement are picked on that fold's calibr
 shipped combination (the real `InjectionDetector` with the model as its second tier). `--scores
 FILE` also writes every calibration and test item's raw score, for `injection_compare.py`.
 
+Folds can run in two processes (`--only`): the one with `final --write` writes the weights, the
+other adds its fold reports to their metadata with `--append-report`.
+
 Usage:
   python bench/train_injection_model.py DEV.jsonl --corpus-cache FILE [--folds loso,cross-writer,final]
-      [--write] [--scores FILE]
+      [--only NAMES] [--write | --append-report] [--scores FILE] [--corpus-test N] [--hard-weight W]
 """
 
 from __future__ import annotations
@@ -160,6 +164,8 @@ def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, rep
     np.save(buf, w.astype(np.float16), allow_pickle=False)
     blob = buf.getvalue()
     (DATA_DIR / WEIGHTS_FILE).write_bytes(blob)
+    sha = hashlib.sha256(blob).hexdigest()
+    report = {**_shipped_report(sha), **report}
     meta = {
         "format": 3 if p.words else 2,
         "model": "logistic regression, best window of consecutive character positions",
@@ -173,10 +179,26 @@ def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, rep
         "thresholds": model._thresholds,
         "params": {k: getattr(p, k) for k in p.__dataclass_fields__},
         "fpr_targets": {"block": FPR_BLOCK, "boost": FPR_BOOST, "standalone": STANDALONE},
-        "weights_sha256": hashlib.sha256(blob).hexdigest(),
+        "weights_sha256": sha,
         "weights_bytes": len(blob),
         "report": report,
     }
+    (DATA_DIR / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _shipped_report(sha: str) -> dict[str, object]:
+    """The fold reports already in the shipped metadata, when they belong to these very weights."""
+    try:
+        meta = json.loads((DATA_DIR / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return dict(meta.get("report", {})) if meta.get("weights_sha256") == sha else {}
+
+
+def append_report(results: dict[str, object]) -> None:
+    """Add fold reports (run in another process than the one that wrote the weights) to the metadata."""
+    meta = json.loads((DATA_DIR / META_FILE).read_text(encoding="utf-8"))
+    meta["report"] = {**meta.get("report", {}), **results}
     (DATA_DIR / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -199,6 +221,7 @@ def main() -> None:
     ap.add_argument("--corpus-test", type=int, default=0, help="scan a fixed sample of this many corpus test chunks")
     ap.add_argument("--skip-rules-only", action="store_true", help="do not rescan the test rows with the rules alone")
     ap.add_argument("--write", action="store_true", help="write the `final` fold's model into the package")
+    ap.add_argument("--append-report", action="store_true", help="add these folds' reports to the shipped metadata")
     ap.add_argument("--scores", type=Path, help="write per-item raw scores of every fold here (JSON)")
     args = ap.parse_args()
     t0 = time.time()
@@ -211,6 +234,7 @@ def main() -> None:
     wanted = {f for f in args.only.split(",") if f}
     scores: dict[str, object] = {}
     results: dict[str, object] = {}
+    shipped: Classifier | None = None
     for which in args.folds.split(","):
         for fold in folds(items, which, args.corpus_train):
             if wanted and fold.name not in wanted:
@@ -225,8 +249,13 @@ def main() -> None:
             results[fold.name] = report
             print(fold.name, json.dumps(report), flush=True)
             if fold.name == "final" and args.write:
+                shipped = model
                 write_model(model, model._weights, p, results)
                 print(f"wrote {DATA_DIR / WEIGHTS_FILE}", flush=True)
+    if shipped is not None and len(results) > 1:  # the folds run after `final` go into its metadata too
+        write_model(shipped, shipped._weights, p, results)
+    elif args.append_report and results:
+        append_report(results)
     if args.scores:
         args.scores.write_text(json.dumps(scores), encoding="utf-8")
 
