@@ -30,7 +30,7 @@ class FitParams:
     pos_share: float = 0.5
     corpus_share: float = 0.5  # of the negative weight
     words: bool = True  # word unigram/bigram features beside the character n-grams
-    hard_weight: float = 1.0  # a hard benign row weighs this many ordinary rows of its group
+    hard_weight: float = 3.0  # a hard benign row weighs this many ordinary rows of its group
 
 
 def windows(n_pos: int, window: int, cap: int) -> list[tuple[int, int]]:

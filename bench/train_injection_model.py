@@ -216,7 +216,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=0.05)
     ap.add_argument("--min-pos-groups", type=int, default=2, help="attack groups a positive bucket needs")
     ap.add_argument("--no-words", action="store_true", help="character n-grams only (the format-2 model)")
-    ap.add_argument("--hard-weight", type=float, default=1.0, help="weight of a hard benign row vs an ordinary one")
+    ap.add_argument("--hard-weight", type=float, default=3.0, help="weight of a hard benign row vs an ordinary one")
     ap.add_argument("--training-dir", type=Path, default=TRAINING, help="folder of the writers' JSONL files")
     ap.add_argument("--corpus-test", type=int, default=0, help="scan a fixed sample of this many corpus test chunks")
     ap.add_argument("--skip-rules-only", action="store_true", help="do not rescan the test rows with the rules alone")
