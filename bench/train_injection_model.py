@@ -63,6 +63,8 @@ def quantile_above(scores: Sequence[float], share: float) -> float:
 # tier flagged 5.8% of them although it kept 0.3% on the calibration split (`--folds loso`,
 # loso:dev-benign-only); a user's request is too varied for this model to judge alone. In tool results its
 # held-out FPR stayed near 1% (BIPIA's benign documents 1.2%, the writers' 0.8-1.0%, corpus 0.4-0.5%).
+# Re-checked with five writers (`injection_compare.py --standalone-chat`): on the held-out writer of hard
+# cases a stand-alone user-input tier flagged 3.3% of ordinary and 10% of hard benign requests.
 STANDALONE = {"chat": False, "document": True}
 
 
