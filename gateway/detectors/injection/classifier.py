@@ -6,13 +6,13 @@ The text is NFKC-normalised, lower-cased, stripped of zero-width characters, its
 `0` and its whitespace runs folded to one space (`normalise`). Every character position `i` then
 contributes the weights of the character 2-, 3-, 4- and 5-grams starting there, each n-gram hashed
 (FNV-1a over code points with murmur3's 64-bit finaliser, one seed per order; stable across
-processes and machines) into
-one of `2**bits` buckets; a model of format 3 adds, at the position where each word starts, the
-weights of the word and of the pair it ends (`word_features`, same buckets). The logit is the bias plus the best sum over any `window` consecutive
-positions, divided by the square root of the window's length (so a short message and a window of a
-long document are on one scale), so an instruction hidden in a long tool result is not diluted by the benign text around
-it, and no word list or language is assumed: a character n-gram is as much a feature in Thai as in
-German. The same raw score serves both placements; placement changes only the thresholds.
+processes and machines) into one of `2**bits` buckets; a model of format 3 adds, at the position
+where each word starts, the weights of the word and of the pair it ends (`word_features`, same
+buckets). The logit is the bias plus the best sum over any `window` consecutive positions, divided
+by the square root of the window's length (so a short message and a window of a long document are
+on one scale), so an instruction hidden in a long tool result is not diluted by the benign text
+around it, and no word list or language is assumed: a character n-gram is as much a feature in Thai
+as in German. The same raw score serves both placements; placement changes only the thresholds.
 
 What the detector sees
 ----------------------
