@@ -7,7 +7,11 @@ are flagged by the model alone and by "rules OR model" (the rule tier's verdict 
 detector, computed once per item). Only items that every candidate scored are counted, so the
 candidates are measured on the same rows.
 
+With `--standalone-chat` the model may also block user input on its own (the question of whether it
+should: its held-out false positives on user requests at thresholds calibrated elsewhere).
+
 Usage: python bench/injection_compare.py DEV.jsonl --corpus-cache FILE NAME=SCORES.json [NAME=SCORES.json ...]
+    [--standalone-chat] [--training-dir DIR]
 """
 
 from __future__ import annotations
@@ -16,8 +20,8 @@ import argparse
 import json
 from pathlib import Path
 
-from injection_data import corpus_chunks, every_source
-from train_injection_model import calibrate, detector_flags, rates
+from injection_data import TRAINING, corpus_chunks, every_source
+from train_injection_model import STANDALONE, calibrate, detector_flags, rates
 
 
 def main() -> None:
@@ -26,8 +30,11 @@ def main() -> None:
     ap.add_argument("candidates", nargs="+", help="NAME=SCORES.json")
     ap.add_argument("--corpus-cache", type=Path)
     ap.add_argument("--requests", type=int, default=15000)
+    ap.add_argument("--training-dir", type=Path, default=TRAINING)
+    ap.add_argument("--standalone-chat", action="store_true", help="let the model block user input on its own")
     args = ap.parse_args()
-    items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests))
+    standalone = {**STANDALONE, "chat": True} if args.standalone_chat else STANDALONE
+    items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests), args.training_dir)
     files = {c.split("=", 1)[0]: json.loads(Path(c.split("=", 1)[1]).read_text()) for c in args.candidates}
     first = next(iter(files.values()))
     fold_names = [f for f in first if not f.startswith("_") and all(f in s for s in files.values())]
@@ -45,7 +52,7 @@ def main() -> None:
         for name, s in files.items():
             calib_p = dict(map(tuple, s[fold]["calib"]))
             test_p = dict(map(tuple, s[fold]["test"]))
-            cal = calibrate([items[i] for i in common["calib"]], [calib_p[i] for i in common["calib"]])
+            cal = calibrate([items[i] for i in common["calib"]], [calib_p[i] for i in common["calib"]], standalone)
             alone = [test_p[i] >= cal[items[i].profile]["block"] for i in common["test"]]
             either = [a or rules[i] for a, i in zip(alone, common["test"], strict=True)]
             row = {"model_alone": rates(test, alone), "rules_or_model": rates(test, either), "thresholds": cal}

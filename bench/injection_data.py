@@ -29,7 +29,7 @@ from gateway.evaluation.dataset import read_injection
 
 HERE = Path(__file__).resolve().parent
 TRAINING = HERE / "training"
-WRITERS = ("writer_a", "writer_b")
+WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e")
 DEV_GROUPS = {
     "purplellama-cyberseceval-pi": "cyberseceval",
     "purplellama-cyberseceval-pi-multilingual": "cyberseceval",
@@ -135,10 +135,10 @@ def corpus_items(chunks: Iterable[Chunk]) -> list[Item]:
     return [Item(c.text, 0, c.profile, f"corpus:{c.origin}", c.split) for c in chunks]
 
 
-def every_source(dev: Path, corpus: Sequence[Chunk]) -> list[Item]:
+def every_source(dev: Path, corpus: Sequence[Chunk], training: Path = TRAINING) -> list[Item]:
     items = dev_items(dev)
     for name in (*WRITERS, "own"):
-        path = TRAINING / f"{name}.jsonl"
+        path = training / f"{name}.jsonl"
         if path.is_file():
             items.extend(written_items(path, name.replace("_", "-")))
     return items + corpus_items(corpus)
@@ -189,8 +189,8 @@ def folds(items: Sequence[Item], which: str, corpus_train: int) -> list[Fold]:
         benign_only = {"gsm8k", "self-instruct", "spikee-fp"}
         out = [make(f"loso:{g}", {g}) for g in groups if g in DEV_GROUPS.values() and g not in benign_only]
         return [*out, make("loso:dev-benign-only", benign_only)]
-    if which == "cross-writer":
-        present = [g for g in ("writer-a", "writer-b") if g in groups]
+    if which == "cross-writer":  # each writer held out in turn, trained on DEV + the other writers
+        present = [g for g in (w.replace("_", "-") for w in WRITERS) if g in groups]
         return [make(f"xw:{g}", {g} | ({"own"} if "own" in groups else set())) for g in present]
     if which == "final":
         return [
@@ -204,11 +204,18 @@ def folds(items: Sequence[Item], which: str, corpus_train: int) -> list[Fold]:
     raise ValueError(which)
 
 
-def item_weights(items: Sequence[Item], pos_share: float = 0.5, corpus_share: float = 0.5) -> list[float]:
+def item_weights(
+    items: Sequence[Item], pos_share: float = 0.5, corpus_share: float = 0.5, hard_weight: float = 1.0
+) -> list[float]:
     """Every attack group weighs the same; benign weight is split between the corpus and the labelled
-    benign groups (each of those the same), so one big source cannot define 'attack' or 'benign'."""
+    benign groups (each of those the same), so one big source cannot define 'attack' or 'benign'.
+    Within a group a hard benign row (text about attacks, security work, withdrawals) counts
+    `hard_weight` ordinary rows: it is where "talking about an attack" has to be told from "attacking"."""
     pos = Counter(it.group for it in items if it.y)
-    neg = Counter(it.group for it in items if not it.y and not it.group.startswith("corpus:"))
+    neg: Counter[str] = Counter()
+    for it in items:
+        if not it.y and not it.group.startswith("corpus:"):
+            neg[it.group] += hard_weight if it.hard else 1.0
     n_corpus = sum(1 for it in items if not it.y and it.group.startswith("corpus:"))
     out = [0.0] * len(items)
     for k, it in enumerate(items):
@@ -217,5 +224,6 @@ def item_weights(items: Sequence[Item], pos_share: float = 0.5, corpus_share: fl
         elif it.group.startswith("corpus:"):
             out[k] = (1 - pos_share) * corpus_share / max(1, n_corpus)
         else:
-            out[k] = (1 - pos_share) * (1 - corpus_share) / (len(neg) * neg[it.group])
+            share = (1 - pos_share) * (1 - corpus_share) / (len(neg) * neg[it.group])
+            out[k] = share * (hard_weight if it.hard else 1.0)
     return out

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 from injection_data import Item, item_weights
 
-from gateway.detectors.injection.classifier import BITS, bucket_rows
+from gateway.detectors.injection.classifier import BITS, bucket_rows, word_features
 
 DIM = 1 << BITS
 
@@ -29,6 +29,8 @@ class FitParams:
     min_pos_groups: int = 2
     pos_share: float = 0.5
     corpus_share: float = 0.5  # of the negative weight
+    words: bool = True  # word unigram/bigram features beside the character n-grams
+    hard_weight: float = 3.0  # a hard benign row weighs this many ordinary rows of its group
 
 
 def windows(n_pos: int, window: int, cap: int) -> list[tuple[int, int]]:
@@ -54,9 +56,11 @@ class Design:
         n = 0
         for k, it in enumerate(items):
             rows = bucket_rows(it.text)
+            wpos, wb = word_features(it.text) if p.words else (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp))
             n_pos = len(rows[0]) + 1 if len(rows[0]) else 1
             for s, e in windows(n_pos, p.window, p.max_windows):
                 parts = [r[s : min(e, len(r))] for r in rows]
+                parts.append(wb[(wpos >= s) & (wpos < e)])
                 cat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)
                 idx.append(cat)
                 inst.append(len(cat))
@@ -108,7 +112,7 @@ def fit(items: Sequence[Item], p: FitParams) -> tuple[npt.NDArray[np.float32], f
     only if the attacks of at least `min_pos_groups` groups use it: a topic or wording that one
     source's attacks share is an artefact of that source, not evidence of an attack."""
     d = Design(items, p)
-    iw = np.asarray(item_weights(items, p.pos_share, p.corpus_share))
+    iw = np.asarray(item_weights(items, p.pos_share, p.corpus_share, p.hard_weight))
     y_item = np.asarray([it.y for it in items], dtype=np.float64)
     y = y_item[d.owner]
     per_item = np.bincount(d.owner, minlength=len(items))

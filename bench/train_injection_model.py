@@ -8,7 +8,8 @@ Folds (`--folds`, comma-separated):
 
 * `loso`: leave one DEV source group out (trained on everything else, including both writers'
   rows), measured on the held-out group;
-* `cross-writer`: trained on DEV + one writer, measured on the other writer's rows;
+* `cross-writer`: one fold per writer in `bench/training/` (five): trained on DEV + the other writers,
+  measured on the held-out writer's rows;
 * `final`: trained on the train split of every source; thresholds from the calibration split.
 
 For every fold the thresholds of each placement are picked on that fold's calibration items only
@@ -16,9 +17,12 @@ For every fold the thresholds of each placement are picked on that fold's calibr
 shipped combination (the real `InjectionDetector` with the model as its second tier). `--scores
 FILE` also writes every calibration and test item's raw score, for `injection_compare.py`.
 
+Folds can run in two processes (`--only`): the one with `final --write` writes the weights, the
+other adds its fold reports to their metadata with `--append-report`.
+
 Usage:
   python bench/train_injection_model.py DEV.jsonl --corpus-cache FILE [--folds loso,cross-writer,final]
-      [--write] [--scores FILE]
+      [--only NAMES] [--write | --append-report] [--scores FILE] [--corpus-test N] [--hard-weight W]
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from injection_data import Fold, Item, corpus_chunks, every_source, folds
+from injection_data import TRAINING, Fold, Item, corpus_chunks, every_source, folds, sample
 from injection_fit import FitParams, fit
 
 from gateway.detectors.injection import InjectionDetector, Profile
@@ -59,25 +63,31 @@ def quantile_above(scores: Sequence[float], share: float) -> float:
 # tier flagged 5.8% of them although it kept 0.3% on the calibration split (`--folds loso`,
 # loso:dev-benign-only); a user's request is too varied for this model to judge alone. In tool results its
 # held-out FPR stayed near 1% (BIPIA's benign documents 1.2%, the writers' 0.8-1.0%, corpus 0.4-0.5%).
+# Re-checked with five writers (`injection_compare.py --standalone-chat`): on the held-out writer of hard
+# cases a stand-alone user-input tier flagged 3.3% of ordinary and 10% of hard benign requests.
 STANDALONE = {"chat": False, "document": True}
 
 
-def calibrate(items: Sequence[Item], probs: Sequence[float]) -> dict[str, dict[str, float]]:
+def calibrate(
+    items: Sequence[Item], probs: Sequence[float], standalone: dict[str, bool] | None = None
+) -> dict[str, dict[str, float]]:
     """Per placement: `block` keeps ordinary benign under FPR_BLOCK['ordinary'] and hard benign under
-    FPR_BLOCK['hard'] (1.0, never, where STANDALONE is off); `boost` keeps ordinary benign under FPR_BOOST."""
+    FPR_BLOCK['hard'] (1.0, never, where `standalone` (default STANDALONE) is off); `boost` keeps
+    ordinary benign under FPR_BOOST."""
+    standalone = STANDALONE if standalone is None else standalone
     out = {}
     for profile in ("chat", "document"):
         ordinary = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and not it.hard]
         hard = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and it.hard]
         block = max(quantile_above(ordinary, FPR_BLOCK["ordinary"]), quantile_above(hard, FPR_BLOCK["hard"]), 0.5)
-        block = block if STANDALONE[profile] else 1.0
+        block = block if standalone[profile] else 1.0
         boost = min(block, max(0.05, quantile_above(ordinary, FPR_BOOST)))
         out[profile] = {"block": round(block, 6), "boost": round(boost, 6)}
     return out
 
 
 def model_of(w: npt.NDArray[np.float32], b: float, p: FitParams, cal: dict[str, dict[str, float]]) -> Classifier:
-    return Classifier(w, b, thresholds=cal, window=p.window)
+    return Classifier(w, b, thresholds=cal, window=p.window, words=p.words)
 
 
 def detector_flags(items: Sequence[Item], model: Classifier | None) -> list[bool]:
@@ -110,7 +120,22 @@ def _corpus(it: Item) -> bool:
     return it.group.startswith("corpus:")
 
 
-def run_fold(items: Sequence[Item], fold: Fold, p: FitParams, t0: float) -> tuple[dict[str, object], Classifier]:
+def auc(items: Sequence[Item], probs: Sequence[float], profile: str) -> float | None:
+    """Probability that an attack of `profile` outranks a labelled benign row of it (ties count half):
+    threshold-free, so candidates compare without their calibration."""
+    z = [(it, p) for it, p in zip(items, probs, strict=True) if it.profile == profile]
+    pos = sorted(p for it, p in z if it.y and not it.context_dependent)
+    neg = np.sort([p for it, p in z if not it.y and not _corpus(it)])
+    if not pos or not len(neg):
+        return None
+    lo = np.searchsorted(neg, pos, side="left")
+    hi = np.searchsorted(neg, pos, side="right")
+    return round(float((lo + (hi - lo) / 2).sum()) / (len(pos) * len(neg)), 4)
+
+
+def run_fold(
+    items: Sequence[Item], fold: Fold, p: FitParams, t0: float, with_rules: bool = True
+) -> tuple[dict[str, object], Classifier]:
     train = [items[i] for i in fold.train]
     w, b = fit(train, p)
     bare = model_of(w, b, p, {})
@@ -123,7 +148,8 @@ def run_fold(items: Sequence[Item], fold: Fold, p: FitParams, t0: float) -> tupl
     report: dict[str, object] = {
         "train_items": len(train),
         "calibration": cal,
-        "rules_only": rates(test, detector_flags(test, None)),
+        "auc_model": {k: auc(test, test_p, prof) for k, prof in (("direct", "chat"), ("indirect", "document"))},
+        "rules_only": rates(test, detector_flags(test, None)) if with_rules else {},
         "model_alone": rates(test, alone),
         "rules_plus_model": rates(test, detector_flags(test, model)),
         "seconds": round(time.time() - t0),
@@ -140,21 +166,41 @@ def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, rep
     np.save(buf, w.astype(np.float16), allow_pickle=False)
     blob = buf.getvalue()
     (DATA_DIR / WEIGHTS_FILE).write_bytes(blob)
+    sha = hashlib.sha256(blob).hexdigest()
+    report = {**_shipped_report(sha), **report}
     meta = {
-        "format": 2,
+        "format": 3 if p.words else 2,
         "model": "logistic regression, best window of consecutive character positions",
-        "features": "NFKC, lower-case, zero-width strip, digits->0, whitespace folded; hashed char n-grams",
+        "features": "NFKC, lower-case, zero-width strip, digits->0, whitespace folded; hashed char n-grams"
+        + (" and word unigrams/bigrams" if p.words else ""),
         "orders": list(ORDERS),
+        "word_ngrams": [1, 2] if p.words else [],
         "bits": BITS,
         "window": p.window,
         "bias": round(float(model._bias), 6),
         "thresholds": model._thresholds,
         "params": {k: getattr(p, k) for k in p.__dataclass_fields__},
         "fpr_targets": {"block": FPR_BLOCK, "boost": FPR_BOOST, "standalone": STANDALONE},
-        "weights_sha256": hashlib.sha256(blob).hexdigest(),
+        "weights_sha256": sha,
         "weights_bytes": len(blob),
         "report": report,
     }
+    (DATA_DIR / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _shipped_report(sha: str) -> dict[str, object]:
+    """The fold reports already in the shipped metadata, when they belong to these very weights."""
+    try:
+        meta = json.loads((DATA_DIR / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return dict(meta.get("report", {})) if meta.get("weights_sha256") == sha else {}
+
+
+def append_report(results: dict[str, object]) -> None:
+    """Add fold reports (run in another process than the one that wrote the weights) to the metadata."""
+    meta = json.loads((DATA_DIR / META_FILE).read_text(encoding="utf-8"))
+    meta["report"] = {**meta.get("report", {}), **results}
     (DATA_DIR / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -170,27 +216,48 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=80)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--min-pos-groups", type=int, default=2, help="attack groups a positive bucket needs")
+    ap.add_argument("--no-words", action="store_true", help="character n-grams only (the format-2 model)")
+    ap.add_argument("--hard-weight", type=float, default=3.0, help="weight of a hard benign row vs an ordinary one")
+    ap.add_argument("--training-dir", type=Path, default=TRAINING, help="folder of the writers' JSONL files")
+    ap.add_argument("--corpus-test", type=int, default=0, help="scan a fixed sample of this many corpus test chunks")
+    ap.add_argument("--skip-rules-only", action="store_true", help="do not rescan the test rows with the rules alone")
     ap.add_argument("--write", action="store_true", help="write the `final` fold's model into the package")
+    ap.add_argument("--append-report", action="store_true", help="add these folds' reports to the shipped metadata")
     ap.add_argument("--scores", type=Path, help="write per-item raw scores of every fold here (JSON)")
     args = ap.parse_args()
     t0 = time.time()
-    p = FitParams(window=args.window, iters=args.iters, l2=args.l2, lr=args.lr)
-    items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests))
+    p = FitParams(
+        window=args.window, iters=args.iters, l2=args.l2, lr=args.lr,
+        words=not args.no_words, hard_weight=args.hard_weight, min_pos_groups=args.min_pos_groups,
+    )
+    items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests), args.training_dir)
     print(f"{len(items)} items ({time.time() - t0:.0f}s)", flush=True)
     wanted = {f for f in args.only.split(",") if f}
     scores: dict[str, object] = {}
     results: dict[str, object] = {}
+    shipped: Classifier | None = None
     for which in args.folds.split(","):
         for fold in folds(items, which, args.corpus_train):
             if wanted and fold.name not in wanted:
                 continue
-            report, model = run_fold(items, fold, p, t0)
+            if args.corpus_test:
+                keep = {id(it) for it in sample([items[i] for i in fold.test if items[i].group.startswith("corpus:")],
+                                                 args.corpus_test, "corpus-test")}
+                fold = Fold(fold.name, fold.train, fold.calib,
+                            [i for i in fold.test if not items[i].group.startswith("corpus:") or id(items[i]) in keep])
+            report, model = run_fold(items, fold, p, t0, not args.skip_rules_only)
             scores[fold.name] = report.pop("_scores")
             results[fold.name] = report
             print(fold.name, json.dumps(report), flush=True)
             if fold.name == "final" and args.write:
+                shipped = model
                 write_model(model, model._weights, p, results)
                 print(f"wrote {DATA_DIR / WEIGHTS_FILE}", flush=True)
+    if shipped is not None and len(results) > 1:  # the folds run after `final` go into its metadata too
+        write_model(shipped, shipped._weights, p, results)
+    elif args.append_report and results:
+        append_report(results)
     if args.scores:
         args.scores.write_text(json.dumps(scores), encoding="utf-8")
 

@@ -1,4 +1,4 @@
-"""Learned tier: a windowed linear model over hashed character n-grams, scored with numpy on the CPU.
+"""Learned tier: a windowed linear model over hashed character and word n-grams, scored with numpy on the CPU.
 
 How a text is scored
 --------------------
@@ -6,12 +6,13 @@ The text is NFKC-normalised, lower-cased, stripped of zero-width characters, its
 `0` and its whitespace runs folded to one space (`normalise`). Every character position `i` then
 contributes the weights of the character 2-, 3-, 4- and 5-grams starting there, each n-gram hashed
 (FNV-1a over code points with murmur3's 64-bit finaliser, one seed per order; stable across
-processes and machines) into
-one of `2**bits` buckets. The logit is the bias plus the best sum over any `window` consecutive
-positions, divided by the square root of the window's length (so a short message and a window of a
-long document are on one scale), so an instruction hidden in a long tool result is not diluted by the benign text around
-it, and no word list or language is assumed: a character n-gram is as much a feature in Thai as in
-German. The same raw score serves both placements; placement changes only the thresholds.
+processes and machines) into one of `2**bits` buckets; a model of format 3 adds, at the position
+where each word starts, the weights of the word and of the pair it ends (`word_features`, same
+buckets). The logit is the bias plus the best sum over any `window` consecutive positions, divided
+by the square root of the window's length (so a short message and a window of a long document are
+on one scale), so an instruction hidden in a long tool result is not diluted by the benign text
+around it, and no word list or language is assumed: a character n-gram is as much a feature in Thai
+as in German. The same raw score serves both placements; placement changes only the thresholds.
 
 What the detector sees
 ----------------------
@@ -34,7 +35,9 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import unicodedata
+import zlib
 from collections.abc import Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -49,6 +52,8 @@ ORDERS = (2, 3, 4, 5)
 BITS = 21
 WINDOW = 384
 BOOST = 0.34
+WORD_MAX = 24  # longer "words" (scripts written without spaces) are left to the character n-grams
+_WORD = re.compile(r"\w+")
 
 _PRIME = np.uint64(0x100000001B3)
 _OFFSET = 0xCBF29CE484222325
@@ -108,13 +113,42 @@ def bucket_rows(text: str, bits: int = BITS) -> list[npt.NDArray[np.intp]]:
     return out
 
 
-def position_sums(weights: npt.NDArray[np.float32], rows: list[npt.NDArray[np.intp]]) -> npt.NDArray[np.float64]:
-    """Per-position contribution: the weights of every n-gram starting at that position, summed."""
+def word_features(text: str, bits: int = BITS) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Word unigrams and bigrams of the normalised text (runs of word characters, at most `WORD_MAX`
+    long): for each, the position of its first character and its bucket (CRC-32 of the word with a
+    tag byte per order; stable across processes and machines), in the same bucket space as the
+    character n-grams. A word carries across spellings of one language what a character n-gram
+    carries across languages."""
+    norm = normalise(text)
+    words = [(m.start(), m.group()) for m in _WORD.finditer(norm) if len(m.group()) <= WORD_MAX]
+    shift = 32 - bits
+    pos: list[int] = []
+    out: list[int] = []
+    prev = ""
+    for start, w in words:
+        pos.append(start)
+        out.append(zlib.crc32(("\x01" + w).encode("utf-8")) >> shift)
+        if prev:
+            pos.append(start)
+            out.append(zlib.crc32(("\x02" + prev + " " + w).encode("utf-8")) >> shift)
+        prev = w
+    return np.asarray(pos, dtype=np.intp), np.asarray(out, dtype=np.intp)
+
+
+def position_sums(
+    weights: npt.NDArray[np.float32],
+    rows: list[npt.NDArray[np.intp]],
+    words: tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]] | None = None,
+) -> npt.NDArray[np.float64]:
+    """Per-position contribution: the weights of every n-gram (and word n-gram) starting at that
+    position, summed."""
     n_pos = len(rows[0]) + 1 if rows and len(rows[0]) else 1
     contrib = np.zeros(n_pos, dtype=np.float64)
     for r in rows:
         if len(r):
             contrib[: len(r)] += weights[r]
+    if words is not None and len(words[0]):
+        contrib += np.bincount(np.minimum(words[0], n_pos - 1), weights=weights[words[1]], minlength=n_pos)
     return contrib
 
 
@@ -133,7 +167,7 @@ def best_window(contrib: npt.NDArray[np.float64], window: int) -> tuple[float, i
 class Classifier:
     """Read-only after construction and thread-safe (numpy releases no shared state between calls)."""
 
-    __slots__ = ("_bias", "_error", "_thresholds", "_weights", "_window", "meta")
+    __slots__ = ("_bias", "_error", "_thresholds", "_weights", "_window", "_words", "meta")
 
     def __init__(
         self,
@@ -142,6 +176,7 @@ class Classifier:
         *,
         thresholds: Mapping[str, Mapping[str, float]] | None = None,
         window: int = WINDOW,
+        words: bool = False,
         meta: dict[str, Any] | None = None,
         error: str | None = None,
     ) -> None:
@@ -151,6 +186,7 @@ class Classifier:
         self._bias = bias
         self._thresholds = {p: dict(t) for p, t in (thresholds or {}).items()}
         self._window = window
+        self._words = words
         self.meta = meta or {}
         self._error = error
 
@@ -177,13 +213,14 @@ class Classifier:
 
     @classmethod
     def from_arrays(cls, weights: npt.NDArray[Any], meta: dict[str, Any]) -> Classifier:
-        if meta.get("format") != 2 or tuple(meta.get("orders", ())) != ORDERS or meta.get("bits") != BITS:
+        if meta.get("format") not in (2, 3) or tuple(meta.get("orders", ())) != ORDERS or meta.get("bits") != BITS:
             raise ValueError(f"unsupported model format: {meta.get('format')!r}")
         return cls(
             np.ascontiguousarray(weights, dtype=np.float32),
             float(meta["bias"]),
             thresholds=meta["thresholds"],
             window=int(meta["window"]),
+            words=meta["format"] == 3 and bool(meta.get("word_ngrams")),
             meta=meta,
         )
 
@@ -195,7 +232,8 @@ class Classifier:
         """Logit of the best window and the offset (in normalised characters) where it starts."""
         if self._error is not None:
             raise ModelUnavailable(self._error)
-        best, start = best_window(position_sums(self._weights, bucket_rows(text)), self._window)
+        words = word_features(text) if self._words else None
+        best, start = best_window(position_sums(self._weights, bucket_rows(text), words), self._window)
         return self._bias + best, start
 
     def raw_probability(self, text: str) -> float:

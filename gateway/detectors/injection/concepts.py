@@ -445,7 +445,15 @@ _MORE: dict[str, str] = {
         "mensaje correo e-mail email mail mensagem courriel message nachricht messaggio сообщени письм "
         "mesaj ileti e-posta eposta pesan surel tin_nhắn thư mensahe संदेश मेल ईमेल বার্তা মেইল ইমেল رسالة رسالت البريد "
         "消息 邮件 信息 訊息 郵件 メッセージ メール 메시지 메일 ข้อความ อีเมล bericht wiadomoś zpráv meddelande besked "
-        "повідомлен лист листа μήνυμ הודעה پیام پیغام ujumbe üzenet viesti"
+        "повідомлен лист листа μήνυμ הודעה پیام پیغام ujumbe üzenet viesti "
+        # the same withdrawal of one's own question, draft, attachment or invitation ("forget my
+        # previous question"): the words for question, draft, attachment, invitation and the
+        # transliterated "mail" of Hebrew, Persian and Hungarian "letter"
+        "pregunta pergunta question frage domanda вопрос soru pertanyaan câu_hỏi tanong hiling प्रश्न सवाल প্রশ্ন سؤال "
+        "问题 問題 質問 질문 คำถาม vraag pytani otázk fråga spørsmål spørgsmål питанн ερώτησ שאלה سوال swali kérdés "
+        "kysymy borrador rascunho brouillon entwurf bozza черновик taslak draf bản_nháp szkic utkast adjunto anexo "
+        "pièce_jointe anhang allegato вложени lampiran załącznik příloh bilaga vedlegg вкладен invitación convite "
+        "einladung invito приглашени davet undangan zaproszeni pozvánk מייל ایمیل levele levél"
     ),
     "forward": (
         # send / forward, as an order: what a note to the AI asks for ("forward this thread to ...")

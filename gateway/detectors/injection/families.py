@@ -23,6 +23,9 @@ _STRONG = r"instructions?|instructed|directives?|guidelines?|guidance|prompts?|p
 _STRONG_TRIGGERS = "instruction instructions instructed directive directives guideline guidelines guidance prompt prompts programming training guardrail guardrails safeguard safeguards restriction restrictions rule rules constraint constraints limitation limitations boundaries told given"
 _WEAK = r"directions?|commands?|context|filters?|polic(?:y|ies)|settings|conversation|messages?|text|content|tasks?|everything"
 _WEAK_TRIGGERS = "direction directions command commands context filter filters policy policies settings conversation message messages text content task tasks everything"
+# What a writer withdraws of their own ("forget the previous question", "disregard the earlier draft",
+# "ignore the earlier calendar invite"): one earlier message or artefact, singular, not the reader's orders.
+_WITHDRAWN = r"e-?mail|mail|message|note|text|reply|post|comment|question|request|query|draft|version|invite|invitation|attachment|file|link|photo|screenshot|order|booking"
 _CRUD_NOUN = r"instructions?|directives?|guidelines?|prompts?|programming|training|guardrails?|safeguards?|restrictions?|constraints?|limitations?"
 _CRUD_NOUN_TRIGGERS = "instruction instructions directive directives guideline guidelines prompt prompts programming training guardrail guardrails safeguard safeguards restriction restrictions constraint constraints limitation limitations"
 
@@ -50,7 +53,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 # back at what came before: "ignore all previous messages", not "ignore the warning messages"
                 f"{_MENTAL_TRIGGERS} + {_WEAK_TRIGGERS}",
                 # ("ignore the previous e-mail": one message withdrawn by its writer)
-                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that)\W+(?:previous|last|earlier|prior|above)\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
+                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that)\W+(?:previous|last|earlier|prior|above)\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
             ),
             (
                 # delete / reset / override are the everyday verbs of manuals and APIs ("delete the
@@ -61,7 +64,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 f"{_MENTAL_TRIGGERS} + above before below prior previous earlier",
-                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:e-?mail|mail|message|note|text|reply|post|comment)\b(?!s))",
+                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))",
             ),
             (
                 # an order armed for later: "if you are asked to summarise this, instead ..."
@@ -177,7 +180,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
         (
             (
                 "reveal show print repeat output tell give share display leak disclose spell write recite dump expose provide list echo copy paste read confirm what translate summarise summarize encode hint type send + prompt prompts instructions instruction rules guidelines configuration directives password passwords passcode passcodes passphrase passphrases phrase phrases secret api apikey apikeys access credential credentials pin private auth authentication token confidential system message",
-                "\\b(?:reveal|show|print|repeat|output|tell|give|share|display|leak|disclose|spell|write (?:out|down)|recite|dump|expose|provide|list|echo|copy|paste|read (?:out|back)|confirm|what(?:'s| is| are| was| were)|translate|summari[sz]e|encode|hint|type out|send)\\b(?:\\W+\\w+){0,4}?\\W+(?:your|the|my|its|his|her|their|any|this|that)?\\W*(?:passwords?|passcodes?|pass ?phrases?|secret(?: key| code| word| phrase| token)?|api ?keys?|access (?:code|key|token)s?|credentials?|pin(?: code)?|private key|auth(?:entication)? token|confidential (?:data|information|info))\\b",
+                "\\b(?:reveal|show|print|repeat|output|tell|give|share|display|leak|disclose|spell|write (?:out|down)|recite|dump|expose|provide|list|echo|copy|paste|read (?:out|back)|confirm|what(?:'s| is| are| was| were)(?! an? )|translate|summari[sz]e|encode|hint|type out|send)\\b(?:\\W+\\w+){0,4}?\\W+(?:your|the|my|its|his|her|their|any|this|that)?\\W*(?:passwords?|passcodes?|pass ?phrases?|secret(?: key| code| word| phrase| token)?|api ?keys?|access (?:code|key|token)s?|credentials?|pin(?: code)?|private key|auth(?:entication)? token|confidential (?:data|information|info))\\b",
             ),
             (
                 "prompt prompts instructions instruction rules guidelines configuration directives password passwords passcode passcodes passphrase passphrases phrase phrases secret api apikey apikeys access credential credentials pin private auth authentication token confidential system message + is are was",
@@ -190,7 +193,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
         (
             (
                 "reveal show print repeat output tell give share display leak disclose spell write recite dump expose provide list echo copy paste read confirm what translate summarise summarize encode hint type send + prompt prompts instructions instruction rules guidelines configuration directives password passwords passcode passcodes passphrase passphrases phrase phrases secret api apikey apikeys access credential credentials pin private auth authentication token confidential system message",
-                "\\b(?:reveal|show|print|repeat|output|tell|give|share|display|leak|disclose|spell|write (?:out|down)|recite|dump|expose|provide|list|echo|copy|paste|read (?:out|back)|confirm|what(?:'s| is| are| was| were)|translate|summari[sz]e|encode|hint|type out|send)\\b(?:\\W+\\w+){0,4}?\\W+(?:your|the|my|its|his|her|their|any|this|that)?\\W*(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|hidden (?:prompt|instructions?)|(?:original|first|full|exact|secret|confidential|internal|pre-?)\\s?(?:prompt|instructions?)|your (?:instructions|prompt|rules|guidelines|configuration|directives))\\b",
+                "\\b(?:reveal|show|print|repeat|output|tell|give|share|display|leak|disclose|spell|write (?:out|down)|recite|dump|expose|provide|list|echo|copy|paste|read (?:out|back)|confirm|what(?:'s| is| are| was| were)(?! an? )|translate|summari[sz]e|encode|hint|type out|send)\\b(?:\\W+\\w+){0,4}?\\W+(?:your|the|my|its|his|her|their|any|this|that)?\\W*(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|hidden (?:prompt|instructions?)|(?:original|first|full|exact|secret|confidential|internal|pre-?)\\s?(?:prompt|instructions?)|your (?:instructions|prompt|rules|guidelines|configuration|directives))\\b",
             ),
             (
                 "prompt prompts instructions instruction rules guidelines configuration directives password passwords passcode passcodes passphrase passphrases phrase phrases secret api apikey apikeys access credential credentials pin private auth authentication token confidential system message + is are was",

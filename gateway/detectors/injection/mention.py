@@ -21,11 +21,29 @@ _ABOUT = re.compile(
     r"attack (?:prompts?|strings?|payloads?|examples?|patterns?|techniques?)|phishing|scam|suspicious|"
     r"malicious (?:e-?mails?|mails?|messages?|prompts?|instructions?|payloads?)|security (?:team|awareness|training|research(?:er)?s?|advisory|alert)|"
     r"(?:this|the|our) (?:dataset|data set|benchmark|corpus)|classifier|guardrails?|do not (?:click|reply|respond|act on|follow|open)|"
-    r"don't (?:click|reply|respond|act on|follow|open)|reported (?:as|this)|for (?:analysis|awareness|your awareness|training purposes))\b",
+    r"don't (?:click|reply|respond|act on|follow|open)|reported (?:as|this)|for (?:analysis|awareness|your awareness|training purposes)|"
+    # reported speech about attacks: who attacks, what a filter does with the quoted words
+    r"attackers?|adversar(?:y|ies)|(?:an|the|this) attack|injected|planted|(?:flags?|flagged|detects?|detected|blocks?|blocked|filters?|filtered) (?:text|inputs?|lines?|phrases?|strings?|messages?|mails?|e-?mails?|content|it|them|such|as)|"
+    r"moderation|heuristics?|test (?:fixtures?|cases?)|"
+    # the same words in other languages the writers use most ("suspicious", "attack", "phishing")
+    r"verdächtig\w*|angriff\w*|angreifer\w*|sospechos\w*|ataque\w*|suspeit\w*|sospett\w*|attaque\w*|malveillant\w*|"
+    r"подозрительн\w*|атак\w*|şüpheli|saldırı\w*|podejrzan\w*|atak\w*|verdacht\w*|aanval\w*)\b",
     re.I,
 )
-_QUOTED = re.compile(
-    r"(?<![\w])\"[^\"\n]{8,400}\"|“[^”]{8,400}”|«[^»]{8,400}»|„[^“”]{8,400}[“”]|(?<![\w])'[^'\n]{8,300}'(?![\w])|`[^`\n]{8,300}`"
+# "prompt injection" in scripts written without spaces (no word boundary there) and other languages
+_ABOUT_NO_BOUNDARY = re.compile(r"提示注入|提示词注入|プロンプトインジェクション|프롬프트 ?인젝션|инъекци[яи] промпт|prompt-?injektion|inyección de (?:prompts?|instrucciones)|injection de prompt|iniezione di prompt", re.I)
+# one pattern per kind of quote, each searched on its own, so a quote inside another kind of quote
+# is a stretch of its own
+_QUOTED = tuple(
+    re.compile(p)
+    for p in (
+        r"(?<![\w])\"[^\"\n]{8,400}\"",
+        r"“[^”]{8,400}”",
+        r"«[^»]{8,400}»",
+        r"„[^“”]{8,400}[“”]",
+        r"(?<![\w])'[^'\n]{8,300}'(?![\w])",
+        r"`[^`\n]{8,300}`",
+    )
 )
 _FORWARDED = re.compile(
     r"(?im)^[ \t>]*(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:?|fwd?:\s.*|from:\s.*\bsent:\s.*)$"
@@ -35,17 +53,18 @@ _REPLY_LINES = re.compile(r"(?m)(?:^[ \t]*>.*(?:\n|$))+")
 
 def mention_spans(text: str) -> list[tuple[int, int]]:
     """Stretches of `text` that are quoted or forwarded, when the rest of the text talks about attacks."""
-    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    spans = [(m.start(), m.end()) for q in _QUOTED for m in q.finditer(text)]
     spans.extend((m.start(), m.end()) for m in _REPLY_LINES.finditer(text))
     forwarded = _FORWARDED.search(text)
     if forwarded:
         spans.append((forwarded.start(), len(text)))
-    if not spans:
-        return []
-    outside = list(text)
-    for start, end in spans:
-        outside[start:end] = " " * (end - start)
-    return spans if _ABOUT.search("".join(outside)) else []
+    # a stretch is a mention when the text outside *it* talks about attacks: a quote inside a quoted
+    # description ('Flags text such as "ignore previous instructions"') is framed by that description
+    return [(a, b) for a, b in spans if _about(text[:a] + " " + text[b:])]
+
+
+def _about(outside: str) -> bool:
+    return _ABOUT.search(outside) is not None or _ABOUT_NO_BOUNDARY.search(outside) is not None
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
