@@ -11,9 +11,12 @@ from gateway.detectors.pii_words import ContextIndex, Lean
 AGAINST_SCORE = 0.15  # an identifier word is the nearest context: reported, below any sensible threshold
 
 # 4-4-4-4(-3), 4-6-5 / 4-6-4 (Amex, Diners), 4-4-4(-1/2), or one unbroken run of 12-19 digits.
+# One separator throughout: `4111 1111-1111.1111` is not how any issuer or form prints a card.
+# Separators: space, dash, dot, and the no-break / narrow no-break spaces of typeset text.
 _CARD = re.compile(
-    r"(?<!\d)(?=\d{4})(?:\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5}"
-    r"|\d{4}([ -])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{12,19})(?!\d)"
+    r"(?<!\d)(?=\d{4})(?:\d{4}([ .\-\u00a0\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?"
+    r"|\d{4}([ .\-\u00a0\u202f])\d{6}\2\d{4,5}"
+    r"|\d{4}([ .\-\u00a0\u202f])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{12,19})(?!\d)"
 )
 _SSN_SPLIT = re.compile(r"(?<![\d-])(?=\d{3}[- .])(\d{3})([- .])(\d{2})\2(\d{4})(?!\d)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
+from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_table import TableLabels
 
 # Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time.
@@ -55,7 +56,7 @@ ssn ssns social soc ss sozialversicherung* seguro
 _IP = """
 ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
 nameserver ping* remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
-router switch device vm instance endpoint login logged visitor attacker blocked banned whitelist* allowlist*
+router switch device vm instance endpoint node upstream backend machine login logged visitor attacker blocked banned whitelist* allowlist*
 forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
 serveur rechner адрес* сервер* 地址 アドレス 서버 주소
 """
@@ -117,6 +118,31 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def _tags_of(word: str) -> frozenset[str]:
     """The lexicons a lower-cased word belongs to (memoised: a pure function of the word)."""
     return frozenset(tag for tag, lex in LEXICONS.items() if lex.has(word))
+
+
+def tags_of(word: str) -> frozenset[str]:
+    return _tags_of(word)
+
+
+@lru_cache(maxsize=4096)
+def key_lean(key: str, entity: str) -> Lean:
+    """The pull of a key (`client_ip`, `customerPhone`, `Telefonnummer`, `order_id`, `build`) on its value.
+
+    FOR when the key names `entity`, AGAINST when it names an identifier, NONE otherwise. A compound
+    key is read head-last, as English and German compounds are (`customer_phone` is a phone,
+    `phone_order_id` an order id): the last of its words that carries either tag decides."""
+    for _, word in reversed(_words(key)):
+        tags = _tags_of(word)
+        if entity in tags:
+            return Lean.FOR
+        if AGAINST_TAG in tags:
+            return Lean.AGAINST
+    if not key.isascii():  # CJK, Arabic… keys: the lexicon's substrings
+        for_sub = any(sub in key for sub in LEXICONS[entity].substrings) if entity in LEXICONS else False
+        against = any(sub in key for sub in LEXICONS[AGAINST_TAG].substrings)
+        if for_sub != against:
+            return Lean.FOR if for_sub else Lean.AGAINST
+    return Lean.NONE
 
 
 def _words(segment: str) -> list[tuple[int, str]]:
@@ -206,7 +232,13 @@ class ContextIndex:
         grouped card, an SSN in its 3-2-4 form, an IP) is pulled against only by an identifier word
         that labels it (within LABEL_REACH characters), not by one elsewhere in the window (a CSV header,
         a neighbouring field). In a table row under a header line, the column's header decides when it
-        is a context word; otherwise only words of the row itself count."""
+        is a context word; otherwise only words of the row itself count. Before both, the key of a
+        `key: value` / `key=value` pair decides when it names the type or an identifier."""
+        key = key_before(self.text, start)
+        if key is not None:
+            pull = key_lean(key, entity)
+            if pull is not Lean.NONE:
+                return pull
         floor = 0
         label = self._table.label(start)
         if label is not None:
