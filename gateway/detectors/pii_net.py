@@ -44,8 +44,9 @@ _RANGE_START = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}-\Z")  # `10.0.0.1-
 # A version pin: `foo==1.2.3.4`, `>=2.0.0.1`, `~=`.
 _PIN = re.compile(r"(?:[=!<>~]=|[<>])\s*\Z")
 # Capitalised words that sit before an address in prose and logs without naming a product: prepositions,
-# articles and conjunctions per language the guards claim (English verbs go by their -ed/-ing ending). Any other Title-case or CamelCase token
-# right before a dotted quad is read as a product name, and the quad as its version (`Zentrix 10.2.0.118`).
+# articles and conjunctions per language the guards claim (English verbs go by their -ed/-ing ending).
+# Any other Title-case or CamelCase token right before a dotted quad is read as a product name, and the
+# quad as its version (`Zentrix 10.2.0.118`).
 _PROSE_WORDS = """
     from to at via on in by for with and or of the a an is was by behind through into onto see use try
     von bis an auf nach über durch mit und oder der die das ist vom zum zur bei aus

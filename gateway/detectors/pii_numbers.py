@@ -23,6 +23,18 @@ _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
 
 
+def _chained(text: str, start: int, end: int, sep: str) -> bool:
+    """A group of four characters (with a digit) joined by the same separator right before the match, or
+    of four digits right after it."""
+    before = text[max(0, start - 5) : start]
+    after = text[end : end + 6]
+    group = before[:4]
+    left = len(before) == 5 and before[4] == sep and group.isalnum() and any(c.isdigit() for c in group)
+    if left and (start < 6 or not text[start - 6].isalnum()):
+        return True
+    return len(after) >= 5 and after[0] == sep and after[1:5].isdigit() and (len(after) == 5 or not after[5].isalnum())
+
+
 def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     """Luhn and a network's prefix and length; 1.0 with a card word, 0.8 grouped, 0.5 an unbroken run.
 
@@ -35,6 +47,8 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if not luhn_ok(digits) or embedded(text, m.start(), m.end()):
             continue
         grouped = len(digits) != len(m.group())
+        if grouped and _chained(text, m.start(), m.end(), m.group(1) or m.group(2) or m.group(3)):
+            continue  # four groups of a longer grouped run: an IBAN, a USPS tracking number
         pull = ctx.lean("CREDIT_CARD", m.start(), m.end(), strong=grouped)
         if card_network(digits) is None:
             if pull is not Lean.FOR:

@@ -23,7 +23,9 @@ _PHONE = re.compile(
 _PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013", "    -")
 _NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
-_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)")
+# A calendar date (month 1-12, day 1-31, a year 1800-2099): `0450.00.67.20` is a Belgian number, not a date.
+_M, _D, _Y = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[89]|20)\d\d"
+_DATE = re.compile(rf"(?:{_Y}[-/.]{_M}[-/.]{_D}|{_D}[-/.]{_M}[-/.]{_Y}|{_M}[-/.]{_D}[-/.]{_Y})(?!\d)")
 _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AREA_SLASH = re.compile(r"\(?0\d{1,5}\)? ?/ ?\d")
 _SEPARATOR = re.compile(rf"[{_SEP}()]")
@@ -166,7 +168,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         digits = len(_NON_DIGIT.sub("", number))
         if not 7 <= digits <= 15 or embedded(text, start, end):
             continue
-        if _DATE.match(value) or _DOTTED_QUAD.fullmatch(value) or _DECIMAL.fullmatch(value):
+        quad = value[0] != "0" and _DOTTED_QUAD.fullmatch(value)  # `012.36.78.68` is no address: a trunk 0
+        if _DATE.match(value) or quad or _DECIMAL.fullmatch(value):
             continue
         if end < len(text) and text[end] == ":" and end + 1 < len(text) and text[end + 1].isdigit():
             continue

@@ -56,7 +56,8 @@ ssn ssns social soc ss sozialversicherung* seguro
 _IP = """
 ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
 nameserver ping* remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
-router switch device vm instance endpoint node upstream backend machine login logged visitor attacker blocked banned whitelist* allowlist*
+router switch device vm instance endpoint node upstream backend machine
+login logged visitor attacker blocked banned whitelist* allowlist*
 forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
 serveur rechner адрес* сервер* 地址 アドレス 서버 주소
 """
@@ -204,9 +205,11 @@ class ContextIndex:
             self._mentions = frozenset().union(*self._tags)
         return tag in self._mentions
 
-    def nearest(self, tag: str, start: int, end: int, floor: int = 0) -> int | None:
+    def nearest(self, tag: str, start: int, end: int, floor: int = 0, labels: bool = False) -> int | None:
         """Distance in characters to the nearest word tagged `tag` around text[start:end] (not before
-        `floor`), or None."""
+        `floor`), or None. With `labels`, only a word that labels the candidate counts: within
+        LABEL_REACH, and no digit or line break between them (`ts=1754390916⏎10.2.0.1`: `ts` labels
+        the epoch, not the address on the next line)."""
         if not self._built:
             self._build()
         best: int | None = None
@@ -220,6 +223,10 @@ class ContextIndex:
                     dist = a - end + _AFTER_PENALTY
                 else:
                     dist = None  # inside the candidate: not context
+                if dist is not None and labels:
+                    gap = self.text[b:start] if b <= start else self.text[end:a]
+                    if dist > LABEL_REACH or "\n" in gap or any(c.isdigit() for c in gap):
+                        dist = None
                 if dist is not None and (best is None or dist < best):
                     best = dist
             i += 1
@@ -230,8 +237,8 @@ class ContextIndex:
 
         A `strong` candidate (one its shape and check already make likely: an international phone, a
         grouped card, an SSN in its 3-2-4 form, an IP) is pulled against only by an identifier word
-        that labels it (within LABEL_REACH characters), not by one elsewhere in the window (a CSV header,
-        a neighbouring field). In a table row under a header line, the column's header decides when it
+        that labels it (see `nearest`), not by one elsewhere in the window (a CSV header, a neighbouring
+        field). In a table row under a header line, the column's header decides when it
         is a context word; otherwise only words of the row itself count. Before both, the key of a
         `key: value` / `key=value` pair decides when it names the type or an identifier."""
         key = key_before(self.text, start)
@@ -253,9 +260,7 @@ class ContextIndex:
         pro = self.nearest(entity, start, end, floor) if entity in LEXICONS else None
         if only_for and pro is None:
             return Lean.NONE  # the caller keeps the candidate only with a type word: skip the other lookup
-        con = self.nearest(AGAINST_TAG, start, end, floor)
-        if strong and con is not None and con > LABEL_REACH:
-            con = None
+        con = self.nearest(AGAINST_TAG, start, end, floor, labels=strong)
         if pro is None and con is None:
             return Lean.NONE
         if con is None or (pro is not None and pro <= con):

@@ -82,6 +82,9 @@ PHONES = [
     ('{"contact": {"type": "phone", "value": "+1 415 555 0132"}}', "+1 415 555 0132"),
     ("name,email,telefono\nAna,ana@example.es,612 345 678", "612 345 678"),
     ('<a href="tel:+14155550132">call</a>', "+14155550132"),
+    ("Cordialement,\nMarie\n0470.12.34.56", "0470.12.34.56"),  # BE mobile in dots: no date (month 12, day 34?)
+    ("Tél.: 01.23.45.67.89", "01.23.45.67.89"),  # FR in dots
+    ("Tél.: 012.36.78.68", "012.36.78.68"),  # four dotted groups with a trunk 0: no IP
 ]
 
 
@@ -111,6 +114,7 @@ IPS = [
     ("Postgres 10.2.0.118:5432 refused", "10.2.0.118"),  # a product name, but a port makes it an address
     ("Denied 10.9.8.7 at the edge", "10.9.8.7"),  # a log verb is no product name
     ("ssh admin@10.0.0.7", "10.0.0.7"),
+    ("INFO started ts=1754390916\n145.16.28.12 - - [x]", "145.16.28.12"),  # `ts` labels the epoch, not the line below
 ]
 
 
@@ -149,6 +153,9 @@ LOOKALIKES = [
     ("build 2026.12.04.1532", "PHONE_NUMBER", "'build' word and a date-led run"),
     ("pedido 612 345 678", "PHONE_NUMBER", "Spanish 'pedido' (order)"),
     ("Artikelnummer 030 1234 5678", "PHONE_NUMBER", "German 'artikel' stem"),
+    ("IBAN ES85 6049 0394 4356 2432 7551", "CREDIT_CARD", "four groups of a longer grouped run (an IBAN)"),
+    ("tracking 9400 4111 1111 1111 1111 11", "CREDIT_CARD", "four groups of a longer grouped run (USPS)"),
+    ("shipped 2026.12.04 to the hub", "PHONE_NUMBER", "a calendar date"),
 ]
 
 
