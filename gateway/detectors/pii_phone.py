@@ -84,6 +84,16 @@ def regions(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))[:_MAX_REGIONS]
 
 
+def preload_metadata() -> None:
+    """Load every region's numbering plan now (~65 ms once) instead of on a region's first number, which
+    cost a request 3-8 ms the first time a text pointed to that region."""
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        phonenumbers.PhoneMetadata.metadata_for_region(region)
+    hinted = {r for _, regs in _SCRIPT_REGIONS for r in regs} | {r for *_, regs in _WORD_REGIONS for r in regs}
+    for region in hinted | set(_DEFAULT_REGIONS):
+        _national_pattern(region)
+
+
 @cache
 def _national_pattern(region: str) -> tuple[str, re.Pattern[str]]:
     """(national prefix, pattern of a national significant number) from phonenumbers' metadata."""
