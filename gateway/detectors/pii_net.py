@@ -68,13 +68,13 @@ _TITLE_TOKEN = re.compile(r"([^\W\d_][\w+\-]*)[ \t]+\Z")
 
 def _product_before(text: str, start: int) -> bool:
     """A Title-case or CamelCase token right before `start` that is no preposition, log verb or address
-    word: `Zentrix 10.2.0.118`, `ProductX 12.0.1.3`. `INFO`, `GET`, `From`, `Denied` are not products."""
+    word: `Zentrix 10.2.0.118`, `ProductX 12.0.1.3`. `INFO`, `GET`, `From`, `Denied`, `Web01` are not products."""
     m = _TITLE_TOKEN.search(text, max(0, start - 32), start)
     if m is None:
         return False
     word = m.group(1)
-    if not word[0].isupper() or word.isupper() or len(word) < 3:
-        return False
+    if not word[0].isupper() or word.isupper() or len(word) < 3 or any(c.isdigit() for c in word):
+        return False  # `INFO`, `GET`; `Web01`, `Sw-core-2` are host names
     lower = word.lower()
     if lower in _NOT_PRODUCTS or lower.endswith(("ed", "ing")):
         return False

@@ -60,13 +60,15 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
         ("ve|bir|değil|teşekkürler|lütfen", "saygılarımla|saygılar", ("TR",)),
     )
 )
-_EMAIL_CC = re.compile(r"@[\w.-]+\.([a-z]{2})\b")
+# A country-code top-level domain of an e-mail address or a web address (`@firma.de`, `www.societe.fr/`).
+_EMAIL_CC = re.compile(r"(?:@|//|\bwww\.)[\w.-]+\.([a-z]{2})\b(?![.-])")
 _DEFAULT_REGIONS = ("US", "GB")
 _MAX_REGIONS = 4
 
 
 def regions(text: str) -> tuple[str, ...]:
-    """Regions to parse national numbers for: the text's script or language, e-mail country TLDs, US/GB."""
+    """Regions to parse national numbers for: the text's script or language, country TLDs of e-mail and
+    web addresses, US/GB."""
     found: list[str] = []
     head = text[:4000]
     for rx, regs in _SCRIPT_REGIONS:

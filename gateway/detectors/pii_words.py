@@ -56,7 +56,8 @@ ssn ssns social soc ss sozialversicherung* seguro
 _IP = """
 ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
 nameserver ping* remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
-router switch device vm instance endpoint node upstream backend machine
+router switch device vm instance endpoint node upstream backend machine printer camera laptop desktop
+workstation nas
 login logged visitor attacker blocked banned whitelist* allowlist*
 forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
 serveur rechner адрес* сервер* 地址 アドレス 서버 주소

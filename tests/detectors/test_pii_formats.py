@@ -85,6 +85,7 @@ PHONES = [
     ("Cordialement,\nMarie\n0470.12.34.56", "0470.12.34.56"),  # BE mobile in dots: no date (month 12, day 34?)
     ("Tél.: 01.23.45.67.89", "01.23.45.67.89"),  # FR in dots
     ("Tél.: 012.36.78.68", "012.36.78.68"),  # four dotted groups with a trunk 0: no IP
+    ("Details on https://www.societe.fr/contact or 01 23 45 67 89", "01 23 45 67 89"),  # region from a web TLD
 ]
 
 
@@ -114,7 +115,9 @@ IPS = [
     ("Postgres 10.2.0.118:5432 refused", "10.2.0.118"),  # a product name, but a port makes it an address
     ("Denied 10.9.8.7 at the edge", "10.9.8.7"),  # a log verb is no product name
     ("ssh admin@10.0.0.7", "10.0.0.7"),
-    ("INFO started ts=1754390916\n145.16.28.12 - - [x]", "145.16.28.12"),  # `ts` labels the epoch, not the line below
+    ("INFO started ts=1754390916\n145.16.28.12 - - [x]", "145.16.28.12"),
+    ("Web01 10.0.4.21 is unreachable", "10.0.4.21"),  # a host name with digits is no product name
+    ("Printer 10.0.4.22 out of toner", "10.0.4.22"),  # `ts` labels the epoch, not the line below
 ]
 
 
