@@ -164,10 +164,12 @@ class ContextIndex:
 
     Candidates then look up their neighbours by bisection instead of re-reading the window."""
 
-    __slots__ = ("_built", "_cell_tags", "_ends", "_mentions", "_starts", "_table", "_tags", "text")
+    __slots__ = ("_built", "_cell_tags", "_ends", "_label", "_mentions", "_starts", "_table", "_tags", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, label: str | None = None) -> None:
+        """`label`: the key the whole text sits under (a JSON leaf's key), context for a bare value."""
         self.text = text
+        self._label = label
         self._table = TableLabels(text)
         self._cell_tags: dict[str, frozenset[str]] = {}
         self._mentions: frozenset[str] | None = None
@@ -198,12 +200,13 @@ class ContextIndex:
         self._tags = [t for _, _, t in marks]
 
     def mentions(self, tag: str) -> bool:
-        """Whether any word of the text (a table header included) carries `tag`: when none does, no
+        """Whether any word of the text (a table header, the label included) carries `tag`: when none does, no
         candidate can lean that way and the per-candidate lookups are skipped."""
         if self._mentions is None:
             if not self._built:
                 self._build()
-            self._mentions = frozenset().union(*self._tags)
+            label_tags = [_tags_of(w) for _, w in _words(self._label)] if self._label else []
+            self._mentions = frozenset().union(*self._tags, *label_tags)
         return tag in self._mentions
 
     def nearest(self, tag: str, start: int, end: int, floor: int = 0, labels: bool = False) -> int | None:
@@ -243,6 +246,8 @@ class ContextIndex:
         is a context word; otherwise only words of the row itself count. Before both, the key of a
         `key: value` / `key=value` pair decides when it names the type or an identifier."""
         key = key_before(self.text, start)
+        if key is None and self._label is not None and _bare(self.text, start, end):
+            key = self._label
         if key is not None:
             pull = key_lean(key, entity)
             if pull is not Lean.NONE:
@@ -272,6 +277,11 @@ class ContextIndex:
         """The word ending right before `start` (skipping spaces, `:`, `=`, `#`, quotes), lower-cased."""
         m = _LAST_WORD.search(self.text, max(0, start - 24), start)
         return m.group(1).lower() if m else ""
+
+
+def _bare(text: str, start: int, end: int) -> bool:
+    """text[start:end] is the whole value: nothing but spaces and punctuation around it."""
+    return not any(c.isalnum() for c in text[:start]) and not any(c.isalnum() for c in text[end:])
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[\s:=#(\"']*\Z")

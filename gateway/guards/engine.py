@@ -31,7 +31,7 @@ def scan_text(detectors: DetectorSet, text: Text, references: tuple[str, ...] = 
         if not _applies(built, text):
             continue
         try:
-            found = scan_guard(built, text.place, text.text, references)
+            found = scan_guard(built, text.place, text.text, references, text.label)
         except Exception as exc:
             outcomes.append(GuardOutcome(built.config, (), f"{type(exc).__name__}: {exc}"))
             continue
@@ -77,7 +77,7 @@ class GuardEngine:
     @staticmethod
     def _key(revision: str, text: Text) -> str:
         digest = hashlib.blake2b(text.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        return f"{revision}:{text.place.value}:{int(text.trusted)}:{digest}"
+        return f"{revision}:{text.place.value}:{int(text.trusted)}:{text.label or ''}:{digest}"
 
     async def scan(
         self, detectors: DetectorSet, revision: str, texts: Sequence[Text], references: tuple[str, ...] = ()

@@ -60,7 +60,8 @@ def _assert_identifiers_kept_and_pii_redacted(text: str) -> None:
 
 
 def test_tool_invocation_result(pii_gateway: RunningGateway, tools_upstream: RunningUpstream) -> None:
-    tools_upstream.state.tickets["T-900"] = {"id": "T-900", "status": "open", "notes": NOTES}
+    ticket = {"id": "T-900", "status": "open", "notes": NOTES, "build": "10.4.1.22", "client_ip": "10.4.1.22"}
+    tools_upstream.state.tickets["T-900"] = ticket
     r = httpx.post(
         f"{pii_gateway.url}/v1/tools/tickets.get/invoke",
         json={"arguments": {"id": "T-900"}},
@@ -71,6 +72,8 @@ def test_tool_invocation_result(pii_gateway: RunningGateway, tools_upstream: Run
     result = r.json()["result"]
     _assert_identifiers_kept_and_pii_redacted(result["notes"])
     assert result["id"] == "T-900" and result["status"] == "open"
+    # a bare JSON value is read under its key: the same dotted quad is a build here, an address there
+    assert result["build"] == "10.4.1.22" and result["client_ip"] != "10.4.1.22"
 
 
 def test_tool_message_sent_to_the_llm(pii_gateway: RunningGateway, upstream: FakeUpstream) -> None:
