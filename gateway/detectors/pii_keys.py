@@ -22,5 +22,10 @@ _REACH = 56  # longest key plus its quotes and separators
 
 def key_before(text: str, start: int) -> str | None:
     """The key labelling the value that starts at `start`, or None when the value has no key."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'":
+        i -= 1
+    if i < 0 or text[i] not in ":=>：":
+        return None  # no separator right before: most candidates (CSV cells, prose) end here, without a regex
     m = _KEY.search(text, max(0, start - _REACH), start)
     return (m.group(1) or m.group(2) or m.group(3)) if m else None
