@@ -61,6 +61,10 @@ workstation nas
 login logged visitor attacker blocked banned whitelist* allowlist*
 forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
 serveur rechner адрес* сервер* 地址 アドレス 서버 주소
+verbindung* quelle ziel absender gerät* geräte* knoten netzwerk* zugriff* anfrage* hôte hote passerelle
+connexion* appareil* poste conexión conexion equipo origen destino puerta enlace connessione dispositivo
+conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* enhet bağlantı cihaz
+соединени* подключени* устройств* узел
 """
 # Words that sit right before a dotted number that is a version or an object id, never an address.
 _VERSION_MARKERS = """
@@ -126,13 +130,20 @@ def tags_of(word: str) -> frozenset[str]:
     return _tags_of(word)
 
 
+# Labels that name a phone only as a key right before a number (signature blocks: `T: `, `M: `, `Ph: `).
+_PHONE_KEYS = frozenset({"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm"})
+
+
 @lru_cache(maxsize=4096)
 def key_lean(key: str, entity: str) -> Lean:
     """The pull of a key (`client_ip`, `customerPhone`, `Telefonnummer`, `order_id`, `build`) on its value.
 
     FOR when the key names `entity`, AGAINST when it names an identifier, NONE otherwise. A compound
     key is read head-last, as English and German compounds are (`customer_phone` is a phone,
-    `phone_order_id` an order id): the last of its words that carries either tag decides."""
+    `phone_order_id` an order id): the last of its words that carries either tag decides. One-letter
+    signature labels (`T`, `M`, `F`) name a phone only here, as a key."""
+    if entity == "PHONE_NUMBER" and key.lower().rstrip(".") in _PHONE_KEYS:
+        return Lean.FOR
     for _, word in reversed(_words(key)):
         tags = _tags_of(word)
         if entity in tags:

@@ -86,6 +86,8 @@ PHONES = [
     ("Tél.: 01.23.45.67.89", "01.23.45.67.89"),  # FR in dots
     ("Tél.: 012.36.78.68", "012.36.78.68"),  # four dotted groups with a trunk 0: no IP
     ("Details on https://www.societe.fr/contact or 01 23 45 67 89", "01 23 45 67 89"),  # region from a web TLD
+    ("Anna\nT: 030 1234567\nM: 0171 2345678", "030 1234567"),  # one-letter signature labels, as keys
+    ("Anna\nT: 030 1234567\nM: 0171 2345678", "0171 2345678"),
 ]
 
 
@@ -117,7 +119,9 @@ IPS = [
     ("ssh admin@10.0.0.7", "10.0.0.7"),
     ("INFO started ts=1754390916\n145.16.28.12 - - [x]", "145.16.28.12"),
     ("Web01 10.0.4.21 is unreachable", "10.0.4.21"),  # a host name with digits is no product name
-    ("Printer 10.0.4.22 out of toner", "10.0.4.22"),  # `ts` labels the epoch, not the line below
+    ("Printer 10.0.4.22 out of toner", "10.0.4.22"),
+    ("Verbindung 10.0.4.23 getrennt", "10.0.4.23"),  # a capitalised German noun of networking, no product
+    ("Connexion 10.0.4.24 refusée", "10.0.4.24"),  # `ts` labels the epoch, not the line below
 ]
 
 
@@ -230,6 +234,8 @@ def test_key_before(text: str, key: str | None) -> None:
         ("tracking_number", "CREDIT_CARD", Lean.AGAINST),
         ("電話番号", "PHONE_NUMBER", Lean.FOR),
         ("注文番号", "PHONE_NUMBER", Lean.AGAINST),
+        ("T", "PHONE_NUMBER", Lean.FOR),  # a signature label, only as a key
+        ("M", "IP_ADDRESS", Lean.NONE),
         ("value", "PHONE_NUMBER", Lean.NONE),
         ("note", "IP_ADDRESS", Lean.NONE),
     ],
