@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
-from gateway.detectors.pii_checks import embedded
+from gateway.detectors.pii_checks import embedded, glued_left
 from gateway.detectors.pii_numbers import AGAINST_SCORE
 from gateway.detectors.pii_words import VERSION_MARKERS, ContextIndex, Lean, tags_of
 
@@ -152,8 +152,8 @@ def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         tail = _V4_TAIL.match(text, end)
         after = tail.end() if tail else end
         range_end = start > 7 and text[start - 1] == "-" and _RANGE_START.search(text, max(0, start - 16), start)
-        if not range_end and embedded(text, start, after):
-            continue
+        if not range_end and (glued_left(text, start) if text.startswith("/", after) else embedded(text, start, after)):
+            continue  # `http://10.0.0.8/health`: a path after an address keeps it one
         if ctx.word_before(start) in VERSION_MARKERS or _PIN.search(text, max(0, start - 4), start):
             continue
         if tail is None and end + 1 < len(text) and text[end] in "-+" and text[end + 1].isalnum():

@@ -28,6 +28,7 @@ booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull
 update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
 regon kvk btw ein tin
 bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
+serien* série serie seryjn* серийн* seri
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
 envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
 encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
@@ -39,6 +40,7 @@ számla* comanda* comandă factur* pesanan versiyon
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
+kontakt* durchwahl
 reach contact* desk office home work answering messages registered hotline helpline landline
 telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
 telefone anruf* rufnummer appel* appelez llam* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*

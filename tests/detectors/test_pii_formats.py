@@ -88,6 +88,9 @@ PHONES = [
     ("Details on https://www.societe.fr/contact or 01 23 45 67 89", "01 23 45 67 89"),  # region from a web TLD
     ("Anna\nT: 030 1234567\nM: 0171 2345678", "030 1234567"),  # one-letter signature labels, as keys
     ("Anna\nT: 030 1234567\nM: 0171 2345678", "0171 2345678"),
+    ("Kontakt: Frau Müller, 0221 987654-0", "0221 987654-0"),  # German switchboard suffix -0
+    ("| Name | Phone number | Order |\n|---|---|---|\n| Ana | 030 1234567 | 4155550132 |", "030 1234567"),
+    ("name\tphone\tsku\nAna\t0612345678\t2125550143", "0612345678"),  # TSV
 ]
 
 
@@ -121,7 +124,8 @@ IPS = [
     ("Web01 10.0.4.21 is unreachable", "10.0.4.21"),  # a host name with digits is no product name
     ("Printer 10.0.4.22 out of toner", "10.0.4.22"),
     ("Verbindung 10.0.4.23 getrennt", "10.0.4.23"),  # a capitalised German noun of networking, no product
-    ("Connexion 10.0.4.24 refusée", "10.0.4.24"),  # `ts` labels the epoch, not the line below
+    ("Connexion 10.0.4.24 refusée", "10.0.4.24"),
+    ("pip install foo==2.0.1.3 && curl http://10.0.4.25/health", "10.0.4.25"),  # a URL path after it  # `ts` labels the epoch, not the line below
 ]
 
 
@@ -163,6 +167,7 @@ LOOKALIKES = [
     ("IBAN ES85 6049 0394 4356 2432 7551", "CREDIT_CARD", "four groups of a longer grouped run (an IBAN)"),
     ("tracking 9400 4111 1111 1111 1111 11", "CREDIT_CARD", "four groups of a longer grouped run (USPS)"),
     ("shipped 2026.12.04 to the hub", "PHONE_NUMBER", "a calendar date"),
+    ("Seriennummer: 4539 1488 0343 6467", "CREDIT_CARD", "German 'serien' stem labels it"),
 ]
 
 
@@ -187,6 +192,9 @@ KEYED = [
     ('{"phoneOrderId": "4155550132"}', "PHONE_NUMBER", "4155550132", False),
     ("CLIENT_IP=10.4.1.22", "IP_ADDRESS", "10.4.1.22", True),
     ("FIRMWARE=10.4.1.22", "IP_ADDRESS", "10.4.1.22", False),
+    ("| Host | Build |\n|---|---|\n| 10.0.0.4 | 10.4.1.22 |", "IP_ADDRESS", "10.0.0.4", True),  # Markdown
+    ("| Host | Build |\n|---|---|\n| 10.0.0.4 | 10.4.1.22 |", "IP_ADDRESS", "10.4.1.22", False),
+    ("| Name | Phone | Order |\n|---|---|---|\n| Ana | 030 1234567 | 4155550132 |", "PHONE_NUMBER", "4155550132", False),
 ]
 
 
