@@ -63,10 +63,15 @@ class DetectorSet:
         return lambda text: scan_guard(built, place, text, ())
 
 
-def scan_guard(built: BuiltGuard, place: Place, text: str, references: tuple[str, ...]) -> list[Finding]:
+def scan_guard(
+    built: BuiltGuard, place: Place, text: str, references: tuple[str, ...], label: str | None = None
+) -> list[Finding]:
+    """`label`: the key the text sits under in a JSON tool result, read by PII guards as its context."""
     detector = built.detectors[place]
     if references and isinstance(detector, LeakageDetector):
         raw = detector.scan_against(text, references)
+    elif label and isinstance(detector, _Renamed) and isinstance(detector.inner, PiiDetector):
+        raw = detector.scan_labelled(text, label)
     else:
         raw = detector.scan(text)
     threshold = built.config.threshold_for(place)
@@ -126,3 +131,8 @@ class _Renamed:
 
     def scan(self, text: str) -> list[Finding]:
         return [Finding(self.name, f.entity, f.start, f.end, f.score) for f in self.inner.scan(text)]
+
+    def scan_labelled(self, text: str, label: str) -> list[Finding]:
+        inner = self.inner
+        found = inner.scan_labelled(text, label) if isinstance(inner, PiiDetector) else inner.scan(text)
+        return [Finding(self.name, f.entity, f.start, f.end, f.score) for f in found]

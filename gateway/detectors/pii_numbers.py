@@ -11,13 +11,28 @@ from gateway.detectors.pii_words import ContextIndex, Lean
 AGAINST_SCORE = 0.15  # an identifier word is the nearest context: reported, below any sensible threshold
 
 # 4-4-4-4(-3), 4-6-5 / 4-6-4 (Amex, Diners), 4-4-4(-1/2), or one unbroken run of 12-19 digits.
+# One separator throughout: `4111 1111-1111.1111` is not how any issuer or form prints a card.
+# Separators: space, dash, dot, and the no-break / narrow no-break spaces of typeset text.
 _CARD = re.compile(
-    r"(?<!\d)(?=\d{4})(?:\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5}"
-    r"|\d{4}([ -])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{12,19})(?!\d)"
+    r"(?<!\d)(?=\d{4})(?:\d{4}([ .\-\u00a0\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?"
+    r"|\d{4}([ .\-\u00a0\u202f])\d{6}\2\d{4,5}"
+    r"|\d{4}([ .\-\u00a0\u202f])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{12,19})(?!\d)"
 )
 _SSN_SPLIT = re.compile(r"(?<![\d-])(?=\d{3}[- .])(\d{3})([- .])(\d{2})\2(\d{4})(?!\d)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
+
+
+def _chained(text: str, start: int, end: int, sep: str) -> bool:
+    """A group of four characters (with a digit) joined by the same separator right before the match, or
+    of four digits right after it."""
+    before = text[max(0, start - 5) : start]
+    after = text[end : end + 6]
+    group = before[:4]
+    left = len(before) == 5 and before[4] == sep and group.isalnum() and any(c.isdigit() for c in group)
+    if left and (start < 6 or not text[start - 6].isalnum()):
+        return True
+    return len(after) >= 5 and after[0] == sep and after[1:5].isdigit() and (len(after) == 5 or not after[5].isalnum())
 
 
 def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
@@ -32,6 +47,8 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if not luhn_ok(digits) or embedded(text, m.start(), m.end()):
             continue
         grouped = len(digits) != len(m.group())
+        if grouped and _chained(text, m.start(), m.end(), m.group(1) or m.group(2) or m.group(3)):
+            continue  # four groups of a longer grouped run: an IBAN, a USPS tracking number
         pull = ctx.lean("CREDIT_CARD", m.start(), m.end(), strong=grouped)
         if card_network(digits) is None:
             if pull is not Lean.FOR:

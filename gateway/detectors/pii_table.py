@@ -22,14 +22,19 @@ class TableLabels:
         self._cells: list[tuple[str, list[str]]] = []
 
     def _find(self) -> None:
-        """A header: at least three cells split by one delimiter, every cell holding a letter and no space run."""
+        """A header: at least three cells split by one delimiter, every cell holding a letter and no space run;
+        or two cells without spaces (`build,date`), so a prose line with one comma is not a header; a
+        Markdown header line (`| Name | Phone number |`) with any number of cells."""
         self._found = True
         pos = 0
         for line in self.text.split("\n"):
             for delim in _DELIMITERS:
-                if line.count(delim) >= 2:
+                if line.count(delim) >= 1:
                     cells = [c.strip().strip("\"'") for c in line.split(delim)]
-                    if all(c and any(ch.isalpha() for ch in c) and "  " not in c for c in cells):
+                    markdown = delim == "|" and line.strip().startswith("|")
+                    inner = cells[1:-1] if markdown else cells  # `| Name | Phone |`: outer pipes, no outer cells
+                    gap = "  " if len(inner) > 2 or markdown else " "  # two plain cells: identifiers, no prose
+                    if inner and all(c and any(ch.isalpha() for ch in c) and gap not in c for c in inner):
                         self._positions.append(pos)
                         self._cells.append((delim, cells))
                     break

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
+from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_table import TableLabels
 
 # Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time.
@@ -27,6 +28,7 @@ booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull
 update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
 regon kvk btw ein tin
 bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
+serien* série serie seryjn* серийн* seri
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
 envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
 encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
@@ -38,6 +40,7 @@ számla* comanda* comandă factur* pesanan versiyon
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
+kontakt* durchwahl
 reach contact* desk office home work answering messages registered hotline helpline landline
 telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
 telefone anruf* rufnummer appel* appelez llam* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
@@ -55,9 +58,15 @@ ssn ssns social soc ss sozialversicherung* seguro
 _IP = """
 ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
 nameserver ping* remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
-router switch device vm instance endpoint login logged visitor attacker blocked banned whitelist* allowlist*
+router switch device vm instance endpoint node upstream backend machine printer camera laptop desktop
+workstation nas
+login logged visitor attacker blocked banned whitelist* allowlist*
 forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
 serveur rechner адрес* сервер* 地址 アドレス 서버 주소
+verbindung* quelle ziel absender gerät* geräte* knoten netzwerk* zugriff* anfrage* hôte hote passerelle
+connexion* appareil* poste conexión conexion equipo origen destino puerta enlace connessione dispositivo
+conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* enhet bağlantı cihaz
+соединени* подключени* устройств* узел
 """
 # Words that sit right before a dotted number that is a version or an object id, never an address.
 _VERSION_MARKERS = """
@@ -119,6 +128,38 @@ def _tags_of(word: str) -> frozenset[str]:
     return frozenset(tag for tag, lex in LEXICONS.items() if lex.has(word))
 
 
+def tags_of(word: str) -> frozenset[str]:
+    return _tags_of(word)
+
+
+# Labels that name a phone only as a key right before a number (signature blocks: `T: `, `M: `, `Ph: `).
+_PHONE_KEYS = frozenset({"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm"})
+
+
+@lru_cache(maxsize=4096)
+def key_lean(key: str, entity: str) -> Lean:
+    """The pull of a key (`client_ip`, `customerPhone`, `Telefonnummer`, `order_id`, `build`) on its value.
+
+    FOR when the key names `entity`, AGAINST when it names an identifier, NONE otherwise. A compound
+    key is read head-last, as English and German compounds are (`customer_phone` is a phone,
+    `phone_order_id` an order id): the last of its words that carries either tag decides. One-letter
+    signature labels (`T`, `M`, `F`) name a phone only here, as a key."""
+    if entity == "PHONE_NUMBER" and key.lower().rstrip(".") in _PHONE_KEYS:
+        return Lean.FOR
+    for _, word in reversed(_words(key)):
+        tags = _tags_of(word)
+        if entity in tags:
+            return Lean.FOR
+        if AGAINST_TAG in tags:
+            return Lean.AGAINST
+    if not key.isascii():  # CJK, Arabic… keys: the lexicon's substrings
+        for_sub = any(sub in key for sub in LEXICONS[entity].substrings) if entity in LEXICONS else False
+        against = any(sub in key for sub in LEXICONS[AGAINST_TAG].substrings)
+        if for_sub != against:
+            return Lean.FOR if for_sub else Lean.AGAINST
+    return Lean.NONE
+
+
 def _words(segment: str) -> list[tuple[int, str]]:
     """(offset, lower-cased word) in `segment`; camelCase and snake_case keys count as their words."""
     out = []
@@ -136,10 +177,12 @@ class ContextIndex:
 
     Candidates then look up their neighbours by bisection instead of re-reading the window."""
 
-    __slots__ = ("_built", "_cell_tags", "_ends", "_mentions", "_starts", "_table", "_tags", "text")
+    __slots__ = ("_built", "_cell_tags", "_ends", "_label", "_mentions", "_starts", "_table", "_tags", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, label: str | None = None) -> None:
+        """`label`: the key the whole text sits under (a JSON leaf's key), context for a bare value."""
         self.text = text
+        self._label = label
         self._table = TableLabels(text)
         self._cell_tags: dict[str, frozenset[str]] = {}
         self._mentions: frozenset[str] | None = None
@@ -170,17 +213,20 @@ class ContextIndex:
         self._tags = [t for _, _, t in marks]
 
     def mentions(self, tag: str) -> bool:
-        """Whether any word of the text (a table header included) carries `tag`: when none does, no
+        """Whether any word of the text (a table header, the label included) carries `tag`: when none does, no
         candidate can lean that way and the per-candidate lookups are skipped."""
         if self._mentions is None:
             if not self._built:
                 self._build()
-            self._mentions = frozenset().union(*self._tags)
+            label_tags = [_tags_of(w) for _, w in _words(self._label)] if self._label else []
+            self._mentions = frozenset().union(*self._tags, *label_tags)
         return tag in self._mentions
 
-    def nearest(self, tag: str, start: int, end: int, floor: int = 0) -> int | None:
+    def nearest(self, tag: str, start: int, end: int, floor: int = 0, labels: bool = False) -> int | None:
         """Distance in characters to the nearest word tagged `tag` around text[start:end] (not before
-        `floor`), or None."""
+        `floor`), or None. With `labels`, only a word that labels the candidate counts: within
+        LABEL_REACH, and no digit or line break between them (`ts=1754390916⏎10.2.0.1`: `ts` labels
+        the epoch, not the address on the next line)."""
         if not self._built:
             self._build()
         best: int | None = None
@@ -194,6 +240,10 @@ class ContextIndex:
                     dist = a - end + _AFTER_PENALTY
                 else:
                     dist = None  # inside the candidate: not context
+                if dist is not None and labels:
+                    gap = self.text[b:start] if b <= start else self.text[end:a]
+                    if dist > LABEL_REACH or "\n" in gap or any(c.isdigit() for c in gap):
+                        dist = None
                 if dist is not None and (best is None or dist < best):
                     best = dist
             i += 1
@@ -204,9 +254,17 @@ class ContextIndex:
 
         A `strong` candidate (one its shape and check already make likely: an international phone, a
         grouped card, an SSN in its 3-2-4 form, an IP) is pulled against only by an identifier word
-        that labels it (within LABEL_REACH characters), not by one elsewhere in the window (a CSV header,
-        a neighbouring field). In a table row under a header line, the column's header decides when it
-        is a context word; otherwise only words of the row itself count."""
+        that labels it (see `nearest`), not by one elsewhere in the window (a CSV header, a neighbouring
+        field). In a table row under a header line, the column's header decides when it
+        is a context word; otherwise only words of the row itself count. Before both, the key of a
+        `key: value` / `key=value` pair decides when it names the type or an identifier."""
+        key = key_before(self.text, start)
+        if key is None and self._label is not None and _bare(self.text, start, end):
+            key = self._label
+        if key is not None:
+            pull = key_lean(key, entity)
+            if pull is not Lean.NONE:
+                return pull
         floor = 0
         label = self._table.label(start)
         if label is not None:
@@ -221,9 +279,7 @@ class ContextIndex:
         pro = self.nearest(entity, start, end, floor) if entity in LEXICONS else None
         if only_for and pro is None:
             return Lean.NONE  # the caller keeps the candidate only with a type word: skip the other lookup
-        con = self.nearest(AGAINST_TAG, start, end, floor)
-        if strong and con is not None and con > LABEL_REACH:
-            con = None
+        con = self.nearest(AGAINST_TAG, start, end, floor, labels=strong)
         if pro is None and con is None:
             return Lean.NONE
         if con is None or (pro is not None and pro <= con):
@@ -234,6 +290,11 @@ class ContextIndex:
         """The word ending right before `start` (skipping spaces, `:`, `=`, `#`, quotes), lower-cased."""
         m = _LAST_WORD.search(self.text, max(0, start - 24), start)
         return m.group(1).lower() if m else ""
+
+
+def _bare(text: str, start: int, end: int) -> bool:
+    """text[start:end] is the whole value: nothing but spaces and punctuation around it."""
+    return not any(c.isalnum() for c in text[:start]) and not any(c.isalnum() for c in text[end:])
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[\s:=#(\"']*\Z")

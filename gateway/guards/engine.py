@@ -31,7 +31,7 @@ def scan_text(detectors: DetectorSet, text: Text, references: tuple[str, ...] = 
         if not _applies(built, text):
             continue
         try:
-            found = scan_guard(built, text.place, text.text, references)
+            found = scan_guard(built, text.place, text.text, references, text.label)
         except Exception as exc:
             outcomes.append(GuardOutcome(built.config, (), f"{type(exc).__name__}: {exc}"))
             continue
@@ -83,7 +83,8 @@ class GuardEngine:
             raw = ref.encode("utf-8", "surrogatepass")
             h.update(len(raw).to_bytes(8, "little"))
             h.update(raw)
-        return f"{revision}:{text.place.value}:{int(text.trusted)}:{len(references)}:{h.hexdigest()[:32]}"
+        return (f"{revision}:{text.place.value}:{int(text.trusted)}:{text.label or ''}:{len(references)}:"
+                f"{h.hexdigest()[:32]}")
 
     async def scan(
         self, detectors: DetectorSet, revision: str, texts: Sequence[Text], references: tuple[str, ...] = ()

@@ -25,6 +25,7 @@ class Text:
     place: Place
     text: str
     trusted: bool = False
+    label: str | None = None  # the key a JSON leaf sits under (`client_ip`, `build`): context for its value
 
 
 def _content(content: Any, path: Path_, place: Place, trusted: bool) -> Iterator[Text]:
@@ -145,9 +146,10 @@ def response_texts(api: Api, body: Mapping[str, Any]) -> list[Text]:
 
 
 def leaf_texts(value: Any, path: Path_ = (), place: Place = Place.TOOL_RESULT) -> list[Text]:
-    """Every string inside a JSON value (a tool's result)."""
+    """Every string inside a JSON value (a tool's result), labelled with the nearest key above it."""
     if isinstance(value, str):
-        return [Text(path, place, value)] if value else []
+        label = next((k for k in reversed(path) if isinstance(k, str)), None)
+        return [Text(path, place, value, label=label)] if value else []
     if isinstance(value, Mapping):
         return [t for k, v in value.items() for t in leaf_texts(v, (*path, k), place)]
     if isinstance(value, list):

@@ -1,5 +1,6 @@
 """PII redaction keeps the identifiers an agent acts on: a version, a commit hash and an order number in a
-tool result pass through the gateway unchanged, while an e-mail and a phone number beside them are redacted.
+tool result pass through the gateway unchanged, while an e-mail, a phone number and a client IP beside them
+are redacted.
 
 Real gateway, real HTTP tool upstream and fake LLM upstream on loopback; the shipped PII guard entry,
 with tool results added to where it looks."""
@@ -24,9 +25,11 @@ from tests.tools.support import RunningUpstream
 VERSION = "Agent 8.0.20.101"
 COMMIT = "4f1d2c3b5a6e7d8f9012345678901234567890ab"
 ORDER = "order 3660170548"
+PRODUCT = "Zentrix 10.2.0.118"  # an unknown product and its four-part version
 NOTES = (
     f"{VERSION} crashed after the update to build 10.2.0.1; fixed in commit {COMMIT}. The replacement for {ORDER} ships "
-    "Monday, tracking 1Z999AA10123456784. Contact ana.silva@example.org or +44 20 7946 0958."
+    "Monday, tracking 1Z999AA10123456784. Contact ana.silva@example.org or +44 20 7946 0958. "
+    f"{PRODUCT} logged a login from 203.0.113.7; config build=10.4.1.22."
 )
 
 
@@ -51,12 +54,14 @@ def pii_gateway(tmp_path: Path, upstream: FakeUpstream, tools_upstream: RunningU
 def _assert_identifiers_kept_and_pii_redacted(text: str) -> None:
     assert VERSION in text and COMMIT in text and ORDER in text
     assert "build 10.2.0.1" in text and "1Z999AA10123456784" in text
-    assert "ana.silva@example.org" not in text and "7946 0958" not in text
-    assert "<EMAIL_ADDRESS_1>" in text and "<PHONE_NUMBER_1>" in text
+    assert PRODUCT in text and "build=10.4.1.22" in text
+    assert "ana.silva@example.org" not in text and "7946 0958" not in text and "203.0.113.7" not in text
+    assert "<EMAIL_ADDRESS_1>" in text and "<PHONE_NUMBER_1>" in text and "<IP_ADDRESS_1>" in text
 
 
 def test_tool_invocation_result(pii_gateway: RunningGateway, tools_upstream: RunningUpstream) -> None:
-    tools_upstream.state.tickets["T-900"] = {"id": "T-900", "status": "open", "notes": NOTES}
+    ticket = {"id": "T-900", "status": "open", "notes": NOTES, "build": "10.4.1.22", "client_ip": "10.4.1.22"}
+    tools_upstream.state.tickets["T-900"] = ticket
     r = httpx.post(
         f"{pii_gateway.url}/v1/tools/tickets.get/invoke",
         json={"arguments": {"id": "T-900"}},
@@ -67,6 +72,8 @@ def test_tool_invocation_result(pii_gateway: RunningGateway, tools_upstream: Run
     result = r.json()["result"]
     _assert_identifiers_kept_and_pii_redacted(result["notes"])
     assert result["id"] == "T-900" and result["status"] == "open"
+    # a bare JSON value is read under its key: the same dotted quad is a build here, an address there
+    assert result["build"] == "10.4.1.22" and result["client_ip"] != "10.4.1.22"
 
 
 def test_tool_message_sent_to_the_llm(pii_gateway: RunningGateway, upstream: FakeUpstream) -> None:

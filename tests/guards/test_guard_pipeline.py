@@ -155,10 +155,10 @@ def test_detector_that_raises(tmp_path: Path, upstream: FakeUpstream, monkeypatc
 
     real = engine.scan_guard
 
-    def flaky(built, place, text, refs):  # type: ignore[no-untyped-def]
+    def flaky(built, place, text, refs, label=None):  # type: ignore[no-untyped-def]
         if built.config.name == "pii":
             raise RuntimeError("analyzer crashed")
-        return real(built, place, text, refs)
+        return real(built, place, text, refs, label)
 
     monkeypatch.setattr(engine, "scan_guard", flaky)
     rules = write_rules(tmp_path / "rules", upstream.url, guards=guards(pii={"on_error": on_error}))
