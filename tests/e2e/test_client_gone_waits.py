@@ -174,6 +174,43 @@ def test_a_client_leaving_while_the_upstream_holds_its_headers_ends_the_call(
         assert call["detail"]["usage_estimated"]["delivered_chars"] == 0
 
 
+SCHEMA = {"type": "object", "properties": {"temp_c": {"type": "number"}}, "required": ["temp_c"]}
+INVALID = {"id": "c1", "object": "chat.completion", "model": "gpt-4o-mini", "choices": [
+    {"index": 0, "message": {"role": "assistant", "content": '{"temp_c": "cold"}'}, "finish_reason": "stop"}],
+    "usage": {"prompt_tokens": 40, "completion_tokens": 7, "total_tokens": 47}}
+
+
+def test_a_client_leaving_during_a_structured_output_repair_is_charged_the_answer_and_the_repair_prompt(
+        tmp_path: Path) -> None:
+    up = StallingUpstream(headers=False, answers=(json.dumps(INVALID).encode(),))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    models = models_rules(up.url)
+    models["models"]["gpt-4o-mini"]["timeout_s"] = NEVER
+    (rules / "models.yaml").write_text(yaml.safe_dump(models))
+    agent = {"keys": [{"value": AGENT_KEY}], "models": {"allow": ["*"]}, "budget": {"tokens": 1_000_000}}
+    (rules / "agents.yaml").write_text(yaml.safe_dump({"agents": {"tester": agent}}))
+    gw = start_gateway(rules, tmp_path / "state")
+    try:
+        run = f"run-{uuid.uuid4().hex[:8]}"
+        fmt = {"type": "json_schema", "json_schema": {"name": "w", "schema": SCHEMA, "strict": True}}
+        c = send(gw, Case("repair", "/v1/chat/completions", {**CHAT, "response_format": fmt}, tool=False), run)
+        wait_for("the repair reaching the upstream", lambda: up.requests == 2)
+        c.close()
+        wait_for("the gateway closing the repair's connection", lambda: up.open == 0)
+        call = wait_for("the call recorded", lambda: finished(gw, run, 1))[0]
+        state = wait_for("the settlement", lambda: (s := budget(gw, run)) and s["reserved"]["tokens_in"] == 0 and s)
+    finally:
+        gw.stop()
+        up.stop()
+    assert (call["outcome"], call["status"]) == ("cancelled", 499)
+    assert "repair" in call["detail"]["cancelled"]
+    # The answer's reported usage, plus the repair's prompt estimate (it repeats the conversation and the answer).
+    assert call["completion_tokens"] == 7 and call["prompt_tokens"] > 40 + prompt_tokens(Api.CHAT, CHAT)
+    assert call["detail"]["usage_estimated"]["prompt_tokens"] == call["prompt_tokens"]
+    assert (state["used"]["tokens_in"], state["used"]["tokens_out"]) == (call["prompt_tokens"], 7)
+
+
 @pytest.mark.parametrize(("tool", "again"), [
     # Not idempotent: it may have run, so the key keeps the call's unknown outcome and the retry does not run it.
     ("t.write", 409),

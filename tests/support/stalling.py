@@ -10,10 +10,12 @@ class StallingUpstream:
     """Reads each request whole, then stalls until the peer closes the connection: with `headers`, after sending
     200 event-stream headers and keep-alive comments (a stream whose first event never comes); without, before
     sending anything (an answer whose headers never come). It counts the requests it received and the
-    connections still open."""
+    connections still open. `answers`: whole JSON bodies sent (200) to the first requests before it starts
+    stalling."""
 
-    def __init__(self, headers: bool) -> None:
+    def __init__(self, headers: bool, answers: tuple[bytes, ...] = ()) -> None:
         self.headers = headers
+        self.answers = list(answers)
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.open = 0
@@ -51,6 +53,11 @@ class StallingUpstream:
                 body += conn.recv(65536)
             with self.lock:
                 self.requests += 1
+                answer = self.answers.pop(0) if self.answers else None
+            if answer is not None:
+                conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                             b"content-length: %d\r\n\r\n%s" % (len(answer), answer))
+                return
             if self.headers:
                 conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
                              b"transfer-encoding: chunked\r\n\r\n")
