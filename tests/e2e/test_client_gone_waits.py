@@ -49,7 +49,7 @@ CASES = [
     Case("chat-streamed", "/v1/chat/completions", {**CHAT, "stream": True}, tool=False),
     Case("tool-rest", "/v1/tools/t.write/invoke", {"arguments": {"title": "x"}}, tool=True),
     Case("tool-rest-idempotent-with-retries", "/v1/tools/t.read/invoke", {"arguments": {"q": "x"}}, tool=True),
-    Case("tool-rest-mcp-upstream", "/v1/tools/t.remote/invoke", {"arguments": {}}, tool=True),
+    Case("tool-rest-mcp-upstream-idempotent-with-retries", "/v1/tools/t.remote/invoke", {"arguments": {}}, tool=True),
     Case("tool-mcp", "/mcp", {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
                               "params": {"name": "t.write", "arguments": {"title": "x"}}}, tool=True,
          headers=MCP_ACCEPT),
@@ -80,7 +80,7 @@ def gateway(request: pytest.FixtureRequest, tmp_path: Path, stalling: StallingUp
         "t.write": {"description": "Writes.", "timeout_s": NEVER, "retries": 2, "upstream": http},
         "t.read": {"description": "Reads.", "timeout_s": NEVER, "retries": 2, "idempotent": True, "upstream": http},
         # An upstream MCP server that never answers the client's first request (its `initialize`).
-        "t.remote": {"description": "Remote.", "timeout_s": NEVER, "upstream": {"mcp": {"server": "s", "tool": "x"}}},
+        "t.remote": {"description": "Remote.", "timeout_s": NEVER, "retries": 2, "idempotent": True, "upstream": {"mcp": {"server": "s", "tool": "x"}}},
     }, "mcp_servers": {"s": {"url": f"{stalling.url}/mcp", "timeout_s": NEVER, "pinned": {"x": {
         "description": "X.", "sha256": definition_hash("X.", {"type": "object"}, None)}}}}}))
     prefix = f"wgtest:{uuid.uuid4().hex}:"
