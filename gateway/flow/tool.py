@@ -101,9 +101,9 @@ def cancelled_outcome(call: Call, tool: str) -> ToolOutcome:
     tool may have run, so its outcome is unknown. The call counts as a tool call, is recorded `cancelled` (499)
     and is never retried; a non-idempotent call's Idempotency-Key keeps this answer, so a retry with the same
     key does not run it again."""
-    refusal = Refusal(Reason.IDEMPOTENCY_CONFLICT, f"The call to '{tool}' with this Idempotency-Key was cancelled "
-                      "when its client disconnected, after it was sent: the tool may have run and its outcome is "
-                      "unknown. Check the tool's side, then use a new key.", "client", call.id)
+    refusal = Refusal(Reason.IDEMPOTENCY_CONFLICT, f"The call to '{tool}' was cancelled when its client "
+                      "disconnected, after it was sent: the tool may have run and its outcome is unknown. Check the "
+                      "tool's side before calling it again (with a new Idempotency-Key).", "client", call.id)
     return ToolOutcome(ToolStatus.FAILURE, CLIENT_CLOSED, {"status": "failure", **refusal.openai_body()}, call,
                        refusal, cancelled=True)
 
