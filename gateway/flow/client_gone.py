@@ -11,9 +11,9 @@ The gaps this closes:
 `until_gone` is the one mechanism for the waits. It costs a timer on the normal path: the task that reads the
 client's disconnect is started only once the wait has lasted `WATCH_AFTER_S`, so an upstream that answers sooner
 costs no task (`python bench/client_gone_cost.py` at load 0.9: 3.3 us of CPU per call with the timer, 6.7 us when
-the watcher task starts, over a 2.1 us bare wait). A stopped watcher drops its exception's traceback: kept, its
-frames waited for the cycle collector, whose pauses raised the p99 of `bench/overhead.py --quick --mode whole
---conc 16` from about 40 ms to 131-152 ms (docs/limits.md). The client's departure cancels the waiting task once (like
+the watcher task starts, over a 2.1 us bare wait). A stopped watcher drops its exception's traceback: without that,
+the p99 of `bench/overhead.py --quick --mode whole --conc 16` went from about 40 ms to 131-152 ms, and back to
+about 40 ms with the garbage collector off (docs/limits.md). The client's departure cancels the waiting task once (like
 `asyncio.timeout`, not a level-triggered anyio scope), so the work's own cleanup (closing the connection,
 releasing a breaker probe) still runs its awaits.
 """
