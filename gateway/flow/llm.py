@@ -11,16 +11,17 @@ from starlette.responses import Response
 from gateway.config.ruleset import ModelRoute
 from gateway.errors import Reason, Refusal, RefusedError
 from gateway.flow.call_ledger import Ledger, fault_refusal
-from gateway.flow.client_gone import ClientGone, never_gone
+from gateway.flow.client_gone import CLIENT_CLOSED, ClientGone, ClientLeft, never_gone, until_gone
 from gateway.flow.relay import relay
 from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
 from gateway.flow.structured import conform, requested_schema
+from gateway.limits.estimate import prompt_tokens
 from gateway.model import Api, Call
 from gateway.runtime import Gateway
 from gateway.trace.events import Outcome
 from gateway.upstream.client import UpstreamFault, rate_limit_headers
 from gateway.upstream.providers import supports
-from gateway.upstream.usage import usage_from_body
+from gateway.upstream.usage import Usage, usage_from_body
 
 
 async def handle(gw: Gateway, call: Call, gone: ClientGone = never_gone) -> Response:
@@ -45,9 +46,25 @@ async def handle(gw: Gateway, call: Call, gone: ClientGone = never_gone) -> Resp
     if call.streaming and call.api is not Api.EMBEDDINGS:
         return await _stream(gw, call, route, ledger, gone)
     try:
-        return await _whole(gw, call, route, ledger)
+        return await _whole(gw, call, route, ledger, gone)
     finally:
         await ledger.finish(gw)
+
+
+def _left(call: Call, route: ModelRoute, ledger: Ledger, why: str,
+          payload: Mapping[str, Any] | None = None) -> Response:
+    """The client left while the upstream held its answer: the request was aborted. What the upstream spent on it
+    is unknown; it is charged the prompt estimate of what was sent (the estimate the reservation used, and what a
+    stream cut before its first event is charged) on top of any answer already received (a structured-output
+    repair), recorded as an estimate, and the call recorded cancelled with status 499."""
+    ledger.status, ledger.outcome = CLIENT_CLOSED, Outcome.CANCELLED
+    ledger.detail["cancelled"] = why
+    ledger.usage = ledger.usage.plus(Usage(prompt_tokens(call.api, payload or call.payload), 0))
+    ledger.detail["usage_estimated"] = {
+        "prompt_tokens": ledger.usage.prompt_tokens, "completion_tokens": ledger.usage.completion_tokens,
+        "delivered_chars": 0, "prompt_reported": False}
+    ledger.cost = ledger.usage.cost(ledger.price(route))
+    return Response(status_code=CLIENT_CLOSED)
 
 
 def _route_refusal(call: Call, route: ModelRoute | None) -> Refusal | None:
@@ -63,10 +80,12 @@ def _route_refusal(call: Call, route: ModelRoute | None) -> Refusal | None:
     return None
 
 
-async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> Response:
+async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, gone: ClientGone) -> Response:
     try:
         with ledger.span.activate():  # the upstream request carries this span as its parent
-            answer = await gw.forwarder.send(route, call.api, call.payload, call.headers)
+            answer = await until_gone(gone, gw.forwarder.send(route, call.api, call.payload, call.headers))
+    except ClientLeft:
+        return _left(call, route, ledger, "client disconnected before the answer")
     except UpstreamFault as fault:
         refusal = fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)
@@ -87,7 +106,9 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
     schema = requested_schema(call.api, call.payload)
     if schema is not None:
         try:
-            body = await _structured(gw, call, route, ledger, body, schema)
+            body = await _structured(gw, call, route, ledger, body, schema, gone)
+        except _RepairLeft as left:
+            return _left(call, route, ledger, "client disconnected before a repair's answer", left.payload)
         except RefusedError as refused:
             ledger.refused(refused.refusal)
             return refusal_response(call, refused.refusal)
@@ -101,8 +122,15 @@ async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger) -> 
     return json_response(checked.body, 200, gateway_headers(call))
 
 
+class _RepairLeft(Exception):
+    def __init__(self, payload: Mapping[str, Any]) -> None:
+        super().__init__("client disconnected during a repair")
+        self.payload = payload
+
+
 async def _structured(
-    gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, body: Mapping[str, Any], schema: Mapping[str, Any]
+    gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, body: Mapping[str, Any], schema: Mapping[str, Any],
+    gone: ClientGone,
 ) -> Mapping[str, Any]:
     """Validate a JSON-Schema answer, re-asking with the errors (each attempt charged to the run)."""
     try:
@@ -113,7 +141,9 @@ async def _structured(
 
     async def send(payload: Mapping[str, Any]) -> Mapping[str, Any]:
         try:
-            again = await gw.forwarder.send(route, call.api, payload, call.headers)
+            again = await until_gone(gone, gw.forwarder.send(route, call.api, payload, call.headers))
+        except ClientLeft:
+            raise _RepairLeft(payload) from None
         except UpstreamFault as fault:
             raise RefusedError(fault_refusal(call, fault)) from fault
         if again.body is None:
@@ -138,7 +168,11 @@ async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, go
     cm = gw.forwarder.stream(route, call.api, call.payload, call.headers)
     try:
         with ledger.span.activate():
-            st = await cm.__aenter__()
+            st = await until_gone(gone, cm.__aenter__())
+    except ClientLeft:  # the request was cancelled inside the context manager, which closed its connection
+        response = _left(call, route, ledger, "client disconnected before the response headers")
+        await ledger.finish(gw)
+        return response
     except UpstreamFault as fault:
         refusal = fault_refusal(call, fault)
         ledger.refused(refusal, Outcome.UPSTREAM_ERROR)

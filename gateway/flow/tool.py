@@ -11,6 +11,7 @@ from typing import Any
 
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason, Refusal
+from gateway.flow.client_gone import CLIENT_CLOSED, ClientGone, ClientLeft, never_gone, until_gone
 from gateway.model import Action, Call
 from gateway.pipeline.runner import Stop
 from gateway.runtime import Gateway
@@ -42,6 +43,7 @@ class ToolOutcome:
     call: Call
     refusal: Refusal | None = None
     replayed: bool = False
+    cancelled: bool = False  # the client left while the tool ran: recorded `cancelled`, the tool's outcome unknown
 
 
 @dataclass(slots=True)
@@ -57,14 +59,17 @@ class _Ledger:
     def record(self, gw: Gateway, outcome: ToolOutcome) -> CallRecord:
         c = outcome.call
         kind = {ToolStatus.SUCCESS: Outcome.OK, ToolStatus.NEEDS_HUMAN: Outcome.HELD}.get(outcome.status)
-        if kind is None:
+        if outcome.cancelled:
+            kind = Outcome.CANCELLED
+        elif kind is None:
             r = outcome.refusal.reason if outcome.refusal else None
             kind = Outcome.UPSTREAM_ERROR if r in {Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT} else Outcome.REFUSED
         record = CallRecord(
             call_id=c.id, run_id=c.run_id, agent_id=c.agent_id, api="tool", target=c.target,
             started_at=self.started, duration_ms=round((time.perf_counter() - self.t0) * 1000, 3),
             status=outcome.http_status, outcome=kind, revision=self.rules.revision,
-            reason=outcome.refusal.reason if outcome.refusal else None, answered_by=c.target,
+            reason=outcome.refusal.reason if outcome.refusal and not outcome.cancelled else None,
+            answered_by=c.target,
             upstream_ms=self.upstream_ms, detail={"via": self.via, **self.detail},
         )
         gw.recorder.call(record)
@@ -91,10 +96,22 @@ def stop_outcome(call: Call, stop: Stop) -> ToolOutcome:
                                          dict(v.headers) if v.headers else None))
 
 
-async def invoke(gw: Gateway, call: Call, via: str = "rest") -> ToolOutcome:
+def cancelled_outcome(call: Call, tool: str) -> ToolOutcome:
+    """The client left while the tool upstream held its answer. The request was aborted, but it had been sent: the
+    tool may have run, so its outcome is unknown. The call counts as a tool call, is recorded `cancelled` (499)
+    and is never retried; a non-idempotent call's Idempotency-Key keeps this answer, so a retry with the same
+    key does not run it again."""
+    refusal = Refusal(Reason.IDEMPOTENCY_CONFLICT, f"The call to '{tool}' was cancelled when its client "
+                      "disconnected, after it was sent: the tool may have run and its outcome is unknown. Check the "
+                      "tool's side before calling it again (with a new Idempotency-Key).", "client", call.id)
+    return ToolOutcome(ToolStatus.FAILURE, CLIENT_CLOSED, {"status": "failure", **refusal.openai_body()}, call,
+                       refusal, cancelled=True)
+
+
+async def invoke(gw: Gateway, call: Call, via: str = "rest", gone: ClientGone = never_gone) -> ToolOutcome:
     rules = gw.rules.current
     ledger = _Ledger(call, rules, gw.clock(), via)
-    outcome = await _invoke(gw, call, rules, ledger)
+    outcome = await _invoke(gw, call, rules, ledger, gone)
     record = ledger.record(gw, outcome)
     for finisher in gw.finishers:  # the finish phase: budget settlement (a tool call that ran counts once)
         try:
@@ -104,7 +121,7 @@ async def invoke(gw: Gateway, call: Call, via: str = "rest") -> ToolOutcome:
     return outcome
 
 
-async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> ToolOutcome:
+async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, gone: ClientGone) -> ToolOutcome:
     result = await gw.runner.run_request(call, rules)
     call = result.call
     if result.stop is not None:
@@ -127,25 +144,30 @@ async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger) -> T
                    if claim.kind is ClaimKind.CONFLICT else "belongs to a call that is still executing; retry later")
             return refusal_outcome(call, Refusal(Reason.IDEMPOTENCY_CONFLICT, f"Idempotency-Key '{key}' {why}.",
                                                  "idempotency", call.id))
-    outcome = await _execute(gw, call, rules, ledger, args)
+    outcome = await _execute(gw, call, rules, ledger, args, gone)
     if key:
         transient = outcome.refusal is not None and outcome.refusal.reason in {
             Reason.UPSTREAM_ERROR, Reason.UPSTREAM_TIMEOUT, Reason.TOOL_DISABLED, Reason.CHECK_FAILED,
             Reason.CIRCUIT_OPEN}
-        if transient:
+        if transient or (outcome.cancelled and tool.ops.idempotent):  # running it again is safe: free the key
             await services.idempotency.release(scope, key)
-        else:
-            await services.idempotency.complete(scope, key, outcome.http_status, outcome.body)
+        else:  # a cancelled call's key answers 409 with its unknown outcome, not the 499 nobody received
+            stored = outcome.refusal.status if outcome.cancelled and outcome.refusal else outcome.http_status
+            await services.idempotency.complete(scope, key, stored, outcome.body)
     return outcome
 
 
-async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, args: Mapping[str, Any]) -> ToolOutcome:
+async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, args: Mapping[str, Any],
+                   gone: ClientGone) -> ToolOutcome:
     tool = rules.tools.get(call.target)
     assert tool is not None
     try:
         with gw.tracing.tool_span(call, tool.name) as span:
-            answer = await gw.tools.forwarder.invoke(tool, args)
+            answer = await until_gone(gone, gw.tools.forwarder.invoke(tool, args))
             span.result("success" if answer.ok else "failure", answer.upstream_status)
+    except ClientLeft:
+        ledger.detail.update(cancelled="client disconnected before the tool answered", tool_outcome="unknown")
+        return cancelled_outcome(call, tool.name)
     except PinMismatch as exc:
         ledger.detail.update(pinned=exc.pinned, upstream=exc.actual)
         return refusal_outcome(call, Refusal(

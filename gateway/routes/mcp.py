@@ -20,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 from gateway.errors import Reason, Refusal
 from gateway.flow import tool as tool_flow
 from gateway.flow.catalogue import authorize_read
+from gateway.flow.client_gone import gone_from
 from gateway.flow.respond import json_response
 from gateway.model import Api
 from gateway.routes.body import BadJson, check_value
@@ -114,7 +115,7 @@ class McpEndpoint:
         key = _meta_key(params.meta)
         if key and "idempotency-key" not in call.headers:
             call = replace(call, headers={**call.headers, "idempotency-key": key})
-        outcome = await tool_flow.invoke(gw, call, via="mcp")
+        outcome = await tool_flow.invoke(gw, call, via="mcp", gone=gone_from(request.receive))
         return outcome_result(outcome)
 
 

@@ -9,6 +9,7 @@ from starlette.routing import Route
 from gateway.errors import Reason, Refusal
 from gateway.flow import tool as tool_flow
 from gateway.flow.catalogue import authorize_read
+from gateway.flow.client_gone import gone_from
 from gateway.flow.respond import gateway_headers, json_response, refusal_response
 from gateway.model import Api
 from gateway.routes.common import RefusalOf, json_body, new_call
@@ -47,7 +48,7 @@ def tool_routes(gw: Gateway) -> list[Route]:
             return json_response({"status": "failure", **refusal.openai_body()}, refusal.status,
                                  gateway_headers(call))
         call = new_call(gw, request, Api.TOOL, name, {"arguments": args})
-        outcome = await tool_flow.invoke(gw, call, via="rest")
+        outcome = await tool_flow.invoke(gw, call, via="rest", gone=gone_from(request.receive))
         headers = gateway_headers(outcome.call)
         if outcome.refusal is not None:
             headers.update(outcome.refusal.headers())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -22,74 +21,15 @@ import yaml
 from gateway.limits.estimate import prompt_tokens
 from gateway.model import Api
 from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, start_gateway, write_rules
+from tests.support.stalling import StallingUpstream
 
 REDIS_URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
 MESSAGES = [{"role": "user", "content": "Tell me a story that never starts."}]
 
 
-class StallingUpstream:
-    """A raw HTTP server on 127.0.0.1: answers 200 with event-stream headers, then sends only keep-alive
-    comments until the peer closes. It knows how many of its connections are still open."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.open = 0
-        self.requests = 0
-        self.lock = threading.Lock()
-        self.stopping = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        self.sock.settimeout(0.2)
-        while not self.stopping.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn: socket.socket) -> None:
-        with self.lock:
-            self.open += 1
-        try:
-            data = b""
-            while b"\r\n\r\n" not in data:
-                data += conn.recv(65536)
-            head, _, body = data.partition(b"\r\n\r\n")
-            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                          if line.lower().startswith(b"content-length:"))
-            while len(body) < length:
-                body += conn.recv(65536)
-            with self.lock:
-                self.requests += 1
-            conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
-            conn.settimeout(0.2)
-            while not self.stopping.is_set():
-                ping = b": keep-alive\n\n"
-                conn.sendall(b"%x\r\n%s\r\n" % (len(ping), ping))
-                try:
-                    if conn.recv(65536) == b"":
-                        break  # the gateway closed the connection
-                except TimeoutError:
-                    pass
-        except OSError:
-            pass
-        finally:
-            conn.close()
-            with self.lock:
-                self.open -= 1
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.sock.close()
-
-
 @pytest.fixture
 def stalling() -> Iterator[StallingUpstream]:
-    up = StallingUpstream()
+    up = StallingUpstream(headers=True)
     yield up
     up.stop()
 
