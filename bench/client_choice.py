@@ -26,8 +26,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from harness import ensure_wrk, free_port, mock_upstream, pin, proc_cpu_s, stop, wait_http
-from overhead import agent_body, run_wrk
+from harness import ensure_wrk, free_port, mock_upstream, pin, proc_cpu_s, served
+from workload import agent_body
+from wrk_cells import run_wrk
 
 CLIENTS = ("aiohttp", "httpx", "httpx-aiohttp")
 
@@ -95,12 +96,8 @@ def app_process(client: str, upstream_port: int, core: int) -> Iterator[tuple[in
     port = free_port()
     cmd = [*pin(core), sys.executable, __file__, "--serve", client, "--port", str(port),
            "--upstream", f"http://127.0.0.1:{upstream_port}"]
-    proc = subprocess.Popen(cmd)
-    try:
-        wait_http(f"http://127.0.0.1:{port}/readyz", 20, proc)
+    with served(cmd, f"http://127.0.0.1:{port}/readyz", 20) as proc:
         yield port, proc
-    finally:
-        stop(proc)
 
 
 def available(client: str) -> bool:

@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -63,6 +64,17 @@ def wait_http(url: str, deadline_s: float, proc: subprocess.Popen[bytes]) -> Non
                 return
         time.sleep(0.1)
     raise SystemExit(f"{url} not ready after {deadline_s:g}s")
+
+
+@contextlib.contextmanager
+def served(cmd: list[str], ready_url: str, deadline_s: float, **popen: Any) -> Iterator[subprocess.Popen[bytes]]:
+    """A server process for the length of the block: started, answered `ready_url` with 200, then stopped."""
+    proc: subprocess.Popen[bytes] = subprocess.Popen(cmd, **popen)
+    try:
+        wait_http(ready_url, deadline_s, proc)
+        yield proc
+    finally:
+        stop(proc)
 
 
 @contextlib.contextmanager

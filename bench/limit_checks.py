@@ -2,7 +2,7 @@
 
 1. Per call (in this process, no HTTP): the rate-limit check (two limits), the budget check (reserve), the
    breaker's admission and outcome, and the finish phase (budget settlement, token-limit correction) for one
-   LLM call; p50/p95 over many calls. Embedded (in-memory counters + SQLite ledger, the default), all in
+   LLM call; p50/p95 over many calls. Embedded (in-memory counters + the journal budget ledger, the default), all in
    memory, and with Redis on loopback (`--redis`, else WARDGATE_TEST_REDIS_URL).
 2. req/s (`--rps`): `wardgate serve` in front of bench/mock_upstream.py driven by wrk (as bench/overhead.py
    does), 1 KB agent-like body, c=16, with the checks off (no limits, no budget) vs on (embedded) vs on with
@@ -125,7 +125,7 @@ async def per_call_all(redis_url: str | None, n: int) -> dict[str, dict[str, flo
         out["in process, all in memory"] = await per_call(mem, rules_dir, n)
         await mem.close()
         embedded = build_limits(Settings(state_dir=Path(tmp) / "state"))
-        out["in process, SQLite ledger (default)"] = await per_call(embedded, rules_dir, n)
+        out["in process, journal ledger (default)"] = await per_call(embedded, rules_dir, n)
         await embedded.close()
         if redis_url:
             prefix = f"wgbench:{uuid.uuid4().hex[:8]}:"

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 PARTS = (
-    ("budget ledger (SQLite, its own thread)", ("sqlite_budget.py",)),
+    ("budget ledger (journal)", ("journal_budget.py", "sqlite_budget.py")),
     ("decision log writer (SQLite, a worker thread)", ("sqlite_trace.py", "trace_rows.py", "_write_all")),
     ("thread wake-ups and hand-offs", ("concurrent/futures", "threading.py", "to_thread", "run_in_executor",
                                        "asyncio/futures.py")),

@@ -27,7 +27,8 @@ from typing import Any
 import httpx
 from aiohttp import web
 from harness import free_port
-from overhead import AGENT_KEY, MODEL, gateway
+from targets import gateway
+from workload import AGENT_KEY, MODEL
 
 TOKENS = ["The", " build", " passed", ";", " I", " opened", " the", " pull", " request", " and", " asked",
           " Dana", " for", " a", " review", "."]

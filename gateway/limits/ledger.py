@@ -44,34 +44,59 @@ def fresh(book: RunBook | None, now: float, ttl_s: float) -> RunBook:
     return book
 
 
-def apply_reserve(book: RunBook, call_id: str, want: Amounts, caps: Caps, now: float) -> Reserved:
-    """Reserve `want` for the call; a call id already holding a reservation keeps it and is admitted again
-    (idempotent: a reserve whose answer was lost may be sent again without charging twice)."""
-    s = book.state
+def plan_reserve(book: RunBook, call_id: str, want: Amounts, caps: Caps, now: float) -> Decision | None:
+    """The verdict on reserving `want` for the call, or None when the call already holds its reservation."""
     if call_id in book.open:
-        return Reserved(Decision(True), s)
-    decision = decide_reserve(caps, s.used, s.reserved, want, s.started_at, now)
-    if decision.admit:
+        return None
+    s = book.state
+    return decide_reserve(caps, s.used, s.reserved, want, s.started_at, now)
+
+
+def reserve_effect(book: RunBook, call_id: str, want: Amounts, now: float, admit: bool) -> RunState:
+    """What a decided reserve changes: the reservation when admitted, and the run's last-seen time."""
+    s = book.state
+    if admit:
         book.open[call_id] = want
         s = replace(s, reserved=s.reserved + want, last_seen=now)
     else:
         s = replace(s, last_seen=now)
     book.state = s
-    return Reserved(decision, s)
+    return s
+
+
+def apply_reserve(book: RunBook, call_id: str, want: Amounts, caps: Caps, now: float) -> Reserved:
+    """Reserve `want` for the call; a call id already holding a reservation keeps it and is admitted again
+    (idempotent: a reserve whose answer was lost may be sent again without charging twice)."""
+    decision = plan_reserve(book, call_id, want, caps, now)
+    if decision is None:
+        return Reserved(Decision(True), book.state)
+    return Reserved(decision, reserve_effect(book, call_id, want, now, decision.admit))
+
+
+def plan_settle(book: RunBook, call_id: str, actual: Amounts, caps: Caps, alert_at: float, now: float) -> bool | None:
+    """Whether settling the call crosses the alert threshold, or None when the call holds no reservation."""
+    if call_id not in book.open:
+        return None
+    s = book.state
+    return should_alert(caps, s.used + actual, s.started_at, now, alert_at, s.alerted)
+
+
+def settle_effect(book: RunBook, call_id: str, actual: Amounts, now: float, alert: bool) -> RunState:
+    """What a settlement changes: the reservation swapped for the actual usage, the alert flag once crossed."""
+    held = book.open.pop(call_id, None)
+    s = book.state
+    if held is not None:
+        s = replace(s, reserved=s.reserved - held, used=s.used + actual, last_seen=now, alerted=s.alerted or alert)
+        book.state = s
+    return s
 
 
 def apply_settle(book: RunBook, call_id: str, actual: Amounts, caps: Caps, alert_at: float, now: float) -> Settled:
     """Swap the call's reservation for its actual usage; an unknown call id changes nothing (idempotent)."""
-    held = book.open.pop(call_id, None)
-    s = book.state
-    if held is None:
-        return Settled(s, False)
-    s = replace(s, reserved=s.reserved - held, used=s.used + actual, last_seen=now)
-    alert = should_alert(caps, s.used, s.started_at, now, alert_at, s.alerted)
-    if alert:
-        s = replace(s, alerted=True)
-    book.state = s
-    return Settled(s, alert)
+    alert = plan_settle(book, call_id, actual, caps, alert_at, now)
+    if alert is None:
+        return Settled(book.state, False)
+    return Settled(settle_effect(book, call_id, actual, now, alert), alert)
 
 
 class BudgetLedger(Protocol):

@@ -117,6 +117,21 @@ class ResilientForwarder(Forwarder):
         self.on_retry(r.name, tries.log[-1]["outcome"] if tries.log else "retry")
         return True
 
+    async def _failed(self, r: ModelRoute, i: int, tries: _Tries, entered: tuple[Breaker | None, Admit],
+                      fault: UpstreamFault, t0: float) -> bool:
+        """A try that got no answer: counted against the breaker and logged; True when another try follows."""
+        await self._record(*entered, True)
+        tries.note(r.name, fault.reason.value, t0)
+        tries.last_fault = fault
+        return retryable(None, fault) and i < r.rule.retry.attempts and await self._pause(r, i, tries, None)
+
+    async def _refused(self, r: ModelRoute, i: int, tries: _Tries, status: int, headers: Mapping[str, str]) -> bool:
+        """An answer of 429 or 5xx (already counted and logged); True when another try follows (after its
+        Retry-After, when the deadline allows)."""
+        tries.last_fault = UpstreamFault(Reason.UPSTREAM_ERROR, f"upstream answered HTTP {status}")
+        wait = parse_retry_after(headers, self._clock())
+        return retryable(status, None) and i < r.rule.retry.attempts and await self._pause(r, i, tries, wait)
+
     async def send(
         self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str]
     ) -> Answer:
@@ -140,10 +155,7 @@ class ResilientForwarder(Forwarder):
                     resp = await self.client.request("POST", up.url, up.headers, up.body,
                                                       min(r.rule.timeout_s, max(0.001, tries.left())))
                 except UpstreamFault as fault:
-                    await self._record(b, admitted, True)
-                    tries.note(r.name, fault.reason.value, t0)
-                    tries.last_fault = fault
-                    if retryable(None, fault) and i < r.rule.retry.attempts and await self._pause(r, i, tries, None):
+                    if await self._failed(r, i, tries, (b, admitted), fault, t0):
                         continue
                     break
                 except BaseException:
@@ -152,12 +164,9 @@ class ResilientForwarder(Forwarder):
                 await self._record(b, admitted, is_fault_status(resp.status))
                 tries.note(r.name, "ok" if resp.status < 400 else f"http-{resp.status}", t0, resp.status)
                 if resp.status in RETRY_STATUS or resp.status >= 500:
-                    tries.last_fault = UpstreamFault(Reason.UPSTREAM_ERROR, f"upstream answered HTTP {resp.status}")
                     if resp.status == 429:
                         passthrough = parse_answer(resp, r.name)
-                    wait = parse_retry_after(resp.headers, self._clock())
-                    if (retryable(resp.status, None) and i < r.rule.retry.attempts
-                            and await self._pause(r, i, tries, wait)):
+                    if await self._refused(r, i, tries, resp.status, resp.headers):
                         continue
                     break
                 try:
@@ -199,10 +208,7 @@ class ResilientForwarder(Forwarder):
                     st = await stack.enter_async_context(
                         self.client.stream("POST", up.url, up.headers, up.body, r.rule.timeout_s))
                 except UpstreamFault as fault:
-                    await self._record(b, admitted, True)
-                    tries.note(r.name, fault.reason.value, t0)
-                    tries.last_fault = fault
-                    if retryable(None, fault) and i < r.rule.retry.attempts and await self._pause(r, i, tries, None):
+                    if await self._failed(r, i, tries, (b, admitted), fault, t0):
                         continue
                     break
                 except BaseException:
@@ -213,10 +219,7 @@ class ResilientForwarder(Forwarder):
                 last_model = r is _chain(route, self._rules())[-1]
                 if st.status >= 500 or (st.status == 429 and not (last_model and i == r.rule.retry.attempts)):
                     await stack.aclose()
-                    tries.last_fault = UpstreamFault(Reason.UPSTREAM_ERROR, f"upstream answered HTTP {st.status}")
-                    wait = parse_retry_after(st.headers, self._clock())
-                    if (retryable(st.status, None) and i < r.rule.retry.attempts
-                            and await self._pause(r, i, tries, wait)):
+                    if await self._refused(r, i, tries, st.status, st.headers):
                         continue
                     break
                 st.answered_by, st.attempts = r.name, tuple(tries.log)

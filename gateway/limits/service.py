@@ -96,7 +96,8 @@ def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
                  record: Callable[[DecisionEvent], None] | None = None,
                  approvals: ApprovalService | None = None,
                  metrics: LimitMetrics | None = None) -> Limits:
-    """Embedded: in-process counters and breakers, budgets in SQLite. With a Redis URL: all three in Redis.
+    """Embedded: in-process counters and breakers, budgets in memory with a journal in the state dir (`JournalLedger`).
+    With a Redis URL: all three in Redis.
 
     `record` receives budget alerts (decision events), `approvals` holds calls past a budget alert that
     requires approval, `metrics` is told breaker states and budget utilisation."""
@@ -111,10 +112,10 @@ def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
         return Budgets(ledger, clock, post, record=record, usage=usage if metrics is not None else None)
 
     if settings.redis_url is None:
-        from gateway.stores.sqlite_budget import SqliteBudgetLedger
+        from gateway.stores.journal_budget import JournalLedger
 
         return Limits(RateLimiter(storage_from_string("async+memory://"), clock),
-                      budgets(SqliteBudgetLedger(settings.state_dir / "budgets.sqlite3")),
+                      budgets(JournalLedger(settings.state_dir / "budgets")),
                       Breakers(clock, on_state=on_state), approvals=approvals)
     from gateway.stores.redis_budget import RedisBudgetLedger
 

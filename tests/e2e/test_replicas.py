@@ -1,5 +1,5 @@
 """Several `wardgate serve` processes on one real Redis behave as one gateway for rate limits, budgets,
-breakers and loop protection; a SIGKILL mid-run loses no budget charge (SQLite by default, and Redis)."""
+breakers and loop protection; a SIGKILL mid-run loses no budget charge (embedded ledger, and Redis)."""
 
 from __future__ import annotations
 
@@ -179,7 +179,7 @@ def _kill_mid_run(tmp_path: Path, upstream: FakeUpstream, prefix: str | None, cl
     assert statuses == [200, 200, 403]  # 3 used + 1 reserved + 2 more = the cap of 6
 
 
-def test_sigkill_mid_run_loses_no_budget_charge_sqlite(tmp_path: Path, upstream: FakeUpstream,
+def test_sigkill_mid_run_loses_no_budget_charge_embedded(tmp_path: Path, upstream: FakeUpstream,
                                                        cluster: list[Served]) -> None:
     _kill_mid_run(tmp_path, upstream, None, cluster)
 

@@ -7,31 +7,15 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from gateway.stores.postgres_trace import PostgresTraceStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
 from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_rows
 from gateway.trace.events import CallRecord, DecisionEvent
 from gateway.trace.recorder import TraceRecorder, TraceStore
-from tests.approvals.pg import needs_postgres, private_schema
 from tests.stores.test_trace_stores import event, record
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=needs_postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TraceStore]:
-    if request.param == "sqlite":
-        s: TraceStore = SqliteTraceStore(tmp_path / "d.sqlite3")
-        yield s
-        s.close()
-        return
-    with private_schema() as url:
-        s = PostgresTraceStore(url)
-        yield s
-        s.close()
 
 
 class Flaky:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openai
-import pytest
 
 from gateway.app import admin_app, build_gateway, data_app, running
 from gateway.errors import Reason
 from gateway.model import Action, Mode
 from gateway.settings import Settings
-from gateway.stores.postgres_trace import PostgresTraceStore
-from gateway.stores.sqlite_trace import SqliteTraceStore
 from gateway.trace.events import CallRecord, DecisionEvent, Outcome, Phase
 from gateway.trace.recorder import TraceStore
 from tests.approvals.pg import needs_postgres, private_schema
@@ -30,19 +26,6 @@ def event(call: str, check: str, action: Action = Action.CONTINUE, run: str = "r
 def record(call: str, started: float, outcome: Outcome = Outcome.OK, run: str = "r1") -> CallRecord:
     return CallRecord(call, run, "a", "chat.completions", "echo", started, 1.0, 200, outcome, "rev",
                       prompt_tokens=3, completion_tokens=2, cost_usd=0.5)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=needs_postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TraceStore]:
-    if request.param == "sqlite":
-        s: TraceStore = SqliteTraceStore(tmp_path / "d.sqlite3")
-        yield s
-        s.close()
-        return
-    with private_schema() as url:
-        s = PostgresTraceStore(url)
-        yield s
-        s.close()
 
 
 def test_run_view_orders_calls_and_keeps_verdicts_in_order(store: TraceStore) -> None:
