@@ -11,7 +11,7 @@ from starlette.responses import Response
 from gateway.config.ruleset import ModelRoute
 from gateway.errors import Reason, Refusal, RefusedError
 from gateway.flow.call_ledger import Ledger, fault_refusal
-from gateway.flow.client_gone import CLIENT_CLOSED, ClientGone, ClientLeft, never_gone, until_gone
+from gateway.flow.client_gone import CHECKS_LEFT, CLIENT_CLOSED, ClientGone, ClientLeft, never_gone, until_gone
 from gateway.flow.relay import relay
 from gateway.flow.respond import gateway_headers, json_response, refusal_from_stop, refusal_response
 from gateway.flow.structured import conform, requested_schema
@@ -28,7 +28,13 @@ async def handle(gw: Gateway, call: Call, gone: ClientGone = never_gone) -> Resp
     rules = gw.rules.current
     ledger = Ledger(call, rules, gw.clock())
     ledger.trace_id = gw.tracing.trace_id()
-    result = await gw.runner.run_request(call, rules)
+    try:  # the checks may hold the call (a sync approval): a client that leaves meanwhile ends the wait
+        result = await until_gone(gone, gw.runner.run_request(call, rules))
+    except ClientLeft:
+        ledger.status, ledger.outcome = CLIENT_CLOSED, Outcome.CANCELLED
+        ledger.detail.update(cancelled=CHECKS_LEFT, sent=False)  # nothing was sent upstream: nothing is charged
+        await ledger.finish(gw)
+        return Response(status_code=CLIENT_CLOSED)
     call = ledger.call = result.call
     if result.stop is not None:
         refusal = refusal_from_stop(call, result.stop)

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from gateway.config.ruleset import ModelRoute
 from gateway.errors import Reason, Refusal
 from gateway.flow.call_ledger import Ledger, fault_refusal, log
-from gateway.flow.client_gone import ClientGone, ClosingStream, left_during, never_gone
+from gateway.flow.client_gone import CLIENT_CLOSED, ClientGone, ClosingStream, left_during, never_gone
 from gateway.flow.pipeline import Malformed, Out, StreamPipeline, delivered_usage
 from gateway.flow.respond import gateway_headers, refusal_response
 from gateway.flow.stream import StreamBlocked, error_event
@@ -23,8 +23,6 @@ from gateway.runtime import Gateway
 from gateway.trace.events import DecisionEvent, Outcome
 from gateway.upstream.client import UpstreamFault, UpstreamStream
 from gateway.upstream.usage import StreamUsage
-
-CLIENT_CLOSED = 499  # the client left before the gateway answered (no response reached it)
 
 # A batch of at most this many bytes (the chunk just read plus an unfinished event held from before) is parsed
 # and guarded on the event loop: its work is bounded (the guards scan its text plus a window of fixed size) and

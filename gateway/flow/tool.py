@@ -11,7 +11,7 @@ from typing import Any
 
 from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason, Refusal
-from gateway.flow.client_gone import CLIENT_CLOSED, ClientGone, ClientLeft, never_gone, until_gone
+from gateway.flow.client_gone import CHECKS_LEFT, CLIENT_CLOSED, ClientGone, ClientLeft, never_gone, until_gone
 from gateway.model import Action, Call
 from gateway.pipeline.runner import Stop
 from gateway.runtime import Gateway
@@ -122,7 +122,11 @@ async def invoke(gw: Gateway, call: Call, via: str = "rest", gone: ClientGone = 
 
 
 async def _invoke(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, gone: ClientGone) -> ToolOutcome:
-    result = await gw.runner.run_request(call, rules)
+    try:  # the checks may hold the call (a sync approval): a client that leaves meanwhile ends the wait
+        result = await until_gone(gone, gw.runner.run_request(call, rules))
+    except ClientLeft:
+        ledger.detail.update(cancelled=CHECKS_LEFT, sent=False)  # nothing ran: nothing is charged
+        return ToolOutcome(ToolStatus.FAILURE, CLIENT_CLOSED, {"status": "failure"}, call, cancelled=True)
     call = result.call
     if result.stop is not None:
         return stop_outcome(call, result.stop)

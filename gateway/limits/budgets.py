@@ -32,7 +32,10 @@ def budget_headers(left: Mapping[str, float]) -> dict[str, str]:
 
 
 def actual_of(record: CallRecord, price: Price | None) -> Amounts:
-    """What a finished call really used. A call the upstream never answered is released (charged nothing)."""
+    """What a finished call really used. A call the upstream never answered is released (charged nothing), and so
+    is a call whose client left before it was sent (`detail.sent` false: held for approval)."""
+    if record.detail.get("sent") is False:
+        return Amounts()
     if record.api in ("tool", "mcp"):
         return Amounts(tool_calls=1) if record.outcome in (Outcome.OK, Outcome.CANCELLED) else Amounts()
     answered = record.outcome in (Outcome.OK, Outcome.CANCELLED) or record.prompt_tokens or record.completion_tokens

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import time
@@ -11,11 +10,11 @@ from dataclasses import replace
 from typing import Any
 
 import psycopg
-from psycopg import errors as pg_errors
 
 from gateway.approvals.record import Approval
 from gateway.approvals.store import Filters, where
 from gateway.stores.postgres_idle import alive_or_none
+from gateway.stores.postgres_schema import ensure_schema_async
 
 log = logging.getLogger("wardgate.approvals.postgres")
 
@@ -54,11 +53,7 @@ class PostgresApprovalStore:
         await self._check_idle()
         if self._conn is None or self._conn.closed:
             conn = await psycopg.AsyncConnection.connect(self._url, autocommit=True, connect_timeout=5)
-            for statement in _SCHEMA:
-                # Another replica may create it at the same moment.
-                with contextlib.suppress(pg_errors.UniqueViolation, pg_errors.DuplicateTable,
-                                         pg_errors.DuplicateObject):
-                    await conn.execute(statement)
+            await ensure_schema_async(conn, _SCHEMA)  # replicas starting together queue on its lock
             self._conn = conn
             self._healthy = True
         return self._conn

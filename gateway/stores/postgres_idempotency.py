@@ -4,17 +4,16 @@ sent to different replicas execute once; expired keys are taken over by the clai
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import time
 from collections.abc import Callable
 from typing import Any
 
 import psycopg
-from psycopg import errors as pg_errors
 
 from gateway.stores.idempotency import PENDING_TTL_S, TTL_S, Claim, ClaimKind, judge
 from gateway.stores.postgres_idle import alive_or_none
+from gateway.stores.postgres_schema import ensure_schema_async
 
 # A connection unused for this long is checked (one round trip) before it carries a statement.
 
@@ -51,8 +50,7 @@ class PostgresIdempotencyStore:
         await self._check_idle()
         if self._conn is None or self._conn.closed:
             conn = await psycopg.AsyncConnection.connect(self._url, autocommit=True, connect_timeout=2)
-            with contextlib.suppress(pg_errors.UniqueViolation, pg_errors.DuplicateTable, pg_errors.DuplicateObject):
-                await conn.execute(_SCHEMA)  # another replica may create it at the same moment
+            await ensure_schema_async(conn, (_SCHEMA,))  # replicas starting together queue on its lock
             self._conn = conn
         return self._conn
 

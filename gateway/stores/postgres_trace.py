@@ -8,6 +8,7 @@ from typing import Any
 
 import psycopg
 
+from gateway.stores.postgres_schema import ensure_schema
 from gateway.stores.run_view import run_summaries, run_view
 from gateway.stores.trace_rows import CallRow, DecisionRow, call_rows, decision_rows, verdicts
 from gateway.trace.events import CallRecord, DecisionEvent
@@ -43,9 +44,7 @@ class PostgresTraceStore:
         self._lock = threading.Lock()
         self._conn: psycopg.Connection[Any] | None = None
         with self._lock:
-            conn = self._connection()
-            for statement in _SCHEMA:
-                conn.execute(statement)
+            ensure_schema(self._connection(), _SCHEMA)
 
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed:
