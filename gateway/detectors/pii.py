@@ -125,7 +125,8 @@ class PiiDetector:
         """Entities that could possibly be in `text` (the pre-screen)."""
         digits = len(text) - len(text.translate(_DIGIT_FREE))
         found = []
-        if "EMAIL_ADDRESS" in self._entities and ("@" in text or any(rx.search(text) for rx in self._at_marks)):
+        at_sign = "@" in text or "%40" in text  # `%40`: URL-encoded, in a query string
+        if "EMAIL_ADDRESS" in self._entities and (at_sign or any(rx.search(text) for rx in self._at_marks)):
             found.append("EMAIL_ADDRESS")
         if digits >= 7:
             found.extend(e for e in _NUMERIC if e in self._entities)

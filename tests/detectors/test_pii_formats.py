@@ -138,6 +138,37 @@ def test_mapped_ipv6_is_one_finding(pii: PiiDetector) -> None:
     assert flagged(pii, "::ffff:192.0.2.128 mapped", "IP_ADDRESS") == ["::ffff:192.0.2.128"]
 
 
+EMAILS = [  # (text, the address found, exactly)
+    ("联系邮箱zhang.wei@example.cn谢谢", "zhang.wei@example.cn"),  # written into CJK text without spaces
+    ("메일은kim.minsu@example.kr로 보내 주세요", "kim.minsu@example.kr"),  # Hangul after the domain
+    ("ติดต่อsomchai@example.co.thครับ", "somchai@example.co.th"),  # Thai on both sides
+    ("contact: o'brien@example.ie", "o'brien@example.ie"),  # an apostrophe inside the local part
+    ("GET /unsubscribe?email=jane.doe%40example.com&list=7", "jane.doe%40example.com"),  # URL-encoded "@"
+    ("redirect=%2Fhome%3Fu%3Djohn%40example.org", "john%40example.org"),  # after an encoded "="
+    ("write to info@müller-beispiel.de today", "info@müller-beispiel.de"),  # an IDN domain stays whole
+    ("e-mail: марина@пример.рф", "марина@пример.рф"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), EMAILS)
+def test_email_formats(pii: PiiDetector, text: str, value: str) -> None:
+    assert flagged(pii, text, "EMAIL_ADDRESS") == [value]
+
+
+NOT_EMAILS = [
+    "ping @maria about the release",  # a mention
+    "npm install left-pad@1.3.0",  # package@version
+    "ssh deploy@localhost",  # no public suffix
+    "discount 50%40 units",  # a percent sign, not an encoded address
+    "@dataclass(frozen=True)",  # a decorator
+]
+
+
+@pytest.mark.parametrize("text", NOT_EMAILS)
+def test_not_emails(pii: PiiDetector, text: str) -> None:
+    assert flagged(pii, text, "EMAIL_ADDRESS") == []
+
+
 # (text, entity, rule that rejects it)
 LOOKALIKES = [
     ("Zentrix 10.2.0.118 released", "IP_ADDRESS", "an unknown product name right before: a version"),
