@@ -45,6 +45,10 @@ def test_card_formats(pii: PiiDetector, text: str, value: str) -> None:
 
 
 PHONES = [
+    ("callback?phone=%2B4915112345678&ok=1", "%2B4915112345678"),  # "+" URL-encoded in a query string
+    ("tel=%2B44%207911%20123456", "%2B44%207911%20123456"),  # and its spaces too
+    ('{"phone": 4915112345678, "name": "Jan"}', "4915112345678"),  # a JSON number that also passes Luhn
+    ("Llámame al 612 34 56 78", "612 34 56 78"),  # Spanish imperative with its accent
     # (text, number) — national formats with trunk prefixes, parentheses, dots, slashes, extensions
     ("Tel.: +49 (0)30 1234567", "+49 (0)30 1234567"),
     ("Anna Schmidt | 089 / 123 456 78 | anna@example.de", "089 / 123 456 78"),  # DE, area-code slash
@@ -185,6 +189,7 @@ LOOKALIKES = [
     ("APP_VERSION=10.4.1.22", "IP_ADDRESS", ".env key ending in VERSION"),
     ("?build=10.4.1.22&sku=2125550143", "IP_ADDRESS", "query key 'build'"),
     ("?build=10.4.1.22&sku=2125550143", "PHONE_NUMBER", "query key 'sku'"),
+    ("ref=%2B4915112345678", "PHONE_NUMBER", "an encoded number under the query key 'ref'"),
     ('{"sku": "212-555-0143"}', "PHONE_NUMBER", "its JSON key is 'sku'"),
     ('{"order_id": "+1 415 555 0132"}', "PHONE_NUMBER", "its JSON key names an order, even for a strong shape"),
     ("sku,qty\n2125550143,3", "PHONE_NUMBER", "its CSV column is 'sku'"),
