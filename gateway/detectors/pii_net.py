@@ -10,7 +10,7 @@ from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_checks import embedded, glued_left
 from gateway.detectors.pii_numbers import AGAINST_SCORE
-from gateway.detectors.pii_words import VERSION_MARKERS, ContextIndex, Lean, tags_of
+from gateway.detectors.pii_words import SECTION_MARKERS, VERSION_MARKERS, ContextIndex, Lean, tags_of
 
 # Scripts written without spaces between words (CJK, kana, Hangul, Thai, Lao, Myanmar, Khmer): an address
 # written inside such text (`联系zhang@example.cn谢谢`) ends where the script changes, so their characters are
@@ -92,6 +92,26 @@ def _product_before(text: str, start: int) -> bool:
     return left < 0 or not text[left].isalnum()
 
 
+_SECTION_SIGN = re.compile(r"[§¶第]\s*\Z")
+# An outline heading: a line that starts with small dotted numbers and a capitalised word (`1.1.1.2 Requirements`).
+_HEADING = re.compile(r"[ \t#*>-]*\Z")
+_HEADING_WORD = re.compile(r"[ \t]+[^\W\d_]")
+
+
+def _numbers_a_part(ctx: ContextIndex, start: int, end: int) -> bool:
+    """A document part's number, not an address: after `section`, `§`, `Kapitel` …; or an outline heading's
+    number (parts of at most 30, not all equal, at the start of a line and followed by a capitalised word)."""
+    text = ctx.text
+    if ctx.word_before(start) in SECTION_MARKERS or _SECTION_SIGN.search(text, max(0, start - 3), start):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    parts = [int(p) for p in text[start:end].split(".")]
+    heading = _HEADING.match(text, line, start) and _HEADING_WORD.match(text, end)
+    # 10/8 and 127/8 addresses have small octets too (`10.0.0.5 Connection refused` starts a log line).
+    small = max(parts) <= 30 and parts[0] not in (10, 127) and len(set(parts)) > 1
+    return bool(heading) and small and text[end + 1 : end + 2].isupper()
+
+
 DomainCheck = Callable[[str], bool]
 
 
@@ -170,6 +190,8 @@ def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if tail is None and end + 1 < len(text) and text[end] in "-+" and text[end + 1].isalnum():
             continue  # 8.0.20.101-beta, 1.2.3.4+build5
         port = end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit()
+        if not port and tail is None and _numbers_a_part(ctx, start, end):
+            continue
         if not port and tail is None and _product_before(text, start):
             continue
         try:
