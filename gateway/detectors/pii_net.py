@@ -22,6 +22,9 @@ _ADDR = rf"(?:[^\W{_SPACELESS}]|[+-])"
 _LOCAL = re.compile(rf"(?<![^\W{_SPACELESS}])(?<![.+'-]){_ADDR}+(?:['.]{_ADDR}+)*\Z")
 _DOMAIN = re.compile(rf"(?:[^\W{_SPACELESS}]|-)+(?:\.(?:[^\W{_SPACELESS}]|-)+)+")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+# "@" as written: plainly, URL-encoded in a query string (`?email=jane%40example.com`), as an HTML character
+# reference (`jane&#64;example.com`, a web page's mild obfuscation).
+AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
 # "@" may be written plainly when a dot is bracketed (`name@domain[.]com`), or full-width (`name＠domain.jp`).
 _AT_BRACKET = r"(?:\s*[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]\s*|\s*＠\s*|@)"
 _DOT_BRACKET = r"(?:\s*[\[({<]\s*(?:dot|punkt|punto|point|ponto|kropka|punt|\.)\s*[\]})>]\s*|\.)"
@@ -121,7 +124,7 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
     `name[at]domain.de`, `name (at) domain [dot] com` score 0.8 under `brackets`; `name at domain dot
     com` (the word "dot" spelled out) 0.6 under `words`, which also includes the bracket forms."""
     found = []
-    for mark in ("@", "%40"):  # `%40`: an address URL-encoded in a query string (`?email=jane%40example.com`)
+    for mark in AT_SIGNS:
         at = text.find(mark)
         while at >= 0:  # anchored on each "@": a regex scan of every word of a long text costs more
             local = _LOCAL.search(text, max(0, at - 64), at)

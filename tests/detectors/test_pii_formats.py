@@ -152,6 +152,7 @@ EMAILS = [  # (text, the address found, exactly)
     ("contact: o'brien@example.ie", "o'brien@example.ie"),  # an apostrophe inside the local part
     ("GET /unsubscribe?email=jane.doe%40example.com&list=7", "jane.doe%40example.com"),  # URL-encoded "@"
     ("redirect=%2Fhome%3Fu%3Djohn%40example.org", "john%40example.org"),  # after an encoded "="
+    ('<p>Contact: jane&#64;example.com</p>', "jane&#64;example.com"),  # an HTML character reference
     ("write to info@müller-beispiel.de today", "info@müller-beispiel.de"),  # an IDN domain stays whole
     ("e-mail: марина@пример.рф", "марина@пример.рф"),
 ]
