@@ -5,9 +5,6 @@ budget alert is released the same way and charged nothing (it was never sent).""
 
 from __future__ import annotations
 
-import json
-import socket
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ import yaml
 
 from tests.approvals.harness import TOKENS, Agent, Approver, approvals_rules, start, write_all
 from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, models_rules, start_gateway
+from tests.support.leaving import send, wait_for
 from tests.support.upstream import FakeUpstream
 
 # The approval waits ten minutes: only the client's departure can end the call within the test.
@@ -38,27 +36,6 @@ def gw(tmp_path: Path, upstream: FakeUpstream) -> Iterator[RunningGateway]:
     running.stop()
 
 
-def send(gw: RunningGateway, path: str, body: dict[str, Any], headers: tuple[tuple[str, str], ...],
-         run: str) -> socket.socket:
-    raw = json.dumps(body).encode()
-    host, port = gw.url.removeprefix("http://").split(":")
-    head = [f"POST {path} HTTP/1.1", "host: 127.0.0.1", "content-type: application/json",
-            f"authorization: Bearer {AGENT_KEY}", f"x-wardgate-run-id: {run}", f"content-length: {len(raw)}",
-            *(f"{k}: {v}" for k, v in headers)]
-    c = socket.create_connection((host, int(port)))
-    c.sendall("\r\n".join(head).encode() + b"\r\n\r\n" + raw)
-    return c
-
-
-def eventually(what: str, probe: Any, seconds: float = 15) -> Any:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if value := probe():
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"{what} did not happen within {seconds:g}s")
-
-
 def tool_calls(up: FakeUpstream) -> int:
     return sum(1 for r in up.received if r.path == "/tool")
 
@@ -70,11 +47,11 @@ def test_a_client_leaving_a_call_held_for_approval_ends_it_and_the_approval_stay
     path, body, headers = route
     run = f"run-held-{path.strip('/').replace('/', '-')}"
     approver = Approver(gw.admin_url, TOKENS["alice"])
-    client = send(gw, path, body, headers, run)
+    client = send(gw, path, body, run, headers)
     pending = approver.wait_for_pending(tool="db.drop")
     client.close()  # the agent gives up while a human has not decided yet
 
-    calls = eventually("the held call recorded", lambda: [c for c in (gw.run_trace(run) or {}).get("calls", [])
+    calls = wait_for("the held call recorded", lambda: [c for c in (gw.run_trace(run) or {}).get("calls", [])
                                                         if c.get("outcome") != "in-flight"])
     assert [(c["outcome"], c["status"]) for c in calls] == [("cancelled", 499)]
     assert "held for approval" in calls[0]["detail"]["cancelled"]
@@ -105,10 +82,10 @@ def test_a_client_leaving_an_llm_call_held_past_its_budget_alert_is_not_charged(
                            headers={"authorization": f"Bearer {AGENT_KEY}", "x-wardgate-run-id": "alerted"})
             assert r.status_code == 200, r.text
         approver = Approver(gw.admin_url, TOKENS["alice"])
-        client = send(gw, "/v1/chat/completions", chat, (), "alerted")
+        client = send(gw, "/v1/chat/completions", chat, "alerted")
         approver.wait_for_pending(tool="gpt-4o-mini")
         client.close()
-        calls = eventually("the held call recorded", lambda: [c for c in (gw.run_trace("alerted") or {}).get(
+        calls = wait_for("the held call recorded", lambda: [c for c in (gw.run_trace("alerted") or {}).get(
             "calls", []) if c.get("outcome") == "cancelled"])
         assert calls[0]["status"] == 499 and "held for approval" in calls[0]["detail"]["cancelled"]
         state = httpx.get(f"{gw.admin_url}/admin/budgets/alerted",
