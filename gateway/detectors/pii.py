@@ -74,12 +74,19 @@ def _ner_analyzer(model: str) -> AnalyzerEngine:
 
 
 def drop_shadowed_phones(findings: list[Finding]) -> list[Finding]:
+    """A phone finding and a more specific one (card, SSN, IBAN, IP) over the same digits: the specific one
+    wins, unless the phone scores higher, i.e. a phone word or key labels the digits and nothing labels them as
+    the other type (`{"phone": 4915112345678}` is a number that also passes Luhn, not a card)."""
     specific = [f for f in findings if f.entity in _SPECIFIC and f.score >= 0.4]
-    return [
-        f
-        for f in findings
-        if f.entity != "PHONE_NUMBER" or not any(g.start < f.end and f.start < g.end for g in specific)
-    ]
+    phones = [f for f in findings if f.entity == "PHONE_NUMBER"]
+    beaten: set[int] = set()
+    for f in phones:
+        rivals = [g for g in specific if g.start < f.end and f.start < g.end]
+        if rivals and all(f.score > g.score for g in rivals):
+            beaten.update(id(g) for g in rivals)
+        elif rivals:
+            beaten.add(id(f))
+    return [f for f in findings if id(f) not in beaten]
 
 
 class PiiDetector:
@@ -125,7 +132,8 @@ class PiiDetector:
         """Entities that could possibly be in `text` (the pre-screen)."""
         digits = len(text) - len(text.translate(_DIGIT_FREE))
         found = []
-        if "EMAIL_ADDRESS" in self._entities and ("@" in text or any(rx.search(text) for rx in self._at_marks)):
+        at_sign = "@" in text or "%40" in text  # `%40`: URL-encoded, in a query string
+        if "EMAIL_ADDRESS" in self._entities and (at_sign or any(rx.search(text) for rx in self._at_marks)):
             found.append("EMAIL_ADDRESS")
         if digits >= 7:
             found.extend(e for e in _NUMERIC if e in self._entities)

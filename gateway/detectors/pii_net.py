@@ -12,8 +12,16 @@ from gateway.detectors.pii_checks import embedded, glued_left
 from gateway.detectors.pii_numbers import AGAINST_SCORE
 from gateway.detectors.pii_words import VERSION_MARKERS, ContextIndex, Lean, tags_of
 
-_LOCAL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\Z")
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+# Scripts written without spaces between words (CJK, kana, Hangul, Thai, Lao, Myanmar, Khmer): an address
+# written inside such text (`联系zhang@example.cn谢谢`) ends where the script changes, so their characters are
+# not address characters. (Local parts wholly in those scripts, rare, are not found.)
+_SPACELESS = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf"
+              "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff")
+_ADDR = rf"(?:[^\W{_SPACELESS}]|[+-])"
+# A local part: dot- or apostrophe-separated runs (`o'brien`, `first.last+tag`), never starting inside a token.
+_LOCAL = re.compile(rf"(?<![^\W{_SPACELESS}])(?<![.+'-]){_ADDR}+(?:['.]{_ADDR}+)*\Z")
+_DOMAIN = re.compile(rf"(?:[^\W{_SPACELESS}]|-)+(?:\.(?:[^\W{_SPACELESS}]|-)+)+")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # "@" may be written plainly when a dot is bracketed (`name@domain[.]com`), or full-width (`name＠domain.jp`).
 _AT_BRACKET = r"(?:\s*[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]\s*|\s*＠\s*|@)"
 _DOT_BRACKET = r"(?:\s*[\[({<]\s*(?:dot|punkt|punto|point|ponto|kropka|punt|\.)\s*[\]})>]\s*|\.)"
@@ -93,17 +101,20 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
     `name[at]domain.de`, `name (at) domain [dot] com` score 0.8 under `brackets`; `name at domain dot
     com` (the word "dot" spelled out) 0.6 under `words`, which also includes the bracket forms."""
     found = []
-    at = text.find("@")
-    while at >= 0:  # anchored on each "@": a regex scan of every word of a long text costs more
-        local = _LOCAL.search(text, max(0, at - 64), at)
-        domain = _DOMAIN.match(text, at + 1)
-        if local and domain:
-            end = domain.end()
-            while text[end - 1] in ".-":
-                end -= 1
-            if domain_ok(text[at + 1 : end]):
-                found.append(Finding(name, "EMAIL_ADDRESS", local.start(), end, 1.0))
-        at = text.find("@", at + 1)
+    for mark in ("@", "%40"):  # `%40`: an address URL-encoded in a query string (`?email=jane%40example.com`)
+        at = text.find(mark)
+        while at >= 0:  # anchored on each "@": a regex scan of every word of a long text costs more
+            local = _LOCAL.search(text, max(0, at - 64), at)
+            domain = _DOMAIN.match(text, at + len(mark))
+            if local and domain:
+                start, end = local.start(), domain.end()
+                if start >= 1 and _PERCENT_ESCAPE.match(text, start - 1):
+                    start += 2  # `email%3Djohn%40…`: the escape's hex digits are not the address
+                while text[end - 1] in ".-":
+                    end -= 1
+                if start < at and domain_ok(text[at + len(mark) : end]):
+                    found.append(Finding(name, "EMAIL_ADDRESS", start, end, 1.0))
+            at = text.find(mark, at + 1)
     forms: list[tuple[re.Pattern[str], float]] = []
     if obfuscated is not ObfuscatedEmails.OFF and AT_MARK[ObfuscatedEmails.BRACKETS].search(text):
         forms.append((_OBFUSCATED_BRACKETS, 0.8))

@@ -178,8 +178,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             value, start = value[1:], start + 1
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
         digits = len(_NON_DIGIT.sub("", number))
-        if not 7 <= digits <= 15 or embedded(text, start, end):
-            continue
+        if not 7 <= digits <= 15 or embedded(text, start, end) or (start and text[start - 1] == "%"):
+            continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
         quad = value[0] != "0" and _DOTTED_QUAD.fullmatch(value)  # `012.36.78.68` is no address: a trunk 0
         if _DATE.match(value) or quad or _DECIMAL.fullmatch(value):
             continue
@@ -199,4 +199,25 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             hints = regions(text)
         if _valid(number.translate(_PLAIN_SEPARATORS), hints):
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.5))
+    if "%2" in text:
+        found += _url_encoded(name, ctx)
+    return found
+
+
+# An international number URL-encoded in a query string: `%2B` is its "+", `%20` or `+` its spaces.
+_ENCODED = re.compile(r"(?i)(?<![\w%])%2B(\d(?:(?:%20|\+)?\d)+)")
+
+
+def _url_encoded(name: str, ctx: ContextIndex) -> list[Finding]:
+    found = []
+    for m in _ENCODED.finditer(ctx.text):
+        decoded = "+" + re.sub(r"(?i)%20|\+", " ", m.group(1))
+        try:
+            valid = phonenumbers.is_valid_number(phonenumbers.parse(decoded, None))
+        except phonenumbers.NumberParseException:
+            continue
+        if valid and not embedded(ctx.text, m.start(), m.end()):
+            pull = ctx.lean("PHONE_NUMBER", m.start(), m.end(), strong=True)
+            score = {Lean.FOR: 0.7, Lean.AGAINST: AGAINST_SCORE}.get(pull, 0.5)
+            found.append(Finding(name, "PHONE_NUMBER", m.start(), m.end(), score))
     return found

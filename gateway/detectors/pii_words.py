@@ -43,7 +43,7 @@ phone* telephone* tel tele mobile* mob cell cellphone fax call calling called di
 kontakt* durchwahl
 reach contact* desk office home work answering messages registered hotline helpline landline
 telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
-telefone anruf* rufnummer appel* appelez llam* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
+telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
 gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
 電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल
 """

@@ -45,6 +45,10 @@ def test_card_formats(pii: PiiDetector, text: str, value: str) -> None:
 
 
 PHONES = [
+    ("callback?phone=%2B4915112345678&ok=1", "%2B4915112345678"),  # "+" URL-encoded in a query string
+    ("tel=%2B44%207911%20123456", "%2B44%207911%20123456"),  # and its spaces too
+    ('{"phone": 4915112345678, "name": "Jan"}', "4915112345678"),  # a JSON number that also passes Luhn
+    ("Llámame al 612 34 56 78", "612 34 56 78"),  # Spanish imperative with its accent
     # (text, number) — national formats with trunk prefixes, parentheses, dots, slashes, extensions
     ("Tel.: +49 (0)30 1234567", "+49 (0)30 1234567"),
     ("Anna Schmidt | 089 / 123 456 78 | anna@example.de", "089 / 123 456 78"),  # DE, area-code slash
@@ -138,6 +142,37 @@ def test_mapped_ipv6_is_one_finding(pii: PiiDetector) -> None:
     assert flagged(pii, "::ffff:192.0.2.128 mapped", "IP_ADDRESS") == ["::ffff:192.0.2.128"]
 
 
+EMAILS = [  # (text, the address found, exactly)
+    ("联系邮箱zhang.wei@example.cn谢谢", "zhang.wei@example.cn"),  # written into CJK text without spaces
+    ("메일은kim.minsu@example.kr로 보내 주세요", "kim.minsu@example.kr"),  # Hangul after the domain
+    ("ติดต่อsomchai@example.co.thครับ", "somchai@example.co.th"),  # Thai on both sides
+    ("contact: o'brien@example.ie", "o'brien@example.ie"),  # an apostrophe inside the local part
+    ("GET /unsubscribe?email=jane.doe%40example.com&list=7", "jane.doe%40example.com"),  # URL-encoded "@"
+    ("redirect=%2Fhome%3Fu%3Djohn%40example.org", "john%40example.org"),  # after an encoded "="
+    ("write to info@müller-beispiel.de today", "info@müller-beispiel.de"),  # an IDN domain stays whole
+    ("e-mail: марина@пример.рф", "марина@пример.рф"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), EMAILS)
+def test_email_formats(pii: PiiDetector, text: str, value: str) -> None:
+    assert flagged(pii, text, "EMAIL_ADDRESS") == [value]
+
+
+NOT_EMAILS = [
+    "ping @maria about the release",  # a mention
+    "npm install left-pad@1.3.0",  # package@version
+    "ssh deploy@localhost",  # no public suffix
+    "discount 50%40 units",  # a percent sign, not an encoded address
+    "@dataclass(frozen=True)",  # a decorator
+]
+
+
+@pytest.mark.parametrize("text", NOT_EMAILS)
+def test_not_emails(pii: PiiDetector, text: str) -> None:
+    assert flagged(pii, text, "EMAIL_ADDRESS") == []
+
+
 # (text, entity, rule that rejects it)
 LOOKALIKES = [
     ("Zentrix 10.2.0.118 released", "IP_ADDRESS", "an unknown product name right before: a version"),
@@ -154,6 +189,7 @@ LOOKALIKES = [
     ("APP_VERSION=10.4.1.22", "IP_ADDRESS", ".env key ending in VERSION"),
     ("?build=10.4.1.22&sku=2125550143", "IP_ADDRESS", "query key 'build'"),
     ("?build=10.4.1.22&sku=2125550143", "PHONE_NUMBER", "query key 'sku'"),
+    ("ref=%2B4915112345678", "PHONE_NUMBER", "an encoded number under the query key 'ref'"),
     ('{"sku": "212-555-0143"}', "PHONE_NUMBER", "its JSON key is 'sku'"),
     ('{"order_id": "+1 415 555 0132"}', "PHONE_NUMBER", "its JSON key names an order, even for a strong shape"),
     ("sku,qty\n2125550143,3", "PHONE_NUMBER", "its CSV column is 'sku'"),
