@@ -1,7 +1,7 @@
 """A client that leaves while its call is held for a human's approval (sync handling): the gateway stops waiting
 at once, records the call `cancelled` (499) and runs nothing; the approval stays pending, and once approved it is
-redeemed by the re-sent call, which runs the tool exactly once (REST and MCP). An LLM call held past its run's
-budget alert is released the same way and charged nothing (it was never sent)."""
+redeemed by the re-sent call, which runs the tool exactly once (REST and MCP). (An LLM call held past its run's
+budget alert: tests/e2e/test_limits_approval.py.)"""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 
 from tests.approvals.harness import TOKENS, Agent, Approver, approvals_rules, start, write_all
-from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, models_rules, start_gateway
+from tests.support.gateway import RunningGateway
 from tests.support.leaving import send, wait_for
 from tests.support.upstream import FakeUpstream
 
@@ -63,34 +62,3 @@ def test_a_client_leaving_a_call_held_for_approval_ends_it_and_the_approval_stay
     assert again.status_code == 200, again.text
     assert tool_calls(upstream) == 1
     assert httpx.get(f"{gw.url}/healthz").status_code == 200
-
-
-def test_a_client_leaving_an_llm_call_held_past_its_budget_alert_is_not_charged(
-        tmp_path: Path, upstream: FakeUpstream) -> None:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    agent = {"keys": [{"value": AGENT_KEY}], "models": {"allow": ["*"]},
-             "budget": {"llm_calls": 10, "alert_at": 0.2, "on_alert": {"require_approval": True}}}
-    (rules / "models.yaml").write_text(yaml.safe_dump(models_rules(upstream.url)))
-    (rules / "agents.yaml").write_text(yaml.safe_dump({"agents": {"tester": agent}}))
-    (rules / "approvals.yaml").write_text(yaml.safe_dump(SLOW))
-    gw = start_gateway(rules, tmp_path / "state")
-    try:
-        chat = {"model": "gpt-4o-mini", "max_tokens": 50, "messages": [{"role": "user", "content": "hi"}]}
-        for _ in range(2):  # 2 of 10 calls: the alert fires, further calls wait for a human
-            r = httpx.post(f"{gw.url}/v1/chat/completions", json=chat, timeout=30,
-                           headers={"authorization": f"Bearer {AGENT_KEY}", "x-wardgate-run-id": "alerted"})
-            assert r.status_code == 200, r.text
-        approver = Approver(gw.admin_url, TOKENS["alice"])
-        client = send(gw, "/v1/chat/completions", chat, "alerted")
-        approver.wait_for_pending(tool="gpt-4o-mini")
-        client.close()
-        calls = wait_for("the held call recorded", lambda: [c for c in (gw.run_trace("alerted") or {}).get(
-            "calls", []) if c.get("outcome") == "cancelled"])
-        assert calls[0]["status"] == 499 and "held for approval" in calls[0]["detail"]["cancelled"]
-        state = httpx.get(f"{gw.admin_url}/admin/budgets/alerted",
-                          headers={"authorization": f"Bearer {ADMIN_TOKEN}"}).json()
-        assert state["used"]["llm_calls"] == 2 and state["reserved"]["llm_calls"] == 0  # nothing was sent
-        assert len([r for r in upstream.received if r.path.endswith("/chat/completions")]) == 2
-    finally:
-        gw.stop()

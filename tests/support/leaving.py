@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import socket
 import time
 import uuid
@@ -16,11 +15,10 @@ from typing import Any
 
 import httpx
 import pytest
-import redis
 
+from tests.support.cluster import REDIS_URL, drop_keys
 from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, start_gateway
 
-REDIS_URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
 LEDGERS = ["embedded", pytest.param("redis", marks=pytest.mark.skipif(
     not REDIS_URL, reason="WARDGATE_TEST_REDIS_URL is not set"))]
 
@@ -29,18 +27,13 @@ LEDGERS = ["embedded", pytest.param("redis", marks=pytest.mark.skipif(
 def gateway_on(ledger: str, rules: Path, state: Path, **kwargs: Any) -> Iterator[RunningGateway]:
     """A gateway whose budgets live in the given ledger; its Redis keys are removed afterwards."""
     prefix = f"wgtest:{uuid.uuid4().hex}:"
-    url = REDIS_URL if ledger == "redis" else None
-    gw = start_gateway(rules, state, redis_url=url, redis_prefix=prefix, **kwargs)
+    gw = start_gateway(rules, state, redis_url=REDIS_URL if ledger == "redis" else None, redis_prefix=prefix,
+                       **kwargs)
     try:
         yield gw
     finally:
         gw.stop()
-        if url:
-            client = redis.Redis.from_url(url)
-            keys = list(client.scan_iter(match=prefix + "*"))
-            if keys:
-                client.delete(*keys)
-            client.close()
+        drop_keys(prefix)
 
 
 def wait_for(what: str, probe: Any, seconds: float = 15) -> Any:
