@@ -20,7 +20,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
-from gateway.detectors.pii_net import AT_MARK, email_findings, ip_findings
+from gateway.detectors.pii_net import AT_MARK, AT_SIGNS, email_findings, ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
 from gateway.detectors.pii_phone import phone_findings, preload_metadata
 from gateway.detectors.pii_words import ContextIndex
@@ -132,7 +132,7 @@ class PiiDetector:
         """Entities that could possibly be in `text` (the pre-screen)."""
         digits = len(text) - len(text.translate(_DIGIT_FREE))
         found = []
-        at_sign = "@" in text or "%40" in text  # `%40`: URL-encoded, in a query string
+        at_sign = any(mark in text for mark in AT_SIGNS)
         if "EMAIL_ADDRESS" in self._entities and (at_sign or any(rx.search(text) for rx in self._at_marks)):
             found.append("EMAIL_ADDRESS")
         if digits >= 7:

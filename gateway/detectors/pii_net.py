@@ -10,7 +10,7 @@ from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_checks import embedded, glued_left
 from gateway.detectors.pii_numbers import AGAINST_SCORE
-from gateway.detectors.pii_words import VERSION_MARKERS, ContextIndex, Lean, tags_of
+from gateway.detectors.pii_words import SECTION_MARKERS, VERSION_MARKERS, ContextIndex, Lean, tags_of
 
 # Scripts written without spaces between words (CJK, kana, Hangul, Thai, Lao, Myanmar, Khmer): an address
 # written inside such text (`联系zhang@example.cn谢谢`) ends where the script changes, so their characters are
@@ -22,6 +22,9 @@ _ADDR = rf"(?:[^\W{_SPACELESS}]|[+-])"
 _LOCAL = re.compile(rf"(?<![^\W{_SPACELESS}])(?<![.+'-]){_ADDR}+(?:['.]{_ADDR}+)*\Z")
 _DOMAIN = re.compile(rf"(?:[^\W{_SPACELESS}]|-)+(?:\.(?:[^\W{_SPACELESS}]|-)+)+")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+# "@" as written: plainly, URL-encoded in a query string (`?email=jane%40example.com`), as an HTML character
+# reference (`jane&#64;example.com`, a web page's mild obfuscation).
+AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
 # "@" may be written plainly when a dot is bracketed (`name@domain[.]com`), or full-width (`name＠domain.jp`).
 _AT_BRACKET = r"(?:\s*[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]\s*|\s*＠\s*|@)"
 _DOT_BRACKET = r"(?:\s*[\[({<]\s*(?:dot|punkt|punto|point|ponto|kropka|punt|\.)\s*[\]})>]\s*|\.)"
@@ -92,6 +95,26 @@ def _product_before(text: str, start: int) -> bool:
     return left < 0 or not text[left].isalnum()
 
 
+_SECTION_SIGN = re.compile(r"[§¶第]\s*\Z")
+# An outline heading: a line that starts with small dotted numbers and a capitalised word (`1.1.1.2 Requirements`).
+_HEADING = re.compile(r"[ \t#*>-]*\Z")
+_HEADING_WORD = re.compile(r"[ \t]+[^\W\d_]")
+
+
+def _numbers_a_part(ctx: ContextIndex, start: int, end: int) -> bool:
+    """A document part's number, not an address: after `section`, `§`, `Kapitel` …; or an outline heading's
+    number (parts of at most 30, not all equal, at the start of a line and followed by a capitalised word)."""
+    text = ctx.text
+    if ctx.word_before(start) in SECTION_MARKERS or _SECTION_SIGN.search(text, max(0, start - 3), start):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    parts = [int(p) for p in text[start:end].split(".")]
+    heading = _HEADING.match(text, line, start) and _HEADING_WORD.match(text, end)
+    # 10/8 and 127/8 addresses have small octets too (`10.0.0.5 Connection refused` starts a log line).
+    small = max(parts) <= 30 and parts[0] not in (10, 127) and len(set(parts)) > 1
+    return bool(heading) and small and text[end + 1 : end + 2].isupper()
+
+
 DomainCheck = Callable[[str], bool]
 
 
@@ -101,7 +124,7 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
     `name[at]domain.de`, `name (at) domain [dot] com` score 0.8 under `brackets`; `name at domain dot
     com` (the word "dot" spelled out) 0.6 under `words`, which also includes the bracket forms."""
     found = []
-    for mark in ("@", "%40"):  # `%40`: an address URL-encoded in a query string (`?email=jane%40example.com`)
+    for mark in AT_SIGNS:
         at = text.find(mark)
         while at >= 0:  # anchored on each "@": a regex scan of every word of a long text costs more
             local = _LOCAL.search(text, max(0, at - 64), at)
@@ -170,6 +193,8 @@ def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if tail is None and end + 1 < len(text) and text[end] in "-+" and text[end + 1].isalnum():
             continue  # 8.0.20.101-beta, 1.2.3.4+build5
         port = end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit()
+        if not port and tail is None and _numbers_a_part(ctx, start, end):
+            continue
         if not port and tail is None and _product_before(text, start):
             continue
         try:

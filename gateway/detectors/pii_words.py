@@ -74,6 +74,22 @@ v ver version versions vers build release rel rev revision fw firmware oid mib s
 patch update upgrade app bios os ios android windows macos versión versione versão versie wersja sürüm версия
 """
 VERSION_MARKERS = frozenset(_VERSION_MARKERS.split())
+# Words that number a part of a document (`section 2.3.1.4`, `Abschnitt 4.2.1.3`, `第 3.1.2.4 条`): a dotted quad
+# right after one, with no port or prefix length, is that part's number. Words that also name network things
+# (`access point`, `routing table`, `firewall rule`) are left out.
+_SECTION_MARKERS = """
+section sections sect sec clause clauses chapter chap article art paragraph para annex appendix subsection
+kapitel abschnitt absatz artikel ziffer punkt anhang unterabschnitt
+chapitre paragraphe alinéa annexe sous-section
+sección seccion capítulo capitulo artículo articulo apartado párrafo parrafo anexo
+sezione capitolo articolo paragrafo allegato comma
+seção secção secao capítulo artigo parágrafo
+hoofdstuk paragraaf bijlage lid
+rozdział artykuł ustęp załącznik
+раздел глава статья пункт приложение подраздел
+bölüm madde fıkra
+"""
+SECTION_MARKERS = frozenset(_SECTION_MARKERS.split())
 
 
 class Lean(IntEnum):

@@ -124,6 +124,9 @@ IPS = [
     ("Postgres 10.2.0.118:5432 refused", "10.2.0.118"),  # a product name, but a port makes it an address
     ("Denied 10.9.8.7 at the edge", "10.9.8.7"),  # a log verb is no product name
     ("ssh admin@10.0.0.7", "10.0.0.7"),
+    ("10.0.0.5 Connection refused", "10.0.0.5"),  # a log line that starts with a 10/8 address
+    ("1.1.1.1 Cloudflare resolver", "1.1.1.1"),  # all parts equal: no outline number
+    ("section 7: gateway 10.0.0.1", "10.0.0.1"),  # a section word, but not right before the address
     ("INFO started ts=1754390916\n145.16.28.12 - - [x]", "145.16.28.12"),
     ("Web01 10.0.4.21 is unreachable", "10.0.4.21"),  # a host name with digits is no product name
     ("Printer 10.0.4.22 out of toner", "10.0.4.22"),
@@ -149,6 +152,7 @@ EMAILS = [  # (text, the address found, exactly)
     ("contact: o'brien@example.ie", "o'brien@example.ie"),  # an apostrophe inside the local part
     ("GET /unsubscribe?email=jane.doe%40example.com&list=7", "jane.doe%40example.com"),  # URL-encoded "@"
     ("redirect=%2Fhome%3Fu%3Djohn%40example.org", "john%40example.org"),  # after an encoded "="
+    ('<p>Contact: jane&#64;example.com</p>', "jane&#64;example.com"),  # an HTML character reference
     ("write to info@müller-beispiel.de today", "info@müller-beispiel.de"),  # an IDN domain stays whole
     ("e-mail: марина@пример.рф", "марина@пример.рф"),
 ]
@@ -204,6 +208,10 @@ LOOKALIKES = [
     ("tracking 9400 4111 1111 1111 1111 11", "CREDIT_CARD", "four groups of a longer grouped run (USPS)"),
     ("shipped 2026.12.04 to the hub", "PHONE_NUMBER", "a calendar date"),
     ("Seriennummer: 4539 1488 0343 6467", "CREDIT_CARD", "German 'serien' stem labels it"),
+    ("See section 2.3.1.4 for details", "IP_ADDRESS", "a section word right before: a part's number"),
+    ("gemäß § 3.1.2.4 der Richtlinie", "IP_ADDRESS", "a section sign right before"),
+    ("1.1.1.2 Requirements\nThe system shall log", "IP_ADDRESS", "an outline heading's number"),
+    ("Conforme o artigo 12.4.3.1 do contrato", "IP_ADDRESS", "Portuguese 'artigo'"),
 ]
 
 

@@ -1,23 +1,20 @@
 """A client that leaves while its call is held for a human's approval (sync handling): the gateway stops waiting
 at once, records the call `cancelled` (499) and runs nothing; the approval stays pending, and once approved it is
-redeemed by the re-sent call, which runs the tool exactly once (REST and MCP). An LLM call held past its run's
-budget alert is released the same way and charged nothing (it was never sent)."""
+redeemed by the re-sent call, which runs the tool exactly once (REST and MCP). (An LLM call held past its run's
+budget alert: tests/e2e/test_limits_approval.py.)"""
 
 from __future__ import annotations
 
-import json
-import socket
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 
 from tests.approvals.harness import TOKENS, Agent, Approver, approvals_rules, start, write_all
-from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, models_rules, start_gateway
+from tests.support.gateway import RunningGateway
+from tests.support.leaving import send, wait_for
 from tests.support.upstream import FakeUpstream
 
 # The approval waits ten minutes: only the client's departure can end the call within the test.
@@ -38,27 +35,6 @@ def gw(tmp_path: Path, upstream: FakeUpstream) -> Iterator[RunningGateway]:
     running.stop()
 
 
-def send(gw: RunningGateway, path: str, body: dict[str, Any], headers: tuple[tuple[str, str], ...],
-         run: str) -> socket.socket:
-    raw = json.dumps(body).encode()
-    host, port = gw.url.removeprefix("http://").split(":")
-    head = [f"POST {path} HTTP/1.1", "host: 127.0.0.1", "content-type: application/json",
-            f"authorization: Bearer {AGENT_KEY}", f"x-wardgate-run-id: {run}", f"content-length: {len(raw)}",
-            *(f"{k}: {v}" for k, v in headers)]
-    c = socket.create_connection((host, int(port)))
-    c.sendall("\r\n".join(head).encode() + b"\r\n\r\n" + raw)
-    return c
-
-
-def eventually(what: str, probe: Any, seconds: float = 15) -> Any:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if value := probe():
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"{what} did not happen within {seconds:g}s")
-
-
 def tool_calls(up: FakeUpstream) -> int:
     return sum(1 for r in up.received if r.path == "/tool")
 
@@ -70,11 +46,11 @@ def test_a_client_leaving_a_call_held_for_approval_ends_it_and_the_approval_stay
     path, body, headers = route
     run = f"run-held-{path.strip('/').replace('/', '-')}"
     approver = Approver(gw.admin_url, TOKENS["alice"])
-    client = send(gw, path, body, headers, run)
+    client = send(gw, path, body, run, headers)
     pending = approver.wait_for_pending(tool="db.drop")
     client.close()  # the agent gives up while a human has not decided yet
 
-    calls = eventually("the held call recorded", lambda: [c for c in (gw.run_trace(run) or {}).get("calls", [])
+    calls = wait_for("the held call recorded", lambda: [c for c in (gw.run_trace(run) or {}).get("calls", [])
                                                         if c.get("outcome") != "in-flight"])
     assert [(c["outcome"], c["status"]) for c in calls] == [("cancelled", 499)]
     assert "held for approval" in calls[0]["detail"]["cancelled"]
@@ -86,34 +62,3 @@ def test_a_client_leaving_a_call_held_for_approval_ends_it_and_the_approval_stay
     assert again.status_code == 200, again.text
     assert tool_calls(upstream) == 1
     assert httpx.get(f"{gw.url}/healthz").status_code == 200
-
-
-def test_a_client_leaving_an_llm_call_held_past_its_budget_alert_is_not_charged(
-        tmp_path: Path, upstream: FakeUpstream) -> None:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    agent = {"keys": [{"value": AGENT_KEY}], "models": {"allow": ["*"]},
-             "budget": {"llm_calls": 10, "alert_at": 0.2, "on_alert": {"require_approval": True}}}
-    (rules / "models.yaml").write_text(yaml.safe_dump(models_rules(upstream.url)))
-    (rules / "agents.yaml").write_text(yaml.safe_dump({"agents": {"tester": agent}}))
-    (rules / "approvals.yaml").write_text(yaml.safe_dump(SLOW))
-    gw = start_gateway(rules, tmp_path / "state")
-    try:
-        chat = {"model": "gpt-4o-mini", "max_tokens": 50, "messages": [{"role": "user", "content": "hi"}]}
-        for _ in range(2):  # 2 of 10 calls: the alert fires, further calls wait for a human
-            r = httpx.post(f"{gw.url}/v1/chat/completions", json=chat, timeout=30,
-                           headers={"authorization": f"Bearer {AGENT_KEY}", "x-wardgate-run-id": "alerted"})
-            assert r.status_code == 200, r.text
-        approver = Approver(gw.admin_url, TOKENS["alice"])
-        client = send(gw, "/v1/chat/completions", chat, (), "alerted")
-        approver.wait_for_pending(tool="gpt-4o-mini")
-        client.close()
-        calls = eventually("the held call recorded", lambda: [c for c in (gw.run_trace("alerted") or {}).get(
-            "calls", []) if c.get("outcome") == "cancelled"])
-        assert calls[0]["status"] == 499 and "held for approval" in calls[0]["detail"]["cancelled"]
-        state = httpx.get(f"{gw.admin_url}/admin/budgets/alerted",
-                          headers={"authorization": f"Bearer {ADMIN_TOKEN}"}).json()
-        assert state["used"]["llm_calls"] == 2 and state["reserved"]["llm_calls"] == 0  # nothing was sent
-        assert len([r for r in upstream.received if r.path.endswith("/chat/completions")]) == 2
-    finally:
-        gw.stop()

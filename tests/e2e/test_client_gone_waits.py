@@ -3,32 +3,29 @@ a tool call through /v1/tools or /mcp. The upstream (a real server on 127.0.0.1)
 answers, and the route's timeout is 10 minutes, so only the gateway noticing the disconnect can end the call: it
 closes the upstream connection, settles the run (an LLM call at its prompt estimate, recorded as an estimate; a
 tool call counted once, since it may have run), leaves nothing reserved, records the call `cancelled` with
-status 499, and never retries it. SQLite and Redis ledgers."""
+status 499, and never retries it. Embedded and Redis ledgers."""
 
 from __future__ import annotations
 
 import json
-import os
 import socket
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-import redis
 import yaml
 
 from gateway.limits.estimate import prompt_tokens
 from gateway.model import Api
 from gateway.tools.canonical import definition_hash
-from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, models_rules, start_gateway
+from tests.support import leaving
+from tests.support.gateway import AGENT_KEY, RunningGateway, models_rules, start_gateway
+from tests.support.leaving import LEDGERS, budget, gateway_on, wait_for
 from tests.support.stalling import StallingUpstream
 
-REDIS_URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
 MESSAGES = [{"role": "user", "content": "Tell me a story whose first word never comes."}]
 NEVER = 600  # every route's timeout: far past the test, so only the disconnect can end the wait
 
@@ -63,8 +60,7 @@ def stalling() -> Iterator[StallingUpstream]:
     up.stop()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.skipif(
-    not REDIS_URL, reason="WARDGATE_TEST_REDIS_URL is not set"))])
+@pytest.fixture(params=LEDGERS)
 def gateway(request: pytest.FixtureRequest, tmp_path: Path, stalling: StallingUpstream) -> Iterator[RunningGateway]:
     rules, tools = tmp_path / "rules", tmp_path / "tools"
     rules.mkdir()
@@ -83,44 +79,12 @@ def gateway(request: pytest.FixtureRequest, tmp_path: Path, stalling: StallingUp
         "t.remote": {"description": "Remote.", "timeout_s": NEVER, "retries": 2, "idempotent": True, "upstream": {"mcp": {"server": "s", "tool": "x"}}},
     }, "mcp_servers": {"s": {"url": f"{stalling.url}/mcp", "timeout_s": NEVER, "pinned": {"x": {
         "description": "X.", "sha256": definition_hash("X.", {"type": "object"}, None)}}}}}))
-    prefix = f"wgtest:{uuid.uuid4().hex}:"
-    url = REDIS_URL if request.param == "redis" else None
-    gw = start_gateway(rules, tmp_path / "state", tools_dir=tools, redis_url=url, redis_prefix=prefix)
-    yield gw
-    gw.stop()
-    if url:
-        client = redis.Redis.from_url(url)
-        keys = list(client.scan_iter(match=prefix + "*"))
-        if keys:
-            client.delete(*keys)
-        client.close()
-
-
-def wait_for(what: str, probe: Any, seconds: float = 15) -> Any:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        value = probe()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"{what} did not happen within {seconds:g}s")
-
-
-def budget(gw: RunningGateway, run: str) -> Any:
-    state = httpx.get(f"{gw.admin_url}/admin/budgets/{run}", headers={"authorization": f"Bearer {ADMIN_TOKEN}"})
-    return state.json() if state.status_code == 200 else None
+    with gateway_on(request.param, rules, tmp_path / "state", tools_dir=tools) as gw:
+        yield gw
 
 
 def send(gw: RunningGateway, case: Case, run: str, extra: tuple[tuple[str, str], ...] = ()) -> socket.socket:
-    """A raw HTTP/1.1 request on a socket of its own; the caller closes it to leave."""
-    body = json.dumps(case.body).encode()
-    host, port = gw.url.removeprefix("http://").split(":")
-    head = [f"POST {case.path} HTTP/1.1", "host: 127.0.0.1", "content-type: application/json",
-            f"authorization: Bearer {AGENT_KEY}", f"x-wardgate-run-id: {run}", f"content-length: {len(body)}",
-            *(f"{k}: {v}" for k, v in (*case.headers, *extra))]
-    c = socket.create_connection((host, int(port)))
-    c.sendall("\r\n".join(head).encode() + b"\r\n\r\n" + body)
-    return c
+    return leaving.send(gw, case.path, case.body, run, (*case.headers, *extra))
 
 
 def answer_of(c: socket.socket) -> tuple[int, Any]:

@@ -1,5 +1,6 @@
 """End to end: `on_alert.require_approval` holds a run's further LLM calls for a human once its budget alert
-fired (approve → answered; deny → 403 approval-denied; nobody → 403 approval-expired after the critical timeout)."""
+fired (approve → answered; deny → 403 approval-denied; nobody → 403 approval-expired after the critical timeout;
+the client leaving → recorded cancelled, charged nothing)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import yaml
 
 from tests.approvals.harness import TOKENS, Approver, approvals_rules
 from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, models_rules, start_gateway
+from tests.support.leaving import send, wait_for
 from tests.support.upstream import FakeUpstream
 
 
@@ -63,3 +65,23 @@ def test_past_the_alert_each_llm_call_waits_for_a_human(gateway: RunningGateway,
     assert ledger["used"]["llm_calls"] == 3 and ledger["reserved"]["llm_calls"] == 0  # refused calls released
     checks = [d["check"] for c in gateway.run_trace("alerted")["calls"] for d in c["decisions"]]
     assert "budget-alert" in checks
+
+
+def test_a_client_leaving_an_llm_call_held_past_the_alert_ends_it_uncharged(
+        gateway: RunningGateway, upstream: FakeUpstream) -> None:
+    """The wait ends as the client leaves (before the critical tier's 2 s would expire it): recorded `cancelled`,
+    499, nothing sent upstream, nothing charged."""
+    assert [chat(gateway).status_code for _ in range(2)] == [200, 200]  # the alert fires
+    alice = Approver(gateway.admin_url, TOKENS["alice"])
+    body = {"model": "gpt-4o-mini", "max_tokens": 50, "messages": [{"role": "user", "content": "hi"}]}
+    client = send(gateway, "/v1/chat/completions", body, "alerted")
+    alice.wait_for_pending(tool="gpt-4o-mini")
+    client.close()
+    calls = wait_for("the held call recorded", lambda: [c for c in (gateway.run_trace("alerted") or {}).get(
+        "calls", []) if c.get("status") in (403, 499)])
+    assert [(c["outcome"], c["status"]) for c in calls] == [("cancelled", 499)]  # not approval-expired
+    assert "held for approval" in calls[0]["detail"]["cancelled"]
+    ledger = httpx.get(f"{gateway.admin_url}/admin/budgets/alerted",
+                       headers={"authorization": f"Bearer {ADMIN_TOKEN}"}).json()
+    assert ledger["used"]["llm_calls"] == 2 and ledger["reserved"]["llm_calls"] == 0  # nothing was sent
+    assert len([r for r in upstream.received if r.path.endswith("/chat/completions")]) == 2

@@ -4,57 +4,36 @@ far, on the embedded (SQLite) and the Redis ledger; the trace says the usage is 
 from __future__ import annotations
 
 import math
-import os
-import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import openai
 import pytest
-import redis
 import yaml
 
 from gateway.limits.estimate import CHARS_PER_TOKEN, prompt_tokens
 from gateway.model import Api
-from tests.support.gateway import ADMIN_TOKEN, AGENT_KEY, RunningGateway, start_gateway, write_rules
+from tests.support.gateway import AGENT_KEY, RunningGateway, write_rules
+from tests.support.leaving import LEDGERS, budget, gateway_on, wait_for
 from tests.support.upstream import FakeUpstream, chat_stream_events
 
-REDIS_URL = os.environ.get("WARDGATE_TEST_REDIS_URL")
 MESSAGES = [{"role": "user", "content": "Tell me a long story about budgets, please."}]
 WORDS = [f"word{i} " for i in range(3_000)]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.skipif(
-    not REDIS_URL, reason="WARDGATE_TEST_REDIS_URL is not set"))])
+@pytest.fixture(params=LEDGERS)
 def budgeted(request: pytest.FixtureRequest, tmp_path: Path, upstream: FakeUpstream) -> Iterator[RunningGateway]:
     rules = write_rules(tmp_path / "rules", upstream.url)
     agents = yaml.safe_load((rules / "agents.yaml").read_text())
     agents["agents"]["tester"]["budget"] = {"tokens": 1_000_000}
     (rules / "agents.yaml").write_text(yaml.safe_dump(agents))
-    prefix = f"wgtest:{uuid.uuid4().hex}:"
-    url = REDIS_URL if request.param == "redis" else None
-    gw = start_gateway(rules, tmp_path / "state", redis_url=url, redis_prefix=prefix)
-    yield gw
-    gw.stop()
-    if url:
-        client = redis.Redis.from_url(url)
-        keys = list(client.scan_iter(match=prefix + "*"))
-        if keys:
-            client.delete(*keys)
-        client.close()
+    with gateway_on(request.param, rules, tmp_path / "state") as gw:
+        yield gw
 
 
 def settled(gw: RunningGateway, run: str) -> Any:
-    deadline = time.time() + 20
-    while time.time() < deadline:
-        state = httpx.get(f"{gw.admin_url}/admin/budgets/{run}", headers={"authorization": f"Bearer {ADMIN_TOKEN}"})
-        if state.status_code == 200 and state.json()["reserved"]["tokens_in"] == 0:
-            return state.json()
-        time.sleep(0.05)
-    raise AssertionError("the reservation was never settled")
+    return wait_for("the settlement", lambda: (s := budget(gw, run)) and s["reserved"]["tokens_in"] == 0 and s, 20)
 
 
 def test_a_cancelled_stream_is_charged_what_was_delivered(budgeted: RunningGateway, upstream: FakeUpstream) -> None:
