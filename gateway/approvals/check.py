@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +18,7 @@ from gateway.errors import Reason
 from gateway.model import Call, Mode, Verdict
 
 APPROVAL_HEADER = "x-wardgate-approval"
+log = logging.getLogger("wardgate.approvals")
 
 
 def policy_of(rules: RuleSet) -> ApprovalPolicy:
@@ -106,8 +109,16 @@ class ApprovalCheck:
 async def wait_for_decision(service: ApprovalService, approval: Approval, detail: dict[str, Any]) -> Verdict:
     """Sync handling: wait for the decision, then redeem it for this call (single use).
 
-    A cancelled wait (client gone) leaves the approval pending and pollable."""
-    decided = await service.wait(approval.id)
+    A cancelled wait (the client left, or the server stopped the request) withdraws the approval before the
+    cancellation goes on: nobody waits for it any more, so no approver may decide it and no re-send redeem it."""
+    try:
+        decided = await service.wait(approval.id)
+    except asyncio.CancelledError:
+        try:
+            await asyncio.shield(service.withdraw(approval.id))
+        except Exception:  # the store is down: the approval expires at its timeout instead
+            log.warning("could not withdraw approval %s of a cancelled call", approval.id, exc_info=True)
+        raise
     if decided is None:
         return Verdict.deny(Reason.APPROVAL_INVALID, f"Approval {approval.id} disappeared.", detail)
     if decided.status is not Status.APPROVED:

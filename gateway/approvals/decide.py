@@ -51,6 +51,19 @@ def vote(
     return replace(approval, votes=votes, status=Status.APPROVED, decided_at=now, use_by=now + policy.use_within_s)
 
 
+WITHDRAWN_MESSAGE = ("withdrawn: the call held for this approval was cancelled (its client disconnected) before a "
+                     "decision was used; nothing ran and nobody waits for it")
+
+
+def withdraw(approval: Approval, now: float) -> Approval | None:
+    """The approval once the held (sync) call it was for is cancelled; None when there is nothing to withdraw
+    (already final, or expired by the clock). A pending one, or an approved one not yet used, is withdrawn, so
+    that no approver decides, and no re-send redeems, a call that nobody waits for."""
+    if approval.status_at(now) not in {Status.PENDING, Status.APPROVED}:
+        return None
+    return replace(approval, status=Status.WITHDRAWN, decided_at=now, message=WITHDRAWN_MESSAGE)
+
+
 @dataclass(frozen=True, slots=True)
 class UseRefused:
     reason: Reason
@@ -79,6 +92,10 @@ def check_use(approval: Approval | None, fp: Fingerprint, now: float) -> UseRefu
     if status is Status.USED:
         return UseRefused(Reason.APPROVAL_INVALID,
                           f"Approval {approval.id} was already used; approvals are single use.")
+    if status is Status.WITHDRAWN:
+        return UseRefused(Reason.APPROVAL_INVALID,
+                          f"Approval {approval.id} was withdrawn: the call it held was cancelled when its client "
+                          "disconnected. Make the call again to ask again.")
     if status is Status.PENDING:
         return UseRefused(Reason.APPROVAL_INVALID,
                           f"Approval {approval.id} is still pending. Poll /v1/approvals/{approval.id} until approved.")

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from typing import Any, Protocol
 
-from gateway.approvals.decide import DecisionRefused, UseRefused, check_use, vote
+from gateway.approvals.decide import DecisionRefused, UseRefused, check_use, vote, withdraw
 from gateway.approvals.notify import Notifier
 from gateway.approvals.policy import ApprovalPolicy, RunState, TierDecision
 from gateway.approvals.record import Approval, Fingerprint
@@ -133,6 +133,20 @@ class ApprovalService:
             return approval, UseRefused(Reason.APPROVAL_INVALID,
                                         f"Approval {approval_id} was already used; approvals are single use.")
         return used, None
+
+    async def withdraw(self, approval_id: str) -> Approval | None:
+        """Mark the approval of a held call whose wait was cancelled `withdrawn` (compare-and-swap; a vote landing
+        meanwhile is re-read). None when it was already final or is gone."""
+        for _ in range(5):
+            approval = await self.store.get(approval_id)
+            withdrawn = withdraw(approval, self._clock()) if approval is not None else None
+            if withdrawn is None:
+                return None
+            if await self.store.swap(withdrawn):
+                stored = replace(withdrawn, version=withdrawn.version + 1)
+                self._decided(stored)
+                return stored
+        return None
 
     async def get(self, approval_id: str) -> Approval | None:
         approval = await self.store.get(approval_id)

@@ -16,10 +16,11 @@ class Status(StrEnum):
     DENIED = "denied"
     EXPIRED = "expired"
     USED = "used"
+    WITHDRAWN = "withdrawn"  # the held call it was for was cancelled (its client left): nobody waits for it
 
     @property
     def final(self) -> bool:
-        return self in {Status.DENIED, Status.EXPIRED, Status.USED}
+        return self in {Status.DENIED, Status.EXPIRED, Status.USED, Status.WITHDRAWN}
 
 
 class Choice(StrEnum):

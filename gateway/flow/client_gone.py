@@ -37,8 +37,8 @@ WATCH_AFTER_S = 0.05
 much later, and a wait shorter than this costs a timer, not a task."""
 
 CLIENT_CLOSED = 499  # the client left before the gateway answered (no response reached it)
-CHECKS_LEFT = ("client disconnected during the request checks (a call held for approval): nothing was sent; a pending "
-               "approval stays pending and can be redeemed by re-sending the call")
+CHECKS_LEFT = ("client disconnected during the request checks (a call held for approval): nothing was sent; its "
+               "approval was withdrawn")
 
 
 class ClientLeft(Exception):

@@ -36,6 +36,7 @@ class ApprovalDecision(StrEnum):
     APPROVED = "approved"
     DENIED = "denied"
     EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"  # the held call was cancelled before anyone decided
 
 
 class BreakerState(StrEnum):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from gateway.approvals.decide import DecisionRefused, check_use, vote
+from gateway.approvals.decide import DecisionRefused, check_use, vote, withdraw
 from gateway.approvals.record import Approval, Fingerprint, args_hash
 from gateway.approvals.vocabulary import Choice, Handling, Status, Tier
 from gateway.config.approvals_file import Approver, TierPolicy
@@ -101,6 +101,31 @@ def test_no_decision_after_expiry_or_without_reason() -> None:
         vote(pending(), "alice", ANYONE, Choice.APPROVE, "late", 161.0, POLICY)
     with pytest.raises(DecisionRefused, match="reason"):
         vote(pending(), "alice", ANYONE, Choice.APPROVE, "  ", 110.0, POLICY)
+
+
+def approved() -> Approval:
+    return vote(pending(), "alice", ANYONE, Choice.APPROVE, "ok", 110.0, POLICY)
+
+
+@pytest.mark.parametrize(("approval", "now", "withdrawn"), [
+    (pending(), 120.0, True),                                   # nobody decided yet
+    (vote(pending(2), "alice", ANYONE, Choice.APPROVE, "ok", 110.0, POLICY), 120.0, True),  # half of two-person
+    (approved(), 120.0, True),                                  # approved, the waiter gone before using it
+    (pending(), 160.0, False),                                  # expired by the clock: stays expired
+    (approved(), 140.0, False),                                 # approved but past use_by: expired
+    (replace(approved(), status=Status.USED), 120.0, False),    # final states are kept
+    (vote(pending(), "alice", ANYONE, Choice.DENY, "no", 110.0, POLICY), 120.0, False),
+])
+def test_a_cancelled_held_call_withdraws_only_an_approval_still_open(
+        approval: Approval, now: float, withdrawn: bool) -> None:
+    after = withdraw(approval, now)
+    assert (after is not None) is withdrawn
+    if after is not None:
+        assert (after.status, after.decided_at) == (Status.WITHDRAWN, now) and after.status.final
+        with pytest.raises(DecisionRefused, match="withdrawn"):
+            vote(after, "bob", ANYONE, Choice.APPROVE, "late", now + 1, POLICY)
+        refused = check_use(after, FP, now + 1)
+        assert refused is not None and refused.reason is Reason.APPROVAL_INVALID and "withdrawn" in refused.message
 
 
 def test_record_round_trips() -> None:

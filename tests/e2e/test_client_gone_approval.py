@@ -1,6 +1,6 @@
 """A client that leaves while its call is held for a human's approval (sync handling): the gateway stops waiting
-at once, records the call `cancelled` (499) and runs nothing; the approval stays pending, and once approved it is
-redeemed by the re-sent call, which runs the tool exactly once (REST and MCP). (An LLM call held past its run's
+at once, records the call `cancelled` (499) and runs nothing; the approval is withdrawn, so no approver can approve it
+and no re-sent call can redeem it: asking again is a new call with a new approval (REST and MCP). (An LLM call held past its run's
 budget alert: tests/e2e/test_limits_approval.py.)"""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def tool_calls(up: FakeUpstream) -> int:
 
 
 @pytest.mark.parametrize("route", [REST, MCP], ids=["rest", "mcp"])
-def test_a_client_leaving_a_call_held_for_approval_ends_it_and_the_approval_stays_redeemable(
+def test_a_client_leaving_a_call_held_for_approval_ends_it_and_withdraws_the_approval(
         gw: RunningGateway, upstream: FakeUpstream, route: tuple[str, dict[str, Any], tuple[tuple[str, str], ...]]
 ) -> None:
     path, body, headers = route
@@ -54,11 +54,13 @@ def test_a_client_leaving_a_call_held_for_approval_ends_it_and_the_approval_stay
                                                         if c.get("outcome") != "in-flight"])
     assert [(c["outcome"], c["status"]) for c in calls] == [("cancelled", 499)]
     assert "held for approval" in calls[0]["detail"]["cancelled"]
-    assert approver.show(pending["id"]).json()["status"] == "pending"  # recorded before any decision
+    withdrawn = approver.show(pending["id"]).json()
+    assert withdrawn["status"] == "withdrawn" and "client disconnected" in withdrawn["message"]
 
-    assert approver.decide(pending["id"], "approve", "ok").status_code == 200
-    assert tool_calls(upstream) == 0  # approving a call nobody waits for runs nothing
+    refused = approver.decide(pending["id"], "approve", "ok")  # nobody waits for it: it cannot be approved
+    assert refused.status_code == 409 and "withdrawn" in refused.text
     again = Agent(gw.url, run_id=run).invoke("db.drop", {"table": "t"}, approval=pending["id"])
-    assert again.status_code == 200, again.text
-    assert tool_calls(upstream) == 1
+    assert again.status_code == 409 and again.json()["error"]["code"] == "approval-invalid", again.text
+    assert "withdrawn" in again.json()["error"]["message"]
+    assert tool_calls(upstream) == 0  # nothing ran, before or after
     assert httpx.get(f"{gw.url}/healthz").status_code == 200

@@ -70,12 +70,12 @@ def test_past_the_alert_each_llm_call_waits_for_a_human(gateway: RunningGateway,
 def test_a_client_leaving_an_llm_call_held_past_the_alert_ends_it_uncharged(
         gateway: RunningGateway, upstream: FakeUpstream) -> None:
     """The wait ends as the client leaves (before the critical tier's 2 s would expire it): recorded `cancelled`,
-    499, nothing sent upstream, nothing charged."""
+    499, nothing sent upstream, nothing charged; the approval is withdrawn and cannot be approved."""
     assert [chat(gateway).status_code for _ in range(2)] == [200, 200]  # the alert fires
     alice = Approver(gateway.admin_url, TOKENS["alice"])
     body = {"model": "gpt-4o-mini", "max_tokens": 50, "messages": [{"role": "user", "content": "hi"}]}
     client = send(gateway, "/v1/chat/completions", body, "alerted")
-    alice.wait_for_pending(tool="gpt-4o-mini")
+    pending = alice.wait_for_pending(tool="gpt-4o-mini")
     client.close()
     calls = wait_for("the held call recorded", lambda: [c for c in (gateway.run_trace("alerted") or {}).get(
         "calls", []) if c.get("status") in (403, 499)])
@@ -85,3 +85,5 @@ def test_a_client_leaving_an_llm_call_held_past_the_alert_ends_it_uncharged(
                        headers={"authorization": f"Bearer {ADMIN_TOKEN}"}).json()
     assert ledger["used"]["llm_calls"] == 2 and ledger["reserved"]["llm_calls"] == 0  # nothing was sent
     assert len([r for r in upstream.received if r.path.endswith("/chat/completions")]) == 2
+    assert alice.show(pending["id"]).json()["status"] == "withdrawn"
+    assert alice.decide(pending["id"], "approve", "ok").status_code == 409
