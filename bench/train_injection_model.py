@@ -8,7 +8,7 @@ Folds (`--folds`, comma-separated):
 
 * `loso`: leave one DEV source group out (trained on everything else, including both writers'
   rows), measured on the held-out group;
-* `cross-writer`: one fold per writer in `bench/training/` (five): trained on DEV + the other writers,
+* `cross-writer`: one fold per writer in `bench/training/` (`WRITERS`): trained on DEV + the other writers,
   measured on the held-out writer's rows;
 * `final`: trained on the train split of every source; thresholds from the calibration split.
 
