@@ -4,13 +4,14 @@ Sources (listed with provenance and licence in `gateway/detectors/data/MANIFEST.
 
 * DEV (`injection_dev.jsonl` beside the repository): grouped by origin for leave-one-source-out
   (CyberSecEval English + its machine translations are one group, the two self-instruct files one);
-* the two independent writers' files in `bench/training/` (`writer_a.jsonl`, `writer_b.jsonl`), one
-  group each, for the cross-writer check;
+* the independent writers' files in `bench/training/` (`WRITERS`: `writer_a.jsonl` ...), one group
+  each, for the cross-writer check;
 * `bench/training/own.jsonl`: rows written for this script (groups `own`);
 * the offline benign corpus (`benign_corpus.py`), ordinary benign text only.
 
-Every labelled row gets a split from a hash of its id (80% train / 20% calib); the corpus keeps its
-own split by source file (train / calib / test). Nothing here is random.
+Every labelled row gets a split from a hash of its id (80% train / 20% calib; the two halves of a
+writer's contrastive pair share the benign half's id); the corpus keeps its own split by source file
+(train / calib / test). Nothing here is random.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from gateway.evaluation.dataset import read_injection
 
 HERE = Path(__file__).resolve().parent
 TRAINING = HERE / "training"
-WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e")
+WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e", "writer_f", "writer_g")
 DEV_GROUPS = {
     "purplellama-cyberseceval-pi": "cyberseceval",
     "purplellama-cyberseceval-pi-multilingual": "cyberseceval",
@@ -83,35 +84,73 @@ def dev_items(path: Path) -> list[Item]:
     return out
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def contrastive_pairs(rows: Sequence[tuple[str, str, str]], slack: int = 2) -> dict[str, str]:
+    """Rows `(id, label, text)` of one writer: each injection row that is a benign row of the same file
+    with one passage inserted (same text before and after it, up to `slack` characters and whitespace
+    runs), mapped to that benign row's id, and the benign row mapped to itself. Writer C built about 40%
+    of its rows this way (`writer_c.md`: one host document, once clean and once with a payload); both
+    halves of a pair must fall on one side of a split, or the calibration split holds the clean twin of
+    a trained attack."""
+    benign = [(rid, _folded(t)) for rid, label, t in rows if label == "benign"]
+    attacks = [(rid, _folded(t)) for rid, label, t in rows if label == "injection"]
+    head: dict[str, list[int]] = {}
+    tail: dict[str, list[int]] = {}
+    for k, (_, t) in enumerate(attacks):
+        head.setdefault(t[:16], []).append(k)
+        tail.setdefault(t[-16:], []).append(k)
+    out: dict[str, str] = {}
+    for bid, b in benign:
+        for k in sorted(set(head.get(b[:16], [])) | set(tail.get(b[-16:], []))):
+            aid, a = attacks[k]
+            if aid in out or len(a) <= len(b):
+                continue
+            if _common_prefix(a, b) + _common_prefix(a[::-1], b[::-1]) >= len(b) - slack:
+                out[aid] = out[bid] = bid
+                break
+    return out
+
+
 def written_items(path: Path, group: str) -> list[Item]:
     """A writer's JSONL: one row per line with `text`, `label` (injection|benign), `kind` (direct|indirect)
-    and optionally `lang` and `technique` (`benign_hard` marks hard benign text)."""
-    out = []
+    and optionally `lang` and `technique` (`benign_hard` marks hard benign text). The two halves of a
+    contrastive pair (`contrastive_pairs`) share their split."""
     with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            meta = obj.get("meta") or {}
-            label = obj.get("label")
-            kind = obj.get("kind")
-            if label not in ("injection", "benign") or kind not in ("direct", "indirect"):
-                raise ValueError(f"{path}:{n}: label must be injection|benign and kind direct|indirect")
-            technique = str(obj.get("technique", obj.get("category", "")))
-            hard = bool(obj.get("hard", meta.get("hard", False))) or technique in ("benign_hard", "hard_benign")
-            rid = str(obj.get("id", f"{group}-{n}"))
-            out.append(
-                Item(
-                    obj["text"],
-                    int(label == "injection"),
-                    "chat" if kind == "direct" else "document",
-                    group,
-                    split_of(f"{group}:{rid}"),
-                    hard and label == "benign",
-                    False,
-                    str(obj.get("lang", meta.get("lang", ""))),
-                )
+        lines = [(n, json.loads(line)) for n, line in enumerate(fh, 1) if line.strip()]
+    ids = [str(obj.get("id", f"{group}-{n}")) for n, obj in lines]
+    pair = contrastive_pairs([(rid, obj.get("label"), obj["text"]) for rid, (_, obj) in zip(ids, lines, strict=True)])
+    out = []
+    for (n, obj), rid in zip(lines, ids, strict=True):
+        meta = obj.get("meta") or {}
+        label = obj.get("label")
+        kind = obj.get("kind")
+        if label not in ("injection", "benign") or kind not in ("direct", "indirect"):
+            raise ValueError(f"{path}:{n}: label must be injection|benign and kind direct|indirect")
+        technique = str(obj.get("technique", obj.get("category", "")))
+        hard = bool(obj.get("hard", meta.get("hard", False))) or technique in ("benign_hard", "hard_benign")
+        out.append(
+            Item(
+                obj["text"],
+                int(label == "injection"),
+                "chat" if kind == "direct" else "document",
+                group,
+                split_of(f"{group}:{pair.get(rid, rid)}"),
+                hard and label == "benign",
+                False,
+                str(obj.get("lang", meta.get("lang", ""))),
             )
+        )
     return out
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 from injection_data import Item, item_weights
 
-from gateway.detectors.injection.classifier import BITS, bucket_rows, word_features
+from gateway.detectors.injection.classifier import BITS, Layer, bucket_rows, word_features
 
 DIM = 1 << BITS
 
@@ -31,6 +31,10 @@ class FitParams:
     corpus_share: float = 0.5  # of the negative weight
     words: bool = True  # word unigram/bigram features beside the character n-grams
     hard_weight: float = 3.0  # a hard benign row weighs this many ordinary rows of its group
+    lowrank: int = 0  # k > 0: a low-rank hidden layer on top of the linear model (format 4)
+    hidden: int = 16
+    lowrank_iters: int = 60
+    lowrank_lr: float = 0.02
 
 
 def windows(n_pos: int, window: int, cap: int) -> list[tuple[int, int]]:
@@ -135,3 +139,70 @@ def fit(items: Sequence[Item], p: FitParams) -> tuple[npt.NDArray[np.float32], f
         sw2[i] = iw[k]
     w, b = _adam(d, y, sw2, p, allowed)
     return w.astype(np.float32), float(b)
+
+
+def fit_lowrank(items: Sequence[Item], p: FitParams, w: npt.NDArray[np.float32], b: float) -> Layer:
+    """The low-rank hidden layer on the residual of a fitted linear model (`w`, `b`, kept fixed):
+    every bucket gets a `p.lowrank`-dimensional embedding, a window's embeddings are summed over the
+    square root of its length, and one ReLU layer of `p.hidden` units adds `v . relu(A e + c) + b2` to
+    the window's linear logit. Full-batch Adam on every window of a benign text and, of an attack, the
+    window the linear model ranks best. Deterministic: a fixed seed draws the initial embeddings."""
+    d = Design(items, p)
+    iw = np.asarray(item_weights(items, p.pos_share, p.corpus_share, p.hard_weight))
+    y = np.asarray([it.y for it in items], dtype=np.float64)[d.owner]
+    zlin = d.dot(w.astype(np.float64)) + b
+    best: dict[int, int] = {}
+    for i in np.flatnonzero(y > 0):
+        o = int(d.owner[i])
+        if o not in best or zlin[i] > zlin[best[o]]:
+            best[o] = int(i)
+    sw = np.where(y > 0, 0.0, iw[d.owner])
+    for o, i in best.items():
+        sw[i] = iw[o]
+    keep = np.flatnonzero(sw > 0)  # only the windows that count
+    remap = np.full(d.n, -1)
+    remap[keep] = np.arange(len(keep))
+    mask = remap[d.rows] >= 0
+    rows, idx, scale = remap[d.rows][mask], d.indices[mask], d.scale[mask]
+    n, y, sw, zlin = len(keep), y[keep], sw[keep], zlin[keep]
+    total = sw.sum()
+    k = p.lowrank
+    rng = np.random.default_rng(20261204)
+    params: dict[str, npt.NDArray[np.float64]] = {
+        "emb": rng.normal(0.0, 0.05, (k, DIM)),
+        "a": rng.normal(0.0, 1.0 / math.sqrt(k), (p.hidden, k)),
+        "c": np.zeros(p.hidden),
+        "v": np.zeros(p.hidden),
+        "b2": np.zeros(1),
+    }
+    m = {name: np.zeros_like(x) for name, x in params.items()}
+    s = {name: np.zeros_like(x) for name, x in params.items()}
+    for t in range(1, p.lowrank_iters + 1):
+        emb, a, c, v = params["emb"], params["a"], params["c"], params["v"]
+        e = np.stack([np.bincount(rows, weights=emb[j][idx] * scale, minlength=n) for j in range(k)], 1)
+        pre = e @ a.T + c
+        h = np.maximum(pre, 0.0)
+        z = zlin + h @ v + params["b2"][0]
+        prob = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        r = (prob - y) * sw / total
+        dh = np.outer(r, v) * (pre > 0)
+        de = dh @ a
+        grads = {
+            "emb": np.stack([np.bincount(idx, weights=de[rows, j] * scale, minlength=DIM) for j in range(k)])
+            + p.l2 * emb,
+            "a": dh.T @ e + p.l2 * a,
+            "c": dh.sum(0),
+            "v": h.T @ r + p.l2 * v,
+            "b2": np.asarray([r.sum()]),
+        }
+        for name, g in grads.items():
+            m[name] = 0.9 * m[name] + 0.1 * g
+            s[name] = 0.999 * s[name] + 0.001 * g * g
+            params[name] -= p.lowrank_lr * (m[name] / (1 - 0.9**t)) / (np.sqrt(s[name] / (1 - 0.999**t)) + 1e-8)
+    return Layer(
+        np.ascontiguousarray(params["emb"].T, dtype=np.float32),
+        params["a"].astype(np.float32),
+        params["c"].astype(np.float32),
+        params["v"].astype(np.float32),
+        float(params["b2"][0]),
+    )

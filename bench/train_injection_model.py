@@ -8,7 +8,7 @@ Folds (`--folds`, comma-separated):
 
 * `loso`: leave one DEV source group out (trained on everything else, including both writers'
   rows), measured on the held-out group;
-* `cross-writer`: one fold per writer in `bench/training/` (five): trained on DEV + the other writers,
+* `cross-writer`: one fold per writer in `bench/training/` (`WRITERS`): trained on DEV + the other writers,
   measured on the held-out writer's rows;
 * `final`: trained on the train split of every source; thresholds from the calibration split.
 
@@ -38,10 +38,10 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 from injection_data import TRAINING, Fold, Item, corpus_chunks, every_source, folds, sample
-from injection_fit import FitParams, fit
+from injection_fit import FitParams, fit, fit_lowrank
 
 from gateway.detectors.injection import InjectionDetector, Profile
-from gateway.detectors.injection.classifier import BITS, META_FILE, ORDERS, WEIGHTS_FILE, Classifier
+from gateway.detectors.injection.classifier import BITS, META_FILE, ORDERS, WEIGHTS_FILE, Classifier, Layer
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "gateway/detectors/data"
 # Stand-alone block tier: at most this share of ordinary / hard benign calibration text above it.
@@ -86,8 +86,10 @@ def calibrate(
     return out
 
 
-def model_of(w: npt.NDArray[np.float32], b: float, p: FitParams, cal: dict[str, dict[str, float]]) -> Classifier:
-    return Classifier(w, b, thresholds=cal, window=p.window, words=p.words)
+def model_of(
+    w: npt.NDArray[np.float32], b: float, p: FitParams, cal: dict[str, dict[str, float]], layer: Layer | None = None
+) -> Classifier:
+    return Classifier(w, b, thresholds=cal, window=p.window, words=p.words, layer=layer)
 
 
 def detector_flags(items: Sequence[Item], model: Classifier | None) -> list[bool]:
@@ -138,10 +140,11 @@ def run_fold(
 ) -> tuple[dict[str, object], Classifier]:
     train = [items[i] for i in fold.train]
     w, b = fit(train, p)
-    bare = model_of(w, b, p, {})
+    layer = fit_lowrank(train, p, w, b) if p.lowrank else None
+    bare = model_of(w, b, p, {}, layer)
     calib = [items[i] for i in fold.calib]
     cal = calibrate(calib, [bare.raw_probability(it.text) for it in calib])
-    model = model_of(w, b, p, cal)
+    model = model_of(w, b, p, cal, layer)
     test = [items[i] for i in fold.test]
     test_p = [model.raw_probability(it.text) for it in test]
     alone = [pr >= cal[it.profile]["block"] for it, pr in zip(test, test_p, strict=True)]
@@ -161,16 +164,20 @@ def run_fold(
     return report, model
 
 
-def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, report: dict[str, object]) -> None:
+def write_model(model: Classifier, p: FitParams, report: dict[str, object]) -> None:
+    layer = model._layer
+    w = model._weights if layer is None else np.column_stack([model._weights, layer.emb])
     buf = io.BytesIO()
     np.save(buf, w.astype(np.float16), allow_pickle=False)
     blob = buf.getvalue()
     (DATA_DIR / WEIGHTS_FILE).write_bytes(blob)
     sha = hashlib.sha256(blob).hexdigest()
     report = {**_shipped_report(sha), **report}
-    meta = {
-        "format": 3 if p.words else 2,
-        "model": "logistic regression, best window of consecutive character positions",
+    meta: dict[str, object] = {
+        "format": 4 if layer is not None else 3 if p.words else 2,
+        "model": "logistic regression, best window of consecutive character positions"
+        + (f"; plus a low-rank hidden layer ({p.lowrank}-dimensional bucket embeddings, {p.hidden} ReLU units)"
+           if layer is not None else ""),
         "features": "NFKC, lower-case, zero-width strip, digits->0, whitespace folded; hashed char n-grams"
         + (" and word unigrams/bigrams" if p.words else ""),
         "orders": list(ORDERS),
@@ -185,6 +192,11 @@ def write_model(model: Classifier, w: npt.NDArray[np.float32], p: FitParams, rep
         "weights_bytes": len(blob),
         "report": report,
     }
+    if layer is not None:  # the weights file holds the embeddings as float16: the layer sees what ships
+        meta["layer"] = {
+            "a": layer.a.round(6).tolist(), "c": layer.c.round(6).tolist(), "v": layer.v.round(6).tolist(),
+            "b2": round(layer.b2, 6),
+        }
     (DATA_DIR / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -219,6 +231,8 @@ def main() -> None:
     ap.add_argument("--min-pos-groups", type=int, default=2, help="attack groups a positive bucket needs")
     ap.add_argument("--no-words", action="store_true", help="character n-grams only (the format-2 model)")
     ap.add_argument("--hard-weight", type=float, default=3.0, help="weight of a hard benign row vs an ordinary one")
+    ap.add_argument("--lowrank", type=int, default=0, help="k > 0: add a low-rank hidden layer (format 4)")
+    ap.add_argument("--hidden", type=int, default=16, help="ReLU units of the low-rank layer")
     ap.add_argument("--training-dir", type=Path, default=TRAINING, help="folder of the writers' JSONL files")
     ap.add_argument("--corpus-test", type=int, default=0, help="scan a fixed sample of this many corpus test chunks")
     ap.add_argument("--skip-rules-only", action="store_true", help="do not rescan the test rows with the rules alone")
@@ -230,6 +244,7 @@ def main() -> None:
     p = FitParams(
         window=args.window, iters=args.iters, l2=args.l2, lr=args.lr,
         words=not args.no_words, hard_weight=args.hard_weight, min_pos_groups=args.min_pos_groups,
+        lowrank=args.lowrank, hidden=args.hidden,
     )
     items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests), args.training_dir)
     print(f"{len(items)} items ({time.time() - t0:.0f}s)", flush=True)
@@ -252,10 +267,10 @@ def main() -> None:
             print(fold.name, json.dumps(report), flush=True)
             if fold.name == "final" and args.write:
                 shipped = model
-                write_model(model, model._weights, p, results)
+                write_model(model, p, results)
                 print(f"wrote {DATA_DIR / WEIGHTS_FILE}", flush=True)
     if shipped is not None and len(results) > 1:  # the folds run after `final` go into its metadata too
-        write_model(shipped, shipped._weights, p, results)
+        write_model(shipped, p, results)
     elif args.append_report and results:
         append_report(results)
     if args.scores:

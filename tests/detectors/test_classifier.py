@@ -208,3 +208,44 @@ def test_model_format_says_whether_word_features_count(fmt: int, word_ngrams: li
             "thresholds": {}, "word_ngrams": word_ngrams}
     model = Classifier.from_arrays(w, meta)
     assert (model.logit_and_span("zqxj")[0] > 0.5) is uses_words
+
+
+def _format4(w: np.ndarray, emb: np.ndarray, layer: dict[str, object], window: int = 8) -> Classifier:
+    meta = {"format": 4, "orders": [2, 3, 4, 5], "bits": BITS, "bias": -1.0, "window": window,
+            "thresholds": {}, "word_ngrams": [1, 2], "layer": layer}
+    return Classifier.from_arrays(np.column_stack([w, emb]).astype(np.float16), meta)
+
+
+def test_a_silent_hidden_layer_scores_like_the_linear_model() -> None:
+    w = np.zeros(1 << BITS, dtype=np.float32)
+    w[bucket_rows("zqxj")[1]] = 1.0
+    emb = np.ones((1 << BITS, 2), dtype=np.float32)
+    silent = _format4(w, emb, {"a": [[1.0, 0.0], [0.0, 1.0]], "c": [0.0, 0.0], "v": [0.0, 0.0], "b2": 0.0})
+    linear = Classifier(w, -1.0, window=8, words=True)
+    for text in ("zqxj", "plain words and zqxj in a longer text than the window"):
+        assert silent.logit_and_span(text) == pytest.approx(linear.logit_and_span(text))
+
+
+def test_the_hidden_layer_scores_a_conjunction_of_two_cues() -> None:
+    # "aaaa" and "bbbb" each load one embedding dimension; one ReLU unit fires only when both are in
+    # the window (a + b - 2 > 0; alone, one cue's five bigrams over sqrt(10) give 1.58), which a
+    # weighted sum of either alone cannot do
+    emb = np.zeros((1 << BITS, 2), dtype=np.float32)
+    emb[bucket_rows("aaaa")[0], 0] = 1.0
+    emb[bucket_rows("bbbb")[0], 1] = 1.0
+    w = np.zeros(1 << BITS, dtype=np.float32)
+    model = _format4(w, emb, {"a": [[1.0, 1.0]], "c": [-2.0], "v": [10.0], "b2": 0.0}, window=16)
+    both, one, other = (model.logit_and_span(t)[0] for t in ("aaaa bbbb", "aaaa cccc", "cccc bbbb"))
+    assert one == other == pytest.approx(-1.0)  # the bias alone
+    assert both > 0.0
+
+
+def test_format4_weights_of_the_wrong_shape_give_an_unavailable_model(tmp_path: Path) -> None:
+    meta = {"format": 4, "orders": [2, 3, 4, 5], "bits": BITS, "bias": 0.0, "window": 8, "thresholds": {},
+            "word_ngrams": [1, 2], "layer": {"a": [[1.0]], "c": [0.0], "v": [1.0], "b2": 0.0}}
+    np.save(tmp_path / WEIGHTS_FILE, np.zeros(1 << BITS, dtype=np.float16))  # a format-3 vector
+    (tmp_path / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    model = Classifier.load(tmp_path)
+    assert not model.available
+    with pytest.raises(ModelUnavailable):
+        model.raw_probability("text")

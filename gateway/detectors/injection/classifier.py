@@ -14,6 +14,10 @@ on one scale), so an instruction hidden in a long tool result is not diluted by 
 around it, and no word list or language is assumed: a character n-gram is as much a feature in Thai
 as in German. The same raw score serves both placements; placement changes only the thresholds.
 
+A model of format 4 (`Layer`; measured as a candidate, not the shipped format: see
+docs/guards-quality.md, "Third round") also gives every bucket a small embedding; a window's
+embeddings are summed on the same scale and one ReLU layer adds its output to the window's logit.
+
 What the detector sees
 ----------------------
 `probability(text, profile)` maps the raw probability onto the detector's scale with two thresholds
@@ -39,6 +43,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -76,6 +81,47 @@ _ZERO_WIDTH = dict.fromkeys(
     ]
 )
 _DIGITS = str.maketrans("123456789", "000000000")
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """The low-rank hidden layer of a format-4 model: every bucket's `k`-dimensional embedding
+    (`emb`, shape (2**bits, k)), summed over a window like the linear weights and passed through one
+    ReLU layer (`a`: hidden x k, `c`: hidden) whose output `v` weighs into the logit, plus `b2`."""
+
+    emb: npt.NDArray[np.float32]
+    a: npt.NDArray[np.float32]
+    c: npt.NDArray[np.float32]
+    v: npt.NDArray[np.float32]
+    b2: float
+
+    def position_embeddings(
+        self, rows: list[npt.NDArray[np.intp]], words: tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]] | None, n: int
+    ) -> npt.NDArray[np.float32]:
+        """Per position, the embeddings of every n-gram (and word n-gram) starting there, summed."""
+        e = np.zeros((n, self.emb.shape[1]), dtype=np.float32)
+        for r in rows:
+            if len(r):
+                e[: len(r)] += self.emb[r]
+        if words is not None and len(words[0]):
+            np.add.at(e, np.minimum(words[0], n - 1), self.emb[words[1]])
+        return e
+
+    def window_logits(
+        self, lin: npt.NDArray[np.float64], e: npt.NDArray[np.float32], window: int
+    ) -> npt.NDArray[np.float64]:
+        """The logit (without bias) of every window of `window` positions (one window when shorter)."""
+        n = len(lin)
+        if n <= window:
+            lin_s = np.asarray([lin.sum()]) / math.sqrt(max(1, n))
+            e_s = e.sum(0, keepdims=True) / math.sqrt(max(1, n))
+        else:
+            acc = np.concatenate(([0.0], np.cumsum(lin)))
+            lin_s = (acc[window:] - acc[:-window]) / math.sqrt(window)
+            acc_e = np.concatenate((np.zeros((1, e.shape[1]), dtype=np.float32), np.cumsum(e, 0)))
+            e_s = (acc_e[window:] - acc_e[:-window]) / math.sqrt(window)
+        out: npt.NDArray[np.float64] = lin_s + np.maximum(e_s @ self.a.T + self.c, 0.0) @ self.v + self.b2
+        return out
 
 
 class ModelUnavailable(RuntimeError):
@@ -167,7 +213,7 @@ def best_window(contrib: npt.NDArray[np.float64], window: int) -> tuple[float, i
 class Classifier:
     """Read-only after construction and thread-safe (numpy releases no shared state between calls)."""
 
-    __slots__ = ("_bias", "_error", "_thresholds", "_weights", "_window", "_words", "meta")
+    __slots__ = ("_bias", "_error", "_layer", "_thresholds", "_weights", "_window", "_words", "meta")
 
     def __init__(
         self,
@@ -177,6 +223,7 @@ class Classifier:
         thresholds: Mapping[str, Mapping[str, float]] | None = None,
         window: int = WINDOW,
         words: bool = False,
+        layer: Layer | None = None,
         meta: dict[str, Any] | None = None,
         error: str | None = None,
     ) -> None:
@@ -187,6 +234,7 @@ class Classifier:
         self._thresholds = {p: dict(t) for p, t in (thresholds or {}).items()}
         self._window = window
         self._words = words
+        self._layer = layer
         self.meta = meta or {}
         self._error = error
 
@@ -213,14 +261,30 @@ class Classifier:
 
     @classmethod
     def from_arrays(cls, weights: npt.NDArray[Any], meta: dict[str, Any]) -> Classifier:
-        if meta.get("format") not in (2, 3) or tuple(meta.get("orders", ())) != ORDERS or meta.get("bits") != BITS:
+        """Format 2/3: `weights` is the linear weight vector. Format 4: its first column is, the
+        others are the buckets' embeddings; the hidden layer is in `meta["layer"]`."""
+        if meta.get("format") not in (2, 3, 4) or tuple(meta.get("orders", ())) != ORDERS or meta.get("bits") != BITS:
             raise ValueError(f"unsupported model format: {meta.get('format')!r}")
+        layer = None
+        if meta["format"] == 4:
+            if weights.ndim != 2 or weights.shape[1] < 2:
+                raise ValueError(f"format 4 weights have shape {weights.shape}, expected (buckets, 1 + k)")
+            h = meta["layer"]
+            layer = Layer(
+                np.ascontiguousarray(weights[:, 1:], dtype=np.float32),
+                np.asarray(h["a"], dtype=np.float32).reshape(-1, weights.shape[1] - 1),
+                np.asarray(h["c"], dtype=np.float32),
+                np.asarray(h["v"], dtype=np.float32),
+                float(h["b2"]),
+            )
+            weights = weights[:, 0]
         return cls(
             np.ascontiguousarray(weights, dtype=np.float32),
             float(meta["bias"]),
             thresholds=meta["thresholds"],
             window=int(meta["window"]),
-            words=meta["format"] == 3 and bool(meta.get("word_ngrams")),
+            words=meta["format"] >= 3 and bool(meta.get("word_ngrams")),
+            layer=layer,
             meta=meta,
         )
 
@@ -233,7 +297,13 @@ class Classifier:
         if self._error is not None:
             raise ModelUnavailable(self._error)
         words = word_features(text) if self._words else None
-        best, start = best_window(position_sums(self._weights, bucket_rows(text), words), self._window)
+        rows = bucket_rows(text)
+        lin = position_sums(self._weights, rows, words)
+        if self._layer is not None:
+            z = self._layer.window_logits(lin, self._layer.position_embeddings(rows, words, len(lin)), self._window)
+            i = int(np.argmax(z))
+            return self._bias + float(z[i]), i
+        best, start = best_window(lin, self._window)
         return self._bias + best, start
 
     def raw_probability(self, text: str) -> float:

@@ -19,6 +19,7 @@ from gateway.detectors.injection.moves import move_table
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
 from gateway.detectors.injection.prefilter import TriggerIndex, tokens
+from gateway.detectors.injection.prohibition import SECRET_FAMILIES, prohibition_spans
 from gateway.detectors.injection.tool_result import tool_result_table
 
 
@@ -144,6 +145,9 @@ class InjectionDetector:
         findings = self._rules(text, 0)
         if findings and (mentioned := mention_spans(text)):
             findings = [f for f in findings if not inside(f.start, f.end, mentioned)]
+        if any(f.entity in SECRET_FAMILIES for f in findings) and (forbidden := prohibition_spans(text)):
+            # "never share your password": a rule for the secret's owner (`prohibition.py`)
+            findings = [f for f in findings if f.entity not in SECRET_FAMILIES or not inside(f.start, f.end, forbidden)]
         if self._classifier is not None:
             p = self._classifier.probability(text, self.profile.value)
             if p >= 0.2:
