@@ -1,4 +1,4 @@
-"""Builds the limits machinery for one gateway: in process (SQLite ledger) or shared through Redis."""
+"""Builds the limits machinery for one gateway: in process (the embedded journal ledger) or shared through Redis."""
 
 from __future__ import annotations
 
