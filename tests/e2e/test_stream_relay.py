@@ -117,13 +117,14 @@ def test_malformed_stream_after_the_first_byte_ends_with_an_error_event(
         gateway: RunningGateway, upstream: FakeUpstream) -> None:
     good = chat_stream_events(["Hello ", "there "])[:3]
     upstream.stream_events = lambda p, b: [*good, b"data: {\"id\": \"x\", \"choices\": [\n\n"]
-    upstream.behaviour.pause_at = 3  # the broken event comes once the client has the first words
+    # Each event a moment after the one before, so the broken one comes after the first words went out. (Holding
+    # the upstream until the client had a chunk deadlocked once in CI: the client got nothing in 30 s.)
+    upstream.behaviour.stream_delay_s = 0.3
     got: list[Any] = []
     with pytest.raises(openai.APIError) as exc:
         for chunk in oai(gateway, "run-broken").chat.completions.create(model="gpt-4o-mini", stream=True,
                                                                          messages=MESSAGES):
             got.append(chunk)
-            upstream.behaviour.resume.set()
     assert not isinstance(exc.value, openai.InternalServerError)  # the 200 had started: an error event
     assert "not JSON" in exc.value.message and text_of(got) == "Hello there "
     call = gateway.run_trace("run-broken")["calls"][0]
