@@ -37,9 +37,19 @@ class RunBook:
     open: dict[str, Amounts] = field(default_factory=dict)
 
 
+def idle(book: RunBook, ttl_s: float, now: float) -> bool:
+    """The run has been idle past its TTL: it is closed (its next call starts it over)."""
+    return now - book.state.last_seen > ttl_s
+
+
+def live_state(book: RunBook | None, ttl_s: float, now: float) -> RunState | None:
+    """What a store reports for a run: its state, or None when it has none or it is closed."""
+    return None if book is None or idle(book, ttl_s, now) else book.state
+
+
 def fresh(book: RunBook | None, now: float, ttl_s: float) -> RunBook:
     """The run's book, or a new one when absent or idle past its TTL (closed runs start over)."""
-    if book is None or now - book.state.last_seen > ttl_s:
+    if book is None or idle(book, ttl_s, now):
         return RunBook(RunState(started_at=now, last_seen=now))
     return book
 
@@ -134,10 +144,7 @@ class MemoryLedger:
         return apply_settle(book, call_id, actual, caps, alert_at, now)
 
     async def state(self, run_id: str, now: float) -> RunState | None:
-        book = self._books.get(run_id)
-        if book is None or now - book.state.last_seen > self._ttl.get(run_id, 0):
-            return None
-        return book.state
+        return live_state(self._books.get(run_id), self._ttl.get(run_id, 0.0), now)
 
     async def close(self) -> None:
         self._books.clear()

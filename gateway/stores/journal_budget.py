@@ -36,6 +36,8 @@ from gateway.limits.ledger import (
     RunState,
     Settled,
     fresh,
+    idle,
+    live_state,
     plan_reserve,
     plan_settle,
     reserve_effect,
@@ -112,10 +114,7 @@ class JournalLedger:
         return settled
 
     async def state(self, run_id: str, now: float) -> RunState | None:
-        book = self._books.get(run_id)
-        if book is None or now - book.state.last_seen > self._ttl.get(run_id, 0.0):
-            return None
-        return book.state
+        return live_state(self._books.get(run_id), self._ttl.get(run_id, 0.0), now)
 
     async def close(self) -> None:
         if self._compacting is not None:
@@ -163,7 +162,7 @@ class JournalLedger:
         if now - self._last_sweep < SWEEP_EVERY_S:
             return
         self._last_sweep = now
-        for run in [r for r, b in self._books.items() if now - b.state.last_seen > self._ttl.get(r, 0.0)]:
+        for run in [r for r, b in self._books.items() if idle(b, self._ttl.get(r, 0.0), now)]:
             del self._books[run]
             self._ttl.pop(run, None)
 
