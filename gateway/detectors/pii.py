@@ -20,7 +20,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
-from gateway.detectors.pii_net import AT_MARK, AT_SIGNS, email_findings, ip_findings
+from gateway.detectors.pii_net import AT_MARK, AT_SIGNS, email_findings, ip_findings, private_domain
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
 from gateway.detectors.pii_phone import phone_findings, preload_metadata
 from gateway.detectors.pii_words import ContextIndex
@@ -111,7 +111,7 @@ class PiiDetector:
         self._at_marks = tuple(AT_MARK[m] for m in marks.get(obfuscated_emails, ()))
         # The public suffix list snapshot shipped with tldextract: never fetched from the network.
         extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
-        self._domain_ok: Callable[[str], bool] = lambda domain: bool(extract(domain).fqdn)
+        self._domain_ok: Callable[[str], bool] = lambda domain: bool(extract(domain).fqdn) or private_domain(domain)
         self._recognizers: dict[str, Callable[[ContextIndex], list[Finding]]] = {
             "EMAIL_ADDRESS": lambda c: email_findings(name, c.text, self._domain_ok, self._obfuscated),
             "PHONE_NUMBER": lambda c: phone_findings(name, c),

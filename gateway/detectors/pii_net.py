@@ -117,6 +117,22 @@ def _numbers_a_part(ctx: ContextIndex, start: int, end: int) -> bool:
 
 DomainCheck = Callable[[str], bool]
 
+# Top-level names that are no public suffix yet carry real mailboxes: reserved for documentation and
+# tests (RFC 2606, RFC 6761: fixtures and sample data are full of `jane@acme.example`), for private use
+# (`.internal`, reserved by ICANN in 2024; `home.arpa`, RFC 8375; mDNS `.local`, RFC 6762) and the
+# de-facto corporate ones ICANN withholds because so many intranets use them (`.corp`, `.home`, `.lan`).
+_PRIVATE_TLDS = frozenset({"example", "test", "invalid", "internal", "local", "corp", "home", "lan", "intranet"})
+
+
+def private_domain(domain: str) -> bool:
+    """`mail.acme.example`, `hr.corp`: a host name under a reserved or private-use top-level name."""
+    labels = domain.lower().rstrip(".").split(".")
+    if labels[-2:] == ["home", "arpa"]:
+        labels = labels[:-1]
+    return len(labels) >= 2 and labels[-1] in _PRIVATE_TLDS and all(
+        lab and lab[0] != "-" and lab[-1] != "-" for lab in labels
+    )
+
 
 def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: ObfuscatedEmails) -> list[Finding]:
     """Plain addresses whose domain ends in a public suffix (1.0); obfuscated forms when the rule asks.
@@ -153,6 +169,33 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
     return found
 
 
+_PREFIX = re.compile(r"/(\d{1,3})(?![\w.])")
+
+
+def names_no_host(value: str, after: str) -> bool:
+    """An address-shaped value that points at no machine and so at nobody: the loopback and unspecified
+    addresses (`127.0.0.1`, `0.0.0.0`, `::1`), the limited broadcast, a netmask (`255.255.255.0`), or a
+    network written with its prefix length and no host bits (`10.0.0.0/8`, `2001:db8::/32`), which is a
+    range in a firewall rule or a document; `10.0.0.7/24` (an interface's address) stays an address."""
+    try:
+        addr = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    if addr.is_loopback or addr.is_unspecified or str(addr) == "255.255.255.255":
+        return True
+    if addr.version == 4 and value.startswith("255."):
+        host = ~int(addr) & 0xFFFFFFFF
+        return host & (host + 1) == 0  # ones then zeros: a netmask
+    prefix = _PREFIX.match(after)
+    if prefix is None or int(prefix.group(1)) >= addr.max_prefixlen:
+        return False
+    try:
+        ipaddress.ip_network(f"{value}/{prefix.group(1)}", strict=True)
+    except ValueError:
+        return False  # host bits set: an address with its subnet, or no valid prefix
+    return True
+
+
 def _ip_score(ctx: ContextIndex, start: int, end: int) -> float:
     pull = ctx.lean("IP_ADDRESS", start, end, strong=True)
     return {Lean.FOR: 0.9, Lean.AGAINST: AGAINST_SCORE}.get(pull, 0.6)
@@ -177,6 +220,8 @@ def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             ipaddress.IPv6Address(value)
         except ValueError:
             continue
+        if names_no_host(value, text[m.end() : m.end() + 5]):
+            continue
         found.append(Finding(name, "IP_ADDRESS", m.start(), m.end(), _ip_score(ctx, m.start(), m.end())))
     v6 = [(f.start, f.end) for f in found]
     for m in _IPV4.finditer(text):
@@ -200,6 +245,8 @@ def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         try:
             ipaddress.IPv4Address(m.group())
         except ValueError:
+            continue
+        if names_no_host(m.group(), text[end : end + 4]):
             continue
         found.append(Finding(name, "IP_ADDRESS", start, end, _ip_score(ctx, start, end)))
     return found

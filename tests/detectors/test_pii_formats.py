@@ -107,7 +107,8 @@ IPS = [
     ("server 10.2.0.118 down", "10.2.0.118"),
     ("from 10.2.0.118 port 22", "10.2.0.118"),
     ("connect 10.0.0.5:8080", "10.0.0.5"),  # a port
-    ("subnet 10.0.0.0/24", "10.0.0.0"),  # CIDR
+    ("gw 10.0.0.1/24", "10.0.0.1"),  # an interface address with its prefix length (host bits set)
+    ("ip address 10.0.4.1 255.255.255.0", "10.0.4.1"),  # the address beside its netmask stays
     ("inet 192.168.0.12/24 brd 192.168.0.255", "192.168.0.12"),
     ("allow 10.0.0.1-10.0.0.254", "10.0.0.1"),  # a range, both ends
     ("allow 10.0.0.1-10.0.0.254", "10.0.0.254"),
@@ -155,6 +156,9 @@ EMAILS = [  # (text, the address found, exactly)
     ('<p>Contact: jane&#64;example.com</p>', "jane&#64;example.com"),  # an HTML character reference
     ("write to info@müller-beispiel.de today", "info@müller-beispiel.de"),  # an IDN domain stays whole
     ("e-mail: марина@пример.рф", "марина@пример.рф"),
+    ('{"owner": "ana.ruiz@billing.acme.example"}', "ana.ruiz@billing.acme.example"),  # a documentation TLD
+    ("escalate to hr-team@people.corp", "hr-team@people.corp"),  # an intranet name
+    ("backup alerts: jdoe@nas.home.arpa", "jdoe@nas.home.arpa"),  # RFC 8375's home network
 ]
 
 
@@ -167,6 +171,7 @@ NOT_EMAILS = [
     "ping @maria about the release",  # a mention
     "npm install left-pad@1.3.0",  # package@version
     "ssh deploy@localhost",  # no public suffix
+    "ssh deploy@build-07.rack",  # neither a public suffix nor a reserved or private-use name
     "discount 50%40 units",  # a percent sign, not an encoded address
     "@dataclass(frozen=True)",  # a decorator
 ]
@@ -212,6 +217,11 @@ LOOKALIKES = [
     ("gemäß § 3.1.2.4 der Richtlinie", "IP_ADDRESS", "a section sign right before"),
     ("1.1.1.2 Requirements\nThe system shall log", "IP_ADDRESS", "an outline heading's number"),
     ("Conforme o artigo 12.4.3.1 do contrato", "IP_ADDRESS", "Portuguese 'artigo'"),
+    ("subnet 10.0.0.0/24", "IP_ADDRESS", "a network with its prefix length and no host bits: a range"),
+    ("route add 2001:db8::/32 dev eth0", "IP_ADDRESS", "an IPv6 network range"),
+    ("uvicorn --host 0.0.0.0 --port 8000", "IP_ADDRESS", "the unspecified address: every interface"),
+    ("curl http://127.0.0.1:8080/health", "IP_ADDRESS", "loopback: this machine, nobody's address"),
+    ("netmask 255.255.255.0 broadcast 255.255.255.255", "IP_ADDRESS", "a netmask and the limited broadcast"),
 ]
 
 
