@@ -195,10 +195,16 @@ def _printed_as_national(number: str, digits: str, tried: tuple[str, ...]) -> bo
     for region in _zero_led_regions():
         if region in tried or not _plausible(digits, region):
             continue
-        parsed = phonenumbers.parse(number, region)
-        if not phonenumbers.is_valid_number(parsed):
+        # Built from the digits, not parsed from the text: the parse cost more than the rest together.
+        prefix = _national_pattern(region)[0]
+        nsn = digits[len(prefix) :] if prefix else digits
+        parsed = phonenumbers.PhoneNumber(
+            country_code=phonenumbers.country_code_for_region(region),
+            national_number=int(nsn),
+            italian_leading_zero=True if nsn.startswith("0") else None,
+        )
+        if not phonenumbers.is_valid_number_for_region(parsed, region):
             continue
-        nsn = phonenumbers.national_significant_number(parsed)
         national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
         if _cuts(number, len(nsn)) == _cuts(national, len(nsn)):
             return True
