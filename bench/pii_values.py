@@ -170,7 +170,7 @@ def lookalike(rng: random.Random, want: str | None = None) -> tuple[str, str]:
         lambda: ("tracking", "1Z" + "".join(rng.choice("0123456789ABCDEF") for _ in range(16))),
         lambda: ("part", f"{n(1000, 9999)} {n(1000, 9999)} {n(1000, 9999)} {n(1000, 9999)}"),
         lambda: ("eui64", ":".join(f"{n(0, 255):02x}" for _ in range(8))),  # also a Fibre Channel WWN's shape
-        lambda: ("mac", rng.choice(["-", "."]).join(_mac_groups(rng))),
+        lambda: ("mac", _mac(rng)),
         lambda: (rng.choice(CONTRACT_KEYS), f"0{n(10, 999)} {n(100000, 9999999)}"),  # 0-led like a trunk prefix
         lambda: ("size", f"{n(100, 999)} {n(100, 999)} {n(1000, 9999)} {rng.choice(['bytes', 'KB', 'ms', 'EUR'])}"),
         lambda: ("imei", "-".join([(d := _luhn_complete("35" + _digits(rng, 12)))[:2], d[2:8], d[8:14], d[14]])),
@@ -191,12 +191,12 @@ CONTRACT_KEYS = ("contract_no", "Vertragsnummer", "Aktenzeichen", "n° de contra
                  "numero contratto", "umowa nr", "avtalsnummer", "договор №", "mandate_ref")  # fmt: skip
 
 
-def _mac_groups(rng: random.Random) -> list[str]:
+def _mac(rng: random.Random) -> str:
     """A MAC as six dash-separated pairs (`00-1A-2B-…`) or three dotted quads of hex digits (`001a.2b3c.4d5e`)."""
     raw = "".join(f"{rng.randint(0, 255):02x}" for _ in range(6))
     if rng.random() < 0.5:
-        return [raw[i : i + 2].upper() for i in range(0, 12, 2)]
-    return [raw[i : i + 4] for i in range(0, 12, 4)]
+        return "-".join(raw[i : i + 2].upper() for i in range(0, 12, 2))
+    return ".".join(raw[i : i + 4] for i in range(0, 12, 4))
 
 
 def product_version(rng: random.Random) -> str:
