@@ -248,6 +248,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         value = m.group()
         if value.startswith("(") and ")" not in value:
             value, start = value[1:], start + 1
+        elif value.startswith("+") and start and text[start - 1] == "(" and 2 <= value.find(")") <= 5:
+            start -= 1  # `(+49) 89 1234567`: the bracket opened before the country code belongs to the number
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
         digits = len(_NON_DIGIT.sub("", number))
         if not 7 <= digits <= 15 or embedded(text, start, end) or (start and text[start - 1] == "%"):

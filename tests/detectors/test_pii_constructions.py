@@ -80,6 +80,7 @@ PROSE_PHONES = [  # (text, number): no phone word; the language, a verb of conta
     ("Тел.: 8(495)123-45-67", "8(495)123-45-67"),  # a trunk 8 glued to the area code's bracket
     ("Bel me op 06 12345678", "06 12345678"),
     ('{"Handynummer": "0151 23456789"}', "0151 23456789"),
+    ("Tel (+49) 89 1234567", "(+49) 89 1234567"),  # the country code in brackets: the bracket is in the span
 ]
 
 
