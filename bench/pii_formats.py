@@ -6,10 +6,12 @@ figures say which formats the recognizers cover, not how they do on unseen traff
 region's national and international formats and in common variants (dots, dashes, no separators);
 Luhn-valid cards per network in their printed groupings; IBANs with a computed mod-97 check; IPv4 with
 ports, CIDR and ranges, IPv6 full, compressed, link-local with a zone id and IPv4-mapped. They are set
-in CRM JSON, CSV exports with a header, YAML, query strings, mail signatures in 14 languages, and log
-lines. One row in three holds only look-alikes (versions after product names, builds, OIDs, MACs,
-order/SKU/invoice numbers under their keys, epochs, hashes, UUIDs, IMEIs, routing numbers, SSNs in
-unissued ranges, Luhn-invalid 16-digit runs).
+in CRM JSON, CSV exports with a header, YAML, query strings, mail signatures in 14 languages, log
+lines, and contact sentences of each language with no phone word and an address spelled to hide it
+(`[at]`, `(arobase)`, `-at-`, ` @ `, `AT … DOT`, `＠`). One row in three holds only look-alikes
+(versions after product names and in update sentences `from A to B` of each language, builds, OIDs,
+MACs in three forms, EUI-64s, order/SKU/invoice/contract numbers under their keys, quantities with a
+unit, epochs, hashes, UUIDs, IMEIs, routing numbers, SSNs in unissued ranges, Luhn-invalid 16-digit runs).
 
     .venv/bin/python bench/pii_formats.py --out /some/dir/pii_formats.jsonl [--rows 900] [--seed 17]
     .venv/bin/wardgate eval pii /some/dir/pii_formats.jsonl [--rows errors]
@@ -20,188 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
-
-Piece = tuple[str, str | None]  # (text, PII type or None for plain text)
-
-# Language -> (phone word, card word, ip phrase, order word, closing formula, regions with that language)
-LANGS: dict[str, tuple[str, str, str, str, str, tuple[str, ...]]] = {
-    "en": ("Phone", "Card", "from", "Order", "Best regards,", ("US", "GB", "AU", "IE", "NZ", "ZA", "SG", "IN")),
-    "de": ("Telefon", "Karte", "von", "Bestellung", "Mit freundlichen Grüßen", ("DE", "AT", "CH")),
-    "fr": ("Tél.", "Carte", "depuis", "Commande", "Cordialement,", ("FR", "BE")),
-    "es": ("Teléfono", "Tarjeta", "desde", "Pedido", "Saludos cordiales,", ("ES", "MX", "AR")),
-    "it": ("Telefono", "Carta", "da", "Ordine", "Cordiali saluti,", ("IT",)),
-    "pt": ("Telefone", "Cartão", "de", "Pedido", "Atenciosamente,", ("BR", "PT")),
-    "nl": ("Telefoon", "Kaart", "van", "Bestelling", "Met vriendelijke groet,", ("NL",)),
-    "pl": ("Telefon", "Karta", "z", "Zamówienie", "Pozdrawiam,", ("PL",)),
-    "sv": ("Telefon", "Kort", "från", "Beställning", "Med vänlig hälsning,", ("SE",)),
-    "tr": ("Telefon", "Kart", "kaynak", "Sipariş", "Saygılarımla,", ("TR",)),
-    "ru": ("Телефон", "Карта", "с адреса", "Заказ", "С уважением,", ("RU",)),
-    "ja": ("電話", "カード", "接続元", "注文", "よろしくお願いします。", ("JP",)),
-    "zh": ("电话", "卡号", "来自", "订单", "谢谢！", ("CN",)),
-    "ko": ("전화", "카드", "접속", "주문", "감사합니다.", ("KR",)),
-}
-NAMES = ("Ana Silva", "Jan Kowalski", "Marie Dubois", "Luca Rossi", "Kim Minsu", "Ahmet Yılmaz", "Erik Berg")
-PRODUCTS = ("Zentrix", "Quorvia", "Balmond", "Tessaly", "NorthGate", "Veltro", "Ombrix", "Pallas")
-
-
-def _luhn_complete(body: str) -> str:
-    for d in "0123456789":
-        total = 0
-        for i, ch in enumerate(reversed(body + d)):
-            n = int(ch)
-            if i % 2:
-                n = n * 2 - 9 if n > 4 else n * 2
-            total += n
-        if total % 10 == 0:
-            return body + d
-    raise AssertionError
-
-
-def _digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
-
-
-def card(rng: random.Random) -> str:
-    prefix, length, groups = rng.choice(
-        [
-            ("4", 16, (4, 4, 4, 4)),
-            ("51", 16, (4, 4, 4, 4)),
-            ("55", 16, (4, 4, 4, 4)),
-            ("2221", 16, (4, 4, 4, 4)),
-            ("34", 15, (4, 6, 5)),
-            ("37", 15, (4, 6, 5)),
-            ("6011", 16, (4, 4, 4, 4)),
-            ("3530", 16, (4, 4, 4, 4)),
-            ("62", 19, (4, 4, 4, 4, 3)),
-            ("36", 14, (4, 6, 4)),
-        ]
-    )
-    number = _luhn_complete(prefix + _digits(rng, length - len(prefix) - 1))
-    sep = rng.choice([" ", " ", "-", ".", ""])
-    if not sep:
-        return number
-    out, i = [], 0
-    for g in groups:
-        out.append(number[i : i + g])
-        i += g
-    return sep.join(out)
-
-
-def phone(rng: random.Random, region: str) -> str:
-    kind = rng.choice([phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE])
-    example = phonenumbers.example_number_for_type(region, kind)
-    assert example is not None
-    nsn = str(example.national_number)
-    for _ in range(200):
-        candidate = nsn[: max(2, len(nsn) - 5)] + _digits(rng, min(5, len(nsn) - 2))
-        parsed = phonenumbers.parse("+" + str(example.country_code) + candidate, None)
-        if phonenumbers.is_valid_number(parsed):
-            break
-    else:
-        parsed = example
-    style = rng.choice(["intl", "intl", "national", "national", "e164", "dots"])
-    if style == "intl":
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    if style == "e164":
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    if style == "dots" and region in ("US", "FR", "BE", "IT"):
-        return national.replace("(", "").replace(") ", ".").replace(" ", ".").replace("-", ".")
-    return national
-
-
-def iban(rng: random.Random) -> str:
-    country, bban_len = rng.choice([("DE", 18), ("FR", 23), ("ES", 20), ("IT", 23), ("NL", 14), ("GB", 18)])
-    if country == "NL":
-        bban = "ABNA" + _digits(rng, 10)
-    elif country == "GB":
-        bban = "WEST" + _digits(rng, 14)
-    elif country == "IT":
-        bban = "X" + _digits(rng, 22)
-    else:
-        bban = _digits(rng, bban_len)
-    moved = bban + country + "00"
-    check = 98 - int("".join(str(int(c, 36)) for c in moved)) % 97
-    compact = f"{country}{check:02d}{bban}"
-    if rng.random() < 0.5:
-        return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
-    return compact
-
-
-def ssn(rng: random.Random) -> str:
-    area = rng.choice([n for n in range(1, 900) if n != 666])
-    return f"{area:03d}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
-
-
-def ipv4(rng: random.Random) -> str:
-    first = rng.choice([10, 172, 192, 203, 198, 81, 91, 145])
-    return f"{first}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
-
-
-def ipv6(rng: random.Random) -> str:
-    h = lambda: f"{rng.randint(1, 0xFFFF):x}"  # noqa: E731
-    return rng.choice(
-        [
-            f"2001:db8::{h()}:{h()}",
-            f"2001:0db8:{h()}:{h()}:{h()}:{h()}:{h()}:{h()}",
-            f"fe80::{h()}:{h()}:{h()}:{h()}",
-            f"::ffff:{ipv4(rng)}",
-            f"2a00:1450:{h()}::{h()}",
-        ]
-    )
-
-
-def email(rng: random.Random) -> str:
-    user = rng.choice(["ana.silva", "j.kowalski", "marie", "luca.rossi", "kim", "ops-team", "e.berg"])
-    return f"{user}{rng.randint(1, 99)}@{rng.choice(['example.com', 'firma.de', 'societe.fr', 'empresa.es'])}"
-
-
-# Look-alikes ---------------------------------------------------------------------------------------
-
-
-def lookalike(rng: random.Random, want: str | None = None) -> tuple[str, str]:
-    """(key, value) of an identifier that is no PII (of the kind named `want`, when given)."""
-    n = rng.randint
-    kinds: list[Callable[[], tuple[str, str]]] = [
-        lambda: ("version", f"{n(1, 20)}.{n(0, 20)}.{n(0, 99)}.{n(0, 9999)}"),
-        lambda: ("build", f"{n(1, 20)}.{n(0, 9)}.{n(0, 999)}.{n(0, 255)}"),
-        lambda: ("oid", f"1.3.6.1.4.1.{n(1, 60000)}.{n(1, 9)}.{n(1, 99)}"),
-        lambda: ("mac", ":".join(f"{n(0, 255):02x}" for _ in range(6))),
-        lambda: ("order_id", str(n(10**9, 10**10 - 1))),
-        lambda: ("sku", f"{n(100, 999)}-{n(100, 999)}-{n(1000, 9999)}"),
-        lambda: ("invoice", f"{n(2020, 2026)}-{n(1000, 9999)}-{n(100, 999)}"),
-        lambda: ("ts", str(n(1_600_000_000, 1_800_000_000))),
-        lambda: ("commit", "".join(rng.choice("0123456789abcdef") for _ in range(40))),
-        lambda: ("request_id", str(uuid.UUID(int=rng.getrandbits(128)))),
-        lambda: ("imei", _luhn_complete("35" + _digits(rng, 12))),
-        lambda: ("routing", rng.choice(["021000021", "011000138", "026009593", "121000358"])),
-        lambda: ("ref", f"{rng.choice(['000', '666', '912'])}-{n(10, 99)}-{n(1000, 9999)}"),
-        lambda: ("tracking", "1Z" + "".join(rng.choice("0123456789ABCDEF") for _ in range(16))),
-        lambda: ("part", f"{n(1000, 9999)} {n(1000, 9999)} {n(1000, 9999)} {n(1000, 9999)}"),
-    ]
-    key, value = rng.choice(kinds)()
-    while want is not None and key != want:
-        key, value = rng.choice(kinds)()
-    if key == "part":
-        digits = value.replace(" ", "")
-        while _luhn_complete(digits[:-1]) == digits:  # a Luhn-invalid 16-digit run
-            digits = digits[:-1] + str((int(digits[-1]) + 1) % 10)
-        value = " ".join(digits[i : i + 4] for i in range(0, 16, 4))
-    return key, value
-
-
-def product_version(rng: random.Random) -> str:
-    n = rng.randint
-    return f"{rng.choice(PRODUCTS)} {n(1, 20)}.{n(0, 9)}.{n(0, 99)}.{n(0, 999)}"
-
-
-# Documents -----------------------------------------------------------------------------------------
+from pii_values import LANGS, NAMES, Piece, card, email, iban, ipv4, ipv6, lookalike, phone, product_version, ssn
 
 
 def _pii_value(rng: random.Random, lang: str, want: str | None = None) -> tuple[str, str, str]:
@@ -308,7 +132,83 @@ def query_doc(rng: random.Random, lang: str, with_pii: bool) -> list[Piece]:
     return [*pieces, (" HTTP/1.1", None)]
 
 
-DOCS = (json_doc, csv_doc, mail_doc, log_doc, query_doc)
+# Language -> (a contact sentence with no phone word, written by us: {p} a phone, {e} an address; the words
+# for "@" and "." when an address is spelled out to hide it)
+CONTACT: dict[str, tuple[str, str, str]] = {
+    "en": ("You can reach us on {p} or write to {e}.", "at", "dot"),
+    "de": ("Sie erreichen uns unter {p} oder schreiben Sie an {e}.", "at", "punkt"),
+    "fr": ("Vous pouvez nous joindre au {p} ou écrire à {e}.", "arobase", "point"),
+    "es": ("Puede llamarnos al {p} o escribir a {e}.", "arroba", "punto"),
+    "it": ("Ci trovate al {p} oppure scrivete a {e}.", "chiocciola", "punto"),
+    "pt": ("Pode nos ligar no {p} ou escrever para {e}.", "arroba", "ponto"),
+    "nl": ("U kunt ons bereiken op {p} of mailen naar {e}.", "apenstaartje", "punt"),
+    "pl": ("Możesz się z nami skontaktować: {p} lub {e}.", "małpa", "kropka"),
+    "sv": ("Du når oss på {p} eller via {e}.", "snabel-a", "punkt"),
+    "tr": ("Bize {p} numarasından veya {e} adresinden ulaşabilirsiniz.", "at", "nokta"),
+    "ru": ("Свяжитесь с нами: {p}, почта {e}.", "собака", "точка"),
+    "ja": ("お問い合わせは{p}まで。メール：{e}", "アット", "ドット"),
+    "zh": ("如有问题请拨打{p}，邮箱{e}", "at", "dot"),
+    "ko": ("문의는 {p}로 연락 주세요. 메일: {e}", "골뱅이", "점"),
+}
+# Update sentences in the languages (the look-alike side of `contact_doc`): {a} and {b} two four-part versions.
+UPDATES = {
+    "en": "Upgraded from {a} to {b}.", "de": "Aktualisiert von {a} auf {b}.", "fr": "Mis à jour de {a} vers {b}.",
+    "es": "Actualizado de {a} a {b}.", "it": "Aggiornato da {a} a {b}.", "pt": "Atualizado de {a} para {b}.",
+    "nl": "Bijgewerkt van {a} naar {b}.", "pl": "Zaktualizowano z {a} do {b}.", "sv": "Uppdaterad från {a} till {b}.",
+    "tr": "{a} → {b} güncellendi.", "ru": "Обновлено с {a} до {b}.", "ja": "{a}から{b}にアップデートしました。",
+    "zh": "已从{a}升级到{b}。", "ko": "{a}에서 {b}(으)로 업데이트했습니다.",
+}  # fmt: skip
+
+
+def hidden_email(rng: random.Random, lang: str) -> str:
+    """An address spelled to hide it: bracketed or dash-wrapped words for "@" and ".", a spaced "@", the word
+    AT in capitals, or a full-width "＠" (Japanese, Chinese)."""
+    _, at_word, dot_word = CONTACT[lang]
+    local, domain = email(rng).split("@")
+    host, tld = domain.rsplit(".", 1)
+    styles = ["brackets", "parens", "dashes", "spaced", "caps", "own"] + (["wide"] if lang in ("ja", "zh") else [])
+    style = rng.choice(styles)
+    if style == "brackets":
+        return f"{local} [at] {host} [dot] {tld}"
+    if style == "parens":
+        return f"{local}(at){host}(dot){tld}"
+    if style == "dashes":
+        return f"{local} -at- {host} -dot- {tld}"
+    if style == "spaced":
+        return f"{local} @ {domain}"
+    if style == "caps":
+        return f"{local} AT {host} DOT {tld}"
+    if style == "wide":
+        return f"{local}＠{host}．{tld}"
+    return f"{local} [{at_word}] {host} [{dot_word}] {tld}"
+
+
+def contact_doc(rng: random.Random, lang: str, with_pii: bool) -> list[Piece]:
+    """A contact sentence with no phone word: a national number of the language's region and a hidden address;
+    without PII, an update note with two versions and a look-alike."""
+    if not with_pii:
+        n = rng.randint
+        a, b = (f"{n(1, 20)}.{n(0, 9)}.{n(0, 99)}.{n(0, 255)}" for _ in range(2))  # octets: parse as IPv4
+        key, value = lookalike(rng)
+        return [(f"{UPDATES[lang].format(a=a, b=b)} {key}: {value}\n{rng.choice(NAMES)}", None)]
+    template = CONTACT[lang][0]
+    region = LANGS[lang][5][0]
+    number = phone(rng, region) if rng.random() < 0.3 else _national(rng, region)
+    before, rest = template.split("{p}")
+    middle, after = rest.split("{e}")
+    return [(before, None), (number, "PHONE_NUMBER"), (middle, None), (hidden_email(rng, lang), "EMAIL_ADDRESS"),
+            (after, None)]  # fmt: skip
+
+
+def _national(rng: random.Random, region: str) -> str:
+    """A valid number of `region` in its national format (trunk prefix, the region's own groups)."""
+    while True:
+        number = phone(rng, region)
+        if not number.startswith("+"):
+            return number
+
+
+DOCS = (json_doc, csv_doc, mail_doc, log_doc, query_doc, contact_doc)
 
 
 def build(rows: int, seed: int) -> list[dict[str, Any]]:

@@ -19,8 +19,9 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
+from gateway.detectors.pii_email import AT_MARK, AT_SIGNS, email_findings, private_domain
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
-from gateway.detectors.pii_net import AT_MARK, AT_SIGNS, email_findings, ip_findings, private_domain
+from gateway.detectors.pii_net import ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
 from gateway.detectors.pii_phone import phone_findings, preload_metadata
 from gateway.detectors.pii_words import ContextIndex

@@ -104,12 +104,29 @@ def aba_ok(digits: str) -> bool:
     return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10 == 0
 
 
+# Scripts written without spaces between words (CJK, kana, Hangul, Thai, Lao, Myanmar, Khmer): a number
+# written inside such text (`お問い合わせは03-1234-5678まで`) touches the words around it without being
+# part of a longer token, so their letters do not glue.
+SPACELESS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+)
+_SPACELESS_CHAR = re.compile(f"[{SPACELESS}]")
+
+
+def _glue(ch: str) -> bool:
+    """A letter or digit that makes a token longer: not one of a script written without spaces."""
+    return ch.isalnum() and (ch < "\u0e00" or _SPACELESS_CHAR.match(ch) is None)
+
+
 def glued_left(text: str, start: int) -> bool:
     """A letter or digit right before `start`, or a joiner (`-` `_` `.` `/` `\\` `#`) with one beyond it."""
     if start == 0:
         return False
     left = text[start - 1]
-    return left.isalnum() or (left in "-_./\\#" and start > 1 and text[start - 2].isalnum())
+    if left.isalnum():  # inline: this runs for every candidate of every type
+        return left < "\u0e00" or _SPACELESS_CHAR.match(left) is None
+    return left in "-_./\\#" and start > 1 and _glue(text[start - 2])
 
 
 def embedded(text: str, start: int, end: int) -> bool:
@@ -122,9 +139,9 @@ def embedded(text: str, start: int, end: int) -> bool:
         return True
     if end < n:
         right = text[end]
-        if right.isalnum():
+        if _glue(right):
             return True
-        if right in "_./\\" and end + 1 < n and text[end + 1].isalnum():
+        if right in "_./\\" and end + 1 < n and _glue(text[end + 1]):
             return True
         if right == "-" and end + 1 < n and text[end + 1].isdigit():
             return True

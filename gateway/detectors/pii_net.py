@@ -1,48 +1,27 @@
-"""E-mail addresses (plain and, when the guard asks, obfuscated) and IP addresses with a real parse."""
+"""IP addresses: a real parse, and the context that rules out versions, OIDs, MACs and document numbering."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable
+from enum import Enum
 
 from gateway.detectors.base import Finding
-from gateway.detectors.kinds import ObfuscatedEmails
-from gateway.detectors.pii_checks import embedded, glued_left
+from gateway.detectors.pii_checks import SPACELESS, embedded, glued_left
 from gateway.detectors.pii_numbers import AGAINST_SCORE
-from gateway.detectors.pii_words import SECTION_MARKERS, VERSION_MARKERS, ContextIndex, Lean, tags_of
-
-# Scripts written without spaces between words (CJK, kana, Hangul, Thai, Lao, Myanmar, Khmer): an address
-# written inside such text (`联系zhang@example.cn谢谢`) ends where the script changes, so their characters are
-# not address characters. (Local parts wholly in those scripts, rare, are not found.)
-_SPACELESS = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf"
-              "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff")
-_ADDR = rf"(?:[^\W{_SPACELESS}]|[+-])"
-# A local part: dot- or apostrophe-separated runs (`o'brien`, `first.last+tag`), never starting inside a token.
-_LOCAL = re.compile(rf"(?<![^\W{_SPACELESS}])(?<![.+'-]){_ADDR}+(?:['.]{_ADDR}+)*\Z")
-_DOMAIN = re.compile(rf"(?:[^\W{_SPACELESS}]|-)+(?:\.(?:[^\W{_SPACELESS}]|-)+)+")
-_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-# "@" as written: plainly, URL-encoded in a query string (`?email=jane%40example.com`), as an HTML character
-# reference (`jane&#64;example.com`, a web page's mild obfuscation).
-AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
-# "@" may be written plainly when a dot is bracketed (`name@domain[.]com`), or full-width (`name＠domain.jp`).
-_AT_BRACKET = r"(?:\s*[\[({<]\s*(?:at|@|arroba|ät|chez)\s*[\]})>]\s*|\s*＠\s*|@)"
-_DOT_BRACKET = r"(?:\s*[\[({<]\s*(?:dot|punkt|punto|point|ponto|kropka|punt|\.)\s*[\]})>]\s*|\.)"
-_OBFUSCATED_BRACKETS = re.compile(
-    rf"(?i)(?<![\w.+-])([\w+-]+(?:\.[\w+-]+)*){_AT_BRACKET}([\w-]+(?:{_DOT_BRACKET}[\w-]+)+)(?![\w-])"
+from gateway.detectors.pii_words import (
+    SECTION_MARKERS,
+    UPDATE_WORDS,
+    VERSION_MARKERS,
+    ContextIndex,
+    Lean,
+    tags_of,
 )
-_DOT_WORD = r"\s+(?:dot|punkt|punto|point|ponto|kropka|punt)\s+"
-_OBFUSCATED_WORDS = re.compile(
-    rf"(?i)(?<![\w.+-])([\w+-]+(?:\.[\w+-]+)*)\s+(?:at|arroba)\s+([\w-]+(?:{_DOT_WORD}[\w-]+)+)(?![\w-])"
-)
-# Cheap markers: the full obfuscated-address regexes run only on texts that hold one.
-AT_MARK = {
-    ObfuscatedEmails.BRACKETS: re.compile(r"(?i)[\[({<]\s*(?:at|@|arroba|ät|chez|\.|dot)\s*[\]})>]|＠"),
-    ObfuscatedEmails.WORDS: re.compile(r"(?i)\s(?:at|arroba)\s"),
-}
-_DOT_SPLIT = re.compile(rf"(?i){_DOT_BRACKET}|{_DOT_WORD}")
 
-_IPV4 = re.compile(r"(?<![\w.])(?=\d{1,3}\.)(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
+# Letters of scripts written without spaces do not glue (`IP地址10.0.0.1`).
+_IPV4 = re.compile(
+    rf"(?<![^\W{SPACELESS}])(?<!\.)(?=\d{{1,3}}\.)(?:\d{{1,3}}\.){{3}}\d{{1,3}}(?![^\W{SPACELESS}]|\.\d)"
+)
 # Full, compressed, and IPv4-mapped/compatible (`::ffff:192.0.2.128`) forms; a zone id (`%eth0`), a
 # prefix length (`/64`) or a port after `]` follow the match and are not part of it.
 _IPV6 = re.compile(
@@ -53,7 +32,7 @@ _IPV6 = re.compile(
 _V4_TAIL = re.compile(r"/(?:3[0-2]|[12]?\d)(?![\w.])|-(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
 _RANGE_START = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}-\Z")  # `10.0.0.1-` before a range's end
 # A version pin: `foo==1.2.3.4`, `>=2.0.0.1`, `~=`.
-_PIN = re.compile(r"(?:[=!<>~]=|[<>])\s*\Z")
+_PIN = re.compile(r"(?:[=!<>~]=|(?<![-=])[<>])\s*\Z")  # `->`, `=>` are arrows, not pins
 # Capitalised words that sit before an address in prose and logs without naming a product: prepositions,
 # articles and conjunctions per language the guards claim (English verbs go by their -ed/-ing ending).
 # Any other Title-case or CamelCase token right before a dotted quad is read as a product name, and the
@@ -115,60 +94,6 @@ def _numbers_a_part(ctx: ContextIndex, start: int, end: int) -> bool:
     return bool(heading) and small and text[end + 1 : end + 2].isupper()
 
 
-DomainCheck = Callable[[str], bool]
-
-# Top-level names that are no public suffix yet carry real mailboxes: reserved for documentation and
-# tests (RFC 2606, RFC 6761: fixtures and sample data are full of `jane@acme.example`), for private use
-# (`.internal`, reserved by ICANN in 2024; `home.arpa`, RFC 8375; mDNS `.local`, RFC 6762) and the
-# de-facto corporate ones ICANN withholds because so many intranets use them (`.corp`, `.home`, `.lan`).
-_PRIVATE_TLDS = frozenset({"example", "test", "invalid", "internal", "local", "corp", "home", "lan", "intranet"})
-
-
-def private_domain(domain: str) -> bool:
-    """`mail.acme.example`, `hr.corp`: a host name under a reserved or private-use top-level name."""
-    labels = domain.lower().rstrip(".").split(".")
-    if labels[-2:] == ["home", "arpa"]:
-        labels = labels[:-1]
-    return len(labels) >= 2 and labels[-1] in _PRIVATE_TLDS and all(
-        lab and lab[0] != "-" and lab[-1] != "-" for lab in labels
-    )
-
-
-def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: ObfuscatedEmails) -> list[Finding]:
-    """Plain addresses whose domain ends in a public suffix (1.0); obfuscated forms when the rule asks.
-
-    `name[at]domain.de`, `name (at) domain [dot] com` score 0.8 under `brackets`; `name at domain dot
-    com` (the word "dot" spelled out) 0.6 under `words`, which also includes the bracket forms."""
-    found = []
-    for mark in AT_SIGNS:
-        at = text.find(mark)
-        while at >= 0:  # anchored on each "@": a regex scan of every word of a long text costs more
-            local = _LOCAL.search(text, max(0, at - 64), at)
-            domain = _DOMAIN.match(text, at + len(mark))
-            if local and domain:
-                start, end = local.start(), domain.end()
-                if start >= 1 and _PERCENT_ESCAPE.match(text, start - 1):
-                    start += 2  # `email%3Djohn%40…`: the escape's hex digits are not the address
-                while text[end - 1] in ".-":
-                    end -= 1
-                if start < at and domain_ok(text[at + len(mark) : end]):
-                    found.append(Finding(name, "EMAIL_ADDRESS", start, end, 1.0))
-            at = text.find(mark, at + 1)
-    forms: list[tuple[re.Pattern[str], float]] = []
-    if obfuscated is not ObfuscatedEmails.OFF and AT_MARK[ObfuscatedEmails.BRACKETS].search(text):
-        forms.append((_OBFUSCATED_BRACKETS, 0.8))
-    if obfuscated is ObfuscatedEmails.WORDS and AT_MARK[ObfuscatedEmails.WORDS].search(text):
-        forms.append((_OBFUSCATED_WORDS, 0.6))
-    for rx, score in forms:
-        for hit in rx.finditer(text):
-            if "@" in hit.group() and not AT_MARK[ObfuscatedEmails.BRACKETS].search(hit.group()):
-                continue  # a plain address: found above, or rejected there
-            spelled = ".".join(_DOT_SPLIT.split(hit.group(2)))
-            if domain_ok(spelled) and not any(f.start < hit.end() and hit.start() < f.end for f in found):
-                found.append(Finding(name, "EMAIL_ADDRESS", hit.start(), hit.end(), score))
-    return found
-
-
 _PREFIX = re.compile(r"/(\d{1,3})(?![\w.])")
 
 
@@ -201,6 +126,77 @@ def _ip_score(ctx: ContextIndex, start: int, end: int) -> float:
     return {Lean.FOR: 0.9, Lean.AGAINST: AGAINST_SCORE}.get(pull, 0.6)
 
 
+class _Quad(Enum):
+    """What a dotted quad is read as."""
+
+    ADDRESS = "address"
+    VERSION = "version"  # a version, build or object id: a word, a product, a pin or a suffix says so
+    OTHER = "other"  # no address: glued into a longer token, a document part's number, octets past 255
+
+
+def _v4_kind(ctx: ContextIndex, start: int, end: int) -> _Quad:
+    text = ctx.text
+    tail = _V4_TAIL.match(text, end)
+    after = tail.end() if tail else end
+    range_end = start > 7 and text[start - 1] == "-" and _RANGE_START.search(text, max(0, start - 16), start)
+    if not range_end and (glued_left(text, start) if text.startswith("/", after) else embedded(text, start, after)):
+        return _Quad.OTHER  # `http://10.0.0.8/health`: a path after an address keeps it one
+    if ctx.word_before(start) in VERSION_MARKERS or _PIN.search(text, max(0, start - 4), start):
+        return _Quad.VERSION
+    if tail is None and end + 1 < len(text) and text[end] in "-+" and text[end + 1].isalnum():
+        return _Quad.VERSION  # 8.0.20.101-beta, 1.2.3.4+build5
+    port = end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit()
+    if not port and tail is None and _numbers_a_part(ctx, start, end):
+        return _Quad.OTHER
+    if not port and tail is None and _product_before(text, start):
+        return _Quad.VERSION
+    try:
+        ipaddress.IPv4Address(text[start:end])
+    except ValueError:
+        return _Quad.OTHER
+    if names_no_host(text[start:end], text[end : end + 4]):
+        return _Quad.OTHER
+    return _Quad.ADDRESS
+
+
+# Two dotted quads joined as the ends of a change: `8.0.20.101 → 8.0.21.3`, `from … to …`, `von … auf …`.
+_TRANSITION = re.compile(
+    r"\s*(?:→|->|=>|⇒|➔|➜)\s*|\s+(?:to|auf|nach|bis|vers|à|a|hasta|naar|tot|till|til|na|do|до|için|σε)\s+"
+    r"|\s*(?:から|より|에서|(?:升级|升級|更新)?(?:到|至))\s*"  # Japanese, Korean and Chinese particles of "from … to"
+)
+_FROM_WORDS = frozenset(["from", "von", "de", "desde", "da", "dal", "van", "från", "fra", "z", "od", "с", "από"])
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _update_around(text: str, start: int, end: int) -> bool:
+    """A word of updating software or a version word on the same line, between `start` and `end` or within 40
+    characters around them (verb-final languages: `A → B güncellendi`, `AからBにアップデート`), and no address
+    word there (the "from" word of the change aside)."""
+    line = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    segment = text[max(line, start - 40) : min(end + 40, len(text) if line_end < 0 else line_end)]
+    words = [w.lower() for w in _WORD.findall(segment)]
+    if any("IP_ADDRESS" in tags_of(w) for w in words if w not in _FROM_WORDS):
+        return False
+    return any(UPDATE_WORDS.has(w) for w in words) or any(sub in segment for sub in UPDATE_WORDS.substrings)
+
+
+def _versions_by_pair(text: str, quads: list[tuple[int, int, _Quad]]) -> list[tuple[int, int, _Quad]]:
+    """The two ends of a change are of one kind: when one is a version, or an update word precedes the
+    pair (`upgraded from 8.0.20.101 to 8.0.21.3`), both are versions. `from 10.0.0.1 to 10.0.0.2` in a
+    connection log stays two addresses."""
+    out = list(quads)
+    for i in range(len(out) - 1):
+        (a1, b1, k1), (a2, b2, k2) = out[i], out[i + 1]
+        gap = text[b1:a2]
+        if len(gap) > 8 or not _TRANSITION.fullmatch(gap):
+            continue
+        if _Quad.VERSION in (k1, k2) or _update_around(text, a1, b2):
+            out[i] = (a1, b1, _Quad.VERSION if k1 is _Quad.ADDRESS else k1)
+            out[i + 1] = (a2, b2, _Quad.VERSION if k2 is _Quad.ADDRESS else k2)
+    return out
+
+
 def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     """IPv4/IPv6 that parse; never a version (`v`/`version`/`build`/`OID` … or a product name right
     before, a `-`/`+` suffix, a `==` pin, more than four dotted parts), a MAC (six pairs of hex digits)
@@ -216,6 +212,8 @@ def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue  # MACs (6 groups), times (3 groups)
         if len(groups) < 2 or not any(c.isdigit() for c in value):
             continue  # C++ `std::map`, `dead::beef`, the loopback `::1`
+        if len(groups) == 8 and all(len(g) == 2 for g in groups):
+            continue  # eight hex pairs: an EUI-64 or a Fibre Channel WWN, never how an address is written
         try:
             ipaddress.IPv6Address(value)
         except ValueError:
@@ -224,29 +222,9 @@ def ip_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         found.append(Finding(name, "IP_ADDRESS", m.start(), m.end(), _ip_score(ctx, m.start(), m.end())))
     v6 = [(f.start, f.end) for f in found]
-    for m in _IPV4.finditer(text):
-        start, end = m.start(), m.end()
-        if any(a <= start and end <= b for a, b in v6):
-            continue  # the IPv4 tail of a mapped IPv6 address
-        tail = _V4_TAIL.match(text, end)
-        after = tail.end() if tail else end
-        range_end = start > 7 and text[start - 1] == "-" and _RANGE_START.search(text, max(0, start - 16), start)
-        if not range_end and (glued_left(text, start) if text.startswith("/", after) else embedded(text, start, after)):
-            continue  # `http://10.0.0.8/health`: a path after an address keeps it one
-        if ctx.word_before(start) in VERSION_MARKERS or _PIN.search(text, max(0, start - 4), start):
-            continue
-        if tail is None and end + 1 < len(text) and text[end] in "-+" and text[end + 1].isalnum():
-            continue  # 8.0.20.101-beta, 1.2.3.4+build5
-        port = end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit()
-        if not port and tail is None and _numbers_a_part(ctx, start, end):
-            continue
-        if not port and tail is None and _product_before(text, start):
-            continue
-        try:
-            ipaddress.IPv4Address(m.group())
-        except ValueError:
-            continue
-        if names_no_host(m.group(), text[end : end + 4]):
-            continue
-        found.append(Finding(name, "IP_ADDRESS", start, end, _ip_score(ctx, start, end)))
+    quads = [(m.start(), m.end(), _v4_kind(ctx, m.start(), m.end())) for m in _IPV4.finditer(text)]
+    quads = [(a, b, kind) for a, b, kind in quads if not any(x <= a and b <= y for x, y in v6)]  # a mapped tail
+    for start, end, kind in _versions_by_pair(text, quads):
+        if kind is _Quad.ADDRESS:
+            found.append(Finding(name, "IP_ADDRESS", start, end, _ip_score(ctx, start, end)))
     return found

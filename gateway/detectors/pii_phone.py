@@ -8,7 +8,7 @@ from functools import cache
 import phonenumbers
 
 from gateway.detectors.base import Finding
-from gateway.detectors.pii_checks import embedded
+from gateway.detectors.pii_checks import SPACELESS, embedded
 from gateway.detectors.pii_numbers import AGAINST_SCORE
 from gateway.detectors.pii_words import ContextIndex, Lean
 
@@ -16,10 +16,14 @@ from gateway.detectors.pii_words import ContextIndex, Lean
 # extension. Lengths are checked after the match (7-15 digits, ITU-T E.164).
 # Separators: ASCII, no-break and thin spaces (French typography), non-breaking hyphen, en dash.
 _SEP = " .\\-/\u00a0\u202f\u2009\u2011\u2013"
-_PHONE = re.compile(
-    rf"(?<![\w+])(?=[\d().+{_SEP}]{{7}})(?:\+|00)?\(?\d(?:\d|(?:[{_SEP}]| / )\(?\d|\)[{_SEP}]?\(?\d)*"
+_BODY = (
+    rf"(?=[\d().+{_SEP}]{{7}})(?:\+|00)?\(?\d(?:\d|(?:[{_SEP}]| / )\(?\d|\(\d|\)[{_SEP}]?\(?\d)*"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
 )
+_PHONE = re.compile(rf"(?<![\w+]){_BODY}")
+# Text with letters past ASCII: a number may touch the words of a script written without spaces
+# (`お問い合わせは03-1234-5678まで`). A separate pattern, because its look-behind costs more on ASCII logs.
+_PHONE_WIDE = re.compile(rf"(?<![^\W{SPACELESS}])(?<!\+){_BODY}")
 _PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013", "    -")
 _NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
@@ -30,6 +34,10 @@ _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AREA_SLASH = re.compile(r"\(?0\d{1,5}\)? ?/ ?\d")
 _SEPARATOR = re.compile(rf"[{_SEP}()]")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")  # an amount: 12345.67
+# A unit of measure or a currency right after the digits: a quantity (`415 555 0132 bytes`, `12 345 678 €`).
+_UNIT_AFTER = re.compile(
+    r"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|EUR|USD|GBP|CHF|€|\$|£|%)(?!\w)"
+)
 
 # Script or common function words -> the regions whose national formats to try first.
 _SCRIPT_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -47,18 +55,39 @@ _SCRIPT_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(rf"(?i)\b(?:{common})\b"), re.compile(rf"(?i)\b(?:{distinct})\b"), regions)
     for common, distinct, regions in (
-        ("und|der|die|nicht|ist|mit|bitte|vielen", "grüßen|grüße|grüssen|grüsse|danke|freundlichen",
-         ("DE", "AT", "CH")),
-        ("le|la|les|et|est|avec|pour|merci|vous", "cordialement|bonjour|salutations|amicalement", ("FR", "BE", "CH")),
-        ("el|los|las|y|está|gracias|para|usted", "saludos|atentamente|cordiales|estimad[oa]", ("ES", "MX", "AR")),
-        ("il|che|della|grazie|sono|per favore", "cordiali|saluti|distinti", ("IT",)),
-        ("não|você|obrigad[oa]|com|uma", "atenciosamente|abraços|prezad[oa]", ("BR", "PT")),
-        ("het|een|niet|bedankt|alstublieft", "groet|groeten|vriendelijke", ("NL", "BE")),
-        ("nie|się|jest|dziękuję|proszę", "pozdrawiam|pozdrowienia|szanowni|szanowny", ("PL",)),
-        ("och|att|inte|tack|är", "hälsning|hälsningar|vänliga", ("SE",)),
-        ("og|ikke|tak|takk|jeg", "hilsen|venlig|vennlig", ("DK", "NO")),
-        ("ve|bir|değil|teşekkürler|lütfen", "saygılarımla|saygılar", ("TR",)),
+        ("und|der|die|das|nicht|ist|mit|bitte|vielen|unter|oder|sie|wir|uns|für|auf|eine?|einen|dem|zu|bei|ich",
+         "grüßen|grüße|grüssen|grüsse|danke|freundlichen", ("DE", "AT", "CH")),
+        ("le|la|les|et|est|avec|pour|merci|vous|nous|au|aux|des|du|une|sur|dans|pas|notre|votre",
+         "cordialement|bonjour|salutations|amicalement", ("FR", "BE", "CH")),
+        ("el|los|las|y|está|gracias|para|usted|del|por|con|una|nuestro|nuestra|puede",
+         "saludos|atentamente|cordiales|estimad[oa]", ("ES", "MX", "AR")),
+        ("il|che|della|grazie|sono|per favore|ci|gli|di|non|nostro|nostra|siamo",
+         "cordiali|saluti|distinti", ("IT",)),
+        ("não|você|obrigad[oa]|com|uma|pelo|pela|nosso|nossa|pode|são",
+         "atenciosamente|abraços|prezad[oa]", ("BR", "PT")),
+        ("het|een|niet|bedankt|alstublieft|kunt|ons|op|voor|wij|uw|bij|naar", "groet|groeten|vriendelijke",
+         ("NL", "BE")),
+        ("nie|się|jest|dziękuję|proszę|może|możesz|na|do|jak|od|dla|przez", "pozdrawiam|pozdrowienia|szanowni|szanowny",
+         ("PL",)),
+        ("och|att|inte|tack|är|du|oss|på|med|för|vi|när|hos|eller", "hälsning|hälsningar|vänliga", ("SE",)),
+        ("og|ikke|tak|takk|jeg|dere|deg|oss|hos|eller", "hilsen|venlig|vennlig", ("DK", "NO")),
+        ("ve|bir|değil|teşekkürler|lütfen|bize|ile|için|bu", "saygılarımla|saygılar", ("TR",)),
     )
+)
+# Letters one language of the guards' writes and its neighbours do not: one is a hint (a name or a street
+# in a signature: `Ahmet Yılmaz`, `ul. Długa 5`).
+_LETTER_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile("ß"), ("DE", "AT", "CH")),
+    (re.compile("[łŁ]"), ("PL",)),
+    (re.compile("[ñÑ¿¡]"), ("ES", "MX", "AR")),
+    (re.compile("[ãõÃÕ]"), ("BR", "PT")),
+    (re.compile("[ığİĞ]"), ("TR",)),
+    (re.compile("[åÅ]"), ("SE", "NO", "DK")),
+    (re.compile("[øæØÆ]"), ("NO", "DK")),
+    (re.compile("[œŒ]"), ("FR", "BE")),
+    (re.compile("[řůěŘŮĚ]"), ("CZ",)),
+    (re.compile("[őűŐŰ]"), ("HU",)),
+    (re.compile("[țșăȚȘĂ]"), ("RO",)),
 )
 # A country-code top-level domain of an e-mail address or a web address (`@firma.de`, `www.societe.fr/`).
 _EMAIL_CC = re.compile(r"(?:@|//|\bwww\.)[\w.-]+\.([a-z]{2})\b(?![.-])")
@@ -78,6 +107,9 @@ def regions(text: str) -> tuple[str, ...]:
         for common, distinct, regs in _WORD_REGIONS:
             if distinct.search(head) or len(common.findall(head)) >= 2:
                 found.extend(regs)
+        for letters, regs in _LETTER_REGIONS:
+            if letters.search(head):
+                found.extend(regs)
     for cc in _EMAIL_CC.findall(head):
         region = "GB" if cc == "uk" else cc.upper()
         if region in phonenumbers.SUPPORTED_REGIONS:
@@ -91,9 +123,23 @@ def preload_metadata() -> None:
     cost a request 3-8 ms the first time a text pointed to that region."""
     for region in phonenumbers.SUPPORTED_REGIONS:
         phonenumbers.PhoneMetadata.metadata_for_region(region)
-    hinted = {r for _, regs in _SCRIPT_REGIONS for r in regs} | {r for *_, regs in _WORD_REGIONS for r in regs}
-    for region in hinted | set(_DEFAULT_REGIONS):
+    for region in _claimed():
         _national_pattern(region)
+
+
+@cache
+def _claimed() -> tuple[str, ...]:
+    """Regions of the scripts, languages and letters above, and the defaults."""
+    hinted = [r for _, regs in _SCRIPT_REGIONS for r in regs] + [r for *_, regs in _WORD_REGIONS for r in regs]
+    hinted += [r for _, regs in _LETTER_REGIONS for r in regs]
+    return tuple(dict.fromkeys(hinted + list(_DEFAULT_REGIONS)))
+
+
+@cache
+def _zero_led_regions() -> tuple[str, ...]:
+    """Claimed regions whose national numbers are written with a leading 0: a trunk prefix 0 (DE, FR, GB…), or
+    the area code's own 0 (IT)."""
+    return tuple(r for r in _claimed() if _national_pattern(r)[0] == "0" or r == "IT")
 
 
 @cache
@@ -141,12 +187,38 @@ def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool
     return len(groups[-1]) >= 4 or all(len(g) == 3 for g in groups)  # 3-3-3: Spain, Portugal
 
 
+def _printed_as_national(number: str, digits: str, tried: tuple[str, ...]) -> bool:
+    """A 0-led number with no region hint: valid in a claimed region and cut into exactly that region's
+    national groups (`01 23 45 67 89` in France, `0532 123 45 67` in Turkey), which ids seldom are."""
+    if not digits.startswith("0") or not _SEPARATOR.search(number.lstrip("(")):
+        return False
+    for region in _zero_led_regions():
+        if region in tried or not _plausible(digits, region):
+            continue
+        # Built from the digits, not parsed from the text: the parse cost more than the rest together.
+        prefix = _national_pattern(region)[0]
+        nsn = digits[len(prefix) :] if prefix else digits
+        parsed = phonenumbers.PhoneNumber(
+            country_code=phonenumbers.country_code_for_region(region),
+            national_number=int(nsn),
+            italian_leading_zero=True if nsn.startswith("0") else None,
+        )
+        if not phonenumbers.is_valid_number_for_region(parsed, region):
+            continue
+        national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if _cuts(number, len(nsn)) == _cuts(national, len(nsn)):
+            return True
+    return False
+
+
 def _valid(number: str, hints: tuple[str, ...]) -> bool:
-    """International: a valid number. National: valid in a hinted region and grouped like a phone there."""
+    """International: a valid number. National: valid in a hinted region and grouped like a phone there, or
+    printed exactly as a claimed region prints its numbers."""
     digits = _NON_DIGIT.sub("", number)
+    tried = hints
     if not number.startswith(("+", "00")):
         hints = tuple(r for r in hints if _plausible(digits, r))
-        if not hints:
+        if not hints and not digits.startswith("0"):
             return False
     try:
         if number.startswith(("+", "00")):
@@ -156,9 +228,9 @@ def _valid(number: str, hints: tuple[str, ...]) -> bool:
             parsed = phonenumbers.parse(number, region)
             if phonenumbers.is_valid_number(parsed) and _grouped_like_a_phone(number, parsed):
                 return True
+        return number[0] in "0(" and _printed_as_national(number, digits, tried)
     except phonenumbers.NumberParseException:
         return False
-    return False
 
 
 def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
@@ -169,13 +241,15 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     text = ctx.text
     found: list[Finding] = []
     hints: tuple[str, ...] | None = None
-    for m in _PHONE.finditer(text):
+    for m in (_PHONE if text.isascii() else _PHONE_WIDE).finditer(text):
         start, end = m.start(), m.end()
         if end - start < 7:
             continue  # fewer than seven characters cannot hold seven digits
         value = m.group()
         if value.startswith("(") and ")" not in value:
             value, start = value[1:], start + 1
+        elif value.startswith("+") and start and text[start - 1] == "(" and 2 <= value.find(")") <= 5:
+            start -= 1  # `(+49) 89 1234567`: the bracket opened before the country code belongs to the number
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
         digits = len(_NON_DIGIT.sub("", number))
         if not 7 <= digits <= 15 or embedded(text, start, end) or (start and text[start - 1] == "%"):
@@ -189,6 +263,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         bare = not international and not _SEPARATOR.search(value)
         if bare and not ctx.mentions("PHONE_NUMBER"):
             continue  # a bare digit run with no phone word anywhere is an id
+        if _UNIT_AFTER.match(text, end):
+            continue
         pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=bare)
         if bare and pull is not Lean.FOR:
             continue  # a bare digit run with no phone word is an id

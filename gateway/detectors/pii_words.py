@@ -27,6 +27,10 @@ item* product* article* lot batch job run serial sn account* acct customer* memb
 booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
 update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
 regon kvk btw ein tin
+aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* güncelle* обновл* päivit*
+contract* vertrag* verträge* aktenzeichen geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
+договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
+steuer* tax*
 bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
 serien* série serie seryjn* серийн* seri
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
@@ -45,7 +49,9 @@ reach contact* desk office home work answering messages registered hotline helpl
 telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
 telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
 gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
-電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल
+handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* contatt* skontakt* aray*
+ulaş* позвон* свяж* καλέστε
+電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
 """
 _CARD = """
 card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay
@@ -71,9 +77,17 @@ conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* en
 # Words that sit right before a dotted number that is a version or an object id, never an address.
 _VERSION_MARKERS = """
 v ver version versions vers build release rel rev revision fw firmware oid mib snmp agent sdk kernel driver
+verze verzi verzió versio versiune versjon versi versiyon έκδοση
 patch update upgrade app bios os ios android windows macos versión versione versão versie wersja sürüm версия
 """
 VERSION_MARKERS = frozenset(_VERSION_MARKERS.split())
+# Words of updating software, around a pair of dotted numbers joined by "to"/"→" (`upgraded from 8.0.20.101 to
+# 8.0.21.3`, `aktualisiert von … auf …`, `mise à jour de … vers …`): both numbers are versions.
+_UPDATE = """
+upgrad* update* updating aktualisier* aktualiz* zaktualiz* actualiz* aggiorn* atualiz* bijgewerkt bijwerk*
+uppdater* opdater* oppdater* güncelle* обновл* päivit* frissít* jour downgrad* rollback rolled patch* patched
+更新 升级 升級 アップデート 업데이트
+"""
 # Words that number a part of a document (`section 2.3.1.4`, `Abschnitt 4.2.1.3`, `第 3.1.2.4 条`): a dotted quad
 # right after one, with no port or prefix length, is that part's number. Words that also name network things
 # (`access point`, `routing table`, `firewall rule`) are left out.
@@ -122,6 +136,7 @@ class Lexicon:
         return word in self.words or word.startswith(self.stems)
 
 
+UPDATE_WORDS = Lexicon.parse(_UPDATE + _VERSION_MARKERS)
 AGAINST_TAG = "NOT_PII"
 LEXICONS: dict[str, Lexicon] = {
     AGAINST_TAG: Lexicon.parse(_NOT_PII),

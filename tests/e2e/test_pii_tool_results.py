@@ -26,10 +26,12 @@ VERSION = "Agent 8.0.20.101"
 COMMIT = "4f1d2c3b5a6e7d8f9012345678901234567890ab"
 ORDER = "order 3660170548"
 PRODUCT = "Zentrix 10.2.0.118"  # an unknown product and its four-part version
+UPDATE = "Aktualisiert von 8.0.21.3 auf 8.0.22.7"  # the two ends of an update: versions
+HIDDEN = "j.kowalski [małpa] firma [kropka] pl"  # an address spelled to hide it, in Polish
 NOTES = (
     f"{VERSION} crashed after the update to build 10.2.0.1; fixed in commit {COMMIT}. The replacement for {ORDER} ships "
     "Monday, tracking 1Z999AA10123456784. Contact ana.silva@example.org or +44 20 7946 0958. "
-    f"{PRODUCT} logged a login from 203.0.113.7; config build=10.4.1.22."
+    f"{PRODUCT} logged a login from 203.0.113.7; config build=10.4.1.22. {UPDATE}. Kontakt: {HIDDEN}."
 )
 
 
@@ -54,7 +56,8 @@ def pii_gateway(tmp_path: Path, upstream: FakeUpstream, tools_upstream: RunningU
 def _assert_identifiers_kept_and_pii_redacted(text: str) -> None:
     assert VERSION in text and COMMIT in text and ORDER in text
     assert "build 10.2.0.1" in text and "1Z999AA10123456784" in text
-    assert PRODUCT in text and "build=10.4.1.22" in text
+    assert PRODUCT in text and "build=10.4.1.22" in text and UPDATE in text
+    assert HIDDEN not in text and "<EMAIL_ADDRESS_2>" in text
     assert "ana.silva@example.org" not in text and "7946 0958" not in text and "203.0.113.7" not in text
     assert "<EMAIL_ADDRESS_1>" in text and "<PHONE_NUMBER_1>" in text and "<IP_ADDRESS_1>" in text
 

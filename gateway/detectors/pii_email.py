@@ -1,0 +1,130 @@
+"""E-mail addresses: plain (anchored on each "@" as written), and, when the guard asks, obfuscated forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from gateway.detectors.base import Finding
+from gateway.detectors.kinds import ObfuscatedEmails
+from gateway.detectors.pii_checks import SPACELESS
+
+# An address written inside text of a script without spaces (`联系zhang@example.cn谢谢`) ends where the
+# script changes, so its characters are not address characters. (Local parts wholly in those scripts,
+# rare, are not found.)
+_ADDR = rf"(?:[^\W{SPACELESS}]|[+-])"
+# A local part: dot- or apostrophe-separated runs (`o'brien`, `first.last+tag`), never starting inside a token.
+_LOCAL = re.compile(rf"(?<![^\W{SPACELESS}])(?<![.+'-]){_ADDR}+(?:['.]{_ADDR}+)*\Z")
+_DOMAIN = re.compile(rf"(?:[^\W{SPACELESS}]|-)+(?:\.(?:[^\W{SPACELESS}]|-)+)+")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+# "@" as written: plainly, URL-encoded in a query string (`?email=jane%40example.com`), as an HTML character
+# reference (`jane&#64;example.com`, a web page's mild obfuscation).
+AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
+
+# The names of "@" and "." in the languages the guards claim, as people spell them to hide an address:
+# `arobase` (fr), `chiocciola` (it), `małpa` (pl), `snabel-a` (sv, da), `krøllalfa` (no), `apenstaartje` (nl),
+# `kukac` (hu), `zavináč` (cs), `собака` (ru), `παπάκι` (el), `アット` (ja), `艾特` (zh), `골뱅이` (ko).
+_AT_WORDS = (
+    r"at|arroba|ät|chez|arobase|chiocciola|ma[łl]pa|snabel-?a|kr[øo]llalfa|apenstaartje|kukac|zavin[aá][čc]"
+    r"|собака|παπάκι|アット|あっと|艾特|골뱅이"
+)
+_DOT_WORDS = r"dot|punkt|punto|point|ponto|kropka|punt|piste|pont|te[čc]ka|nokta|точка|τελεία|ドット|点|點|점"
+_OPEN, _CLOSE = r"[\[({<]", r"[\]})>]"
+# "@" bracketed or dash-wrapped (`[at]`, `(arobase)`, `-at-`), written plainly with a space on either side
+# (`name @ domain.com`), full-width (`name＠domain.jp`), or the word AT in capitals (`name AT domain DOT com`).
+_AT_MARKED = (
+    rf"(?:\s*{_OPEN}\s*(?:{_AT_WORDS}|@)\s*{_CLOSE}\s*|\s*-(?:{_AT_WORDS})-\s*|\s+@\s*|@\s+|\s*＠\s*"
+    r"|\s+(?-i:AT)\s+|@)"
+)
+_DOT_MARKED = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s*-(?:{_DOT_WORDS})-\s*|\s+(?-i:DOT)\s+|．|\.)"
+_OBFUSCATED_BRACKETS = re.compile(
+    rf"(?i)(?<![^\W{SPACELESS}])(?<![.+-])({_ADDR}+(?:\.{_ADDR}+)*){_AT_MARKED}([\w-]+(?:{_DOT_MARKED}[\w-]+)+)(?![\w-])"
+)
+# Spelled out, the domain's dots too (so `look at example.com` is prose): `name at domain dot com`, `name dot
+# surname at domain dot de`, `ivan собака example точка ru`.
+_DOT_WORD = rf"\s+(?:{_DOT_WORDS})\s+"
+_OBFUSCATED_WORDS = re.compile(
+    rf"(?i)(?<![^\W{SPACELESS}])(?<![.+-])({_ADDR}+(?:(?:\.|{_DOT_WORD}){_ADDR}+)*)\s+(?:{_AT_WORDS})\s+"
+    rf"([\w-]+(?:{_DOT_WORD}[\w-]+)+)(?![\w-])"
+)
+# Cheap markers: the full obfuscated-address regexes run only on texts that hold one.
+AT_MARK = {
+    ObfuscatedEmails.BRACKETS: re.compile(
+        rf"(?i){_OPEN}\s*(?:{_AT_WORDS}|@|\.|{_DOT_WORDS})\s*{_CLOSE}|-(?:{_AT_WORDS})-|\s@|@\s|＠|\s(?-i:AT)\s"
+    ),
+    ObfuscatedEmails.WORDS: re.compile(rf"(?i)\s(?:{_AT_WORDS})\s"),
+}
+_DOT_SPLIT = re.compile(rf"(?i){_DOT_MARKED}|{_DOT_WORD}")
+
+DomainCheck = Callable[[str], bool]
+
+# Top-level names that are no public suffix yet carry real mailboxes: reserved for documentation and
+# tests (RFC 2606, RFC 6761: fixtures and sample data are full of `jane@acme.example`), for private use
+# (`.internal`, reserved by ICANN in 2024; `home.arpa`, RFC 8375; mDNS `.local`, RFC 6762) and the
+# de-facto corporate ones ICANN withholds because so many intranets use them (`.corp`, `.home`, `.lan`).
+_PRIVATE_TLDS = frozenset({"example", "test", "invalid", "internal", "local", "corp", "home", "lan", "intranet"})
+
+
+def private_domain(domain: str) -> bool:
+    """`mail.acme.example`, `hr.corp`: a host name under a reserved or private-use top-level name."""
+    labels = domain.lower().rstrip(".").split(".")
+    if labels[-2:] == ["home", "arpa"]:
+        labels = labels[:-1]
+    return (
+        len(labels) >= 2
+        and labels[-1] in _PRIVATE_TLDS
+        and all(lab and lab[0] != "-" and lab[-1] != "-" for lab in labels)
+    )
+
+
+def _plain(name: str, text: str, domain_ok: DomainCheck) -> list[Finding]:
+    """Addresses anchored on each "@" as written: a regex scan of every word of a long text costs more."""
+    found = []
+    for mark in AT_SIGNS:
+        at = text.find(mark)
+        while at >= 0:
+            local = _LOCAL.search(text, max(0, at - 64), at)
+            domain = _DOMAIN.match(text, at + len(mark))
+            if local and domain:
+                start, end = local.start(), domain.end()
+                if start >= 1 and _PERCENT_ESCAPE.match(text, start - 1):
+                    start += 2  # `email%3Djohn%40…`: the escape's hex digits are not the address
+                while text[end - 1] in ".-":
+                    end -= 1
+                if start < at and domain_ok(text[at + len(mark) : end]):
+                    found.append(Finding(name, "EMAIL_ADDRESS", start, end, 1.0))
+            at = text.find(mark, at + 1)
+    return found
+
+
+def _operand(text: str, hit: re.Match[str]) -> bool:
+    """`y = x @ model.py`: a spaced "@" between operands of code (Python's matrix product), not an address.
+
+    The local part is one character or holds no letter, or an operator or bracket comes right before it."""
+    local = hit.group(1)
+    before = text[: hit.start()].rstrip()
+    return len(local) < 2 or not any(c.isalpha() for c in local) or before.endswith(tuple("=([{,+-*/%<>|&"))
+
+
+def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: ObfuscatedEmails) -> list[Finding]:
+    """Plain addresses whose domain ends in a public suffix (1.0); obfuscated forms when the rule asks.
+
+    Under `brackets` (0.8): `name[at]domain.de`, `name (arobase) domain [point] fr`, `name -at- domain -dot-
+    com`, `name @ domain.com`, `name＠domain．jp`, `name AT domain DOT com`. Under `words` (0.6), also
+    `name at domain dot com` (the words for "at" and "dot" spelled out in lower case)."""
+    found = _plain(name, text, domain_ok)
+    forms: list[tuple[re.Pattern[str], float]] = []
+    if obfuscated is not ObfuscatedEmails.OFF and AT_MARK[ObfuscatedEmails.BRACKETS].search(text):
+        forms.append((_OBFUSCATED_BRACKETS, 0.8))
+    if obfuscated is ObfuscatedEmails.WORDS and AT_MARK[ObfuscatedEmails.WORDS].search(text):
+        forms.append((_OBFUSCATED_WORDS, 0.6))
+    for rx, score in forms:
+        for hit in rx.finditer(text):
+            if "@" in hit.group() and not AT_MARK[ObfuscatedEmails.BRACKETS].search(hit.group()):
+                continue  # a plain address: found above, or rejected there
+            if text[hit.end(1) : hit.start(2)].strip() == "@" and _operand(text, hit):
+                continue
+            spelled = ".".join(_DOT_SPLIT.split(hit.group(2)))
+            if domain_ok(spelled) and not any(f.start < hit.end() and hit.start() < f.end for f in found):
+                found.append(Finding(name, "EMAIL_ADDRESS", hit.start(), hit.end(), score))
+    return found
