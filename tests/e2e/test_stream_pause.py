@@ -56,11 +56,7 @@ APIS: dict[str, tuple[str, dict[str, Any], list[bytes], Callable[[dict[str, Any]
 def test_text_read_before_an_upstream_pause_reaches_the_client_during_it(
         tmp_path: Path, upstream: FakeUpstream, api: str, guards: bool) -> None:
     path, body, events, text_of = APIS[api]
-    models = models_rules(upstream.url)
-    for route in models["models"].values():
-        if "timeout_s" in route:
-            route["timeout_s"] = 60
-    extra: dict[str, Any] = {"models": models}
+    extra: dict[str, Any] = {"models": models_rules(upstream.url, timeout_s=60)}
     if guards:
         extra["guards"] = yaml.safe_load((ROOT / "rules" / "guards.yaml").read_text())
     gw = start_gateway(write_rules(tmp_path / "rules", upstream.url, **extra), tmp_path / "state")
