@@ -35,6 +35,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres, needs_p
 
 LIMITED, BUDGETED, STREAMER = "wg-soak-limited", "wg-soak-budgeted", "wg-soak-streamer"
 LIMIT, RUN_CALLS, BURST = 30, 60, 300
+# The fake upstream answers from this test process, beside the 300-call client: on a loaded 2-core machine its answers
+# can take over the 2 s of the shared test rules, and 40 tries timing out at once opened the model's breaker (502,
+# then 503, docs/limits.md). Its latency is the test machine's, not the gateway's.
+UPSTREAM_TIMEOUT_S = 30
 CHAT = {"model": "gpt-4o-mini", "max_tokens": 16, "messages": [{"role": "user", "content": "hello there"}]}
 
 
@@ -49,6 +53,9 @@ def write_rules(tmp: Path, upstream: str) -> tuple[Path, Path]:
         "streamer": {**allow, "keys": [{"value": STREAMER}], "budget": {"tokens_out": 10**6}},
     })
     (rules / "agents.yaml").write_text(yaml.safe_dump(agents))
+    models = yaml.safe_load((rules / "models.yaml").read_text())
+    models["models"]["gpt-4o-mini"]["timeout_s"] = UPSTREAM_TIMEOUT_S
+    (rules / "models.yaml").write_text(yaml.safe_dump(models))
     return rules, tools
 
 

@@ -11,10 +11,12 @@ from typing import Any
 import httpx
 import pytest
 
+import gateway.routes.health as health
 from tests.approvals.pg import needs_postgres, private_schema
-from tests.support.gateway import ADMIN_TOKEN, agents_rules, start_gateway, write_rules
+from tests.support.gateway import ADMIN_TOKEN, RunningGateway, agents_rules, start_gateway, write_rules
 from tests.support.http1 import KeepAlive
 from tests.support.process import free_port
+from tests.support.silent import SilentServer
 from tests.support.tcp_proxy import TcpProxy
 from tests.support.upstream import FakeUpstream
 
@@ -74,6 +76,24 @@ def test_with_redis_unreachable_each_check_applies_its_own_policy_on_one_keep_al
         conn.close()
 
 
+def test_readyz_names_a_redis_that_takes_connections_and_never_answers(tmp_path: Path,
+                                                                      upstream: FakeUpstream) -> None:
+    """Item 4: readiness is bounded by its own timeout, not the dependency's: a Redis that hangs (it accepts the
+    connection and never replies) makes /readyz answer 503 naming it; the liveness answer is unaffected."""
+    silent = SilentServer()
+    running = start_gateway(write_rules(tmp_path / "rules", upstream.url), tmp_path / "state",
+                            redis_url=f"redis://127.0.0.1:{silent.port}/0",
+                            redis_timeout_s=600)  # the client's own timeout does not end the wait: /readyz's does
+    try:
+        ready = httpx.get(f"{running.url}/readyz", timeout=30)
+        assert silent.accepted >= 1  # the probe reached the hanging server …
+        assert ready.status_code == 503 and ready.json()["failing"] == ["redis"]  # … and did not wait on it
+        assert httpx.get(f"{running.url}/healthz", timeout=30).status_code == 200
+    finally:
+        running.stop()
+        silent.close()
+
+
 @needs_postgres
 def test_an_admin_route_whose_postgresql_is_cut_answers_503_and_keeps_the_connection(
         tmp_path: Path, upstream: FakeUpstream) -> None:
@@ -97,3 +117,35 @@ def test_an_admin_route_whose_postgresql_is_cut_answers_503_and_keeps_the_connec
             conn.close()
             running.stop()
             proxy.close()
+
+
+# an exception no route handles → (status, code, Retry-After)
+UNHANDLED = [
+    (RuntimeError("a bug"), 500, "internal-error", None),
+    (ConnectionResetError("a store's socket"), 503, "store-unavailable", "1"),
+]
+
+
+@pytest.mark.parametrize(("exc", "status", "code", "retry_after"), UNHANDLED, ids=["bug", "store"])
+def test_an_unhandled_exception_answers_the_error_body_and_keeps_the_connection(
+        gateway: RunningGateway, monkeypatch: pytest.MonkeyPatch, exc: Exception, status: int, code: str,
+        retry_after: str | None) -> None:
+    """Item 8: Starlette's own last resort re-raises after its 500, and uvicorn then closes the connection."""
+    raised: list[Exception] = []
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raised.append(exc)
+        raise exc
+
+    conn = KeepAlive(gateway.servers.ports[0])
+    try:
+        assert conn.request("GET", "/healthz")[0] == 200
+        monkeypatch.setattr(health, "json_response", failing)
+        got, headers, body = conn.request("GET", "/healthz")
+        assert raised == [exc] and got == status and isinstance(body, dict), body
+        assert body["error"]["code"] == code
+        assert headers.get("retry-after") == retry_after and headers.get("connection") != "close"
+        monkeypatch.undo()
+        assert conn.request("GET", "/healthz")[:3:2] == (200, {"status": "ok"})  # the same connection
+    finally:
+        conn.close()

@@ -15,7 +15,7 @@ import yaml
 
 import gateway.guards.stream as guard_stream
 from gateway.flow.relay import INLINE_BYTES
-from tests.support.gateway import AGENT_KEY, RunningGateway, start_gateway, write_rules
+from tests.support.gateway import AGENT_KEY, RunningGateway, models_rules, start_gateway, write_rules
 from tests.support.upstream import FakeUpstream, chat_stream_events
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,9 @@ MESSAGES = [{"role": "user", "content": "talk to me"}]
 @pytest.fixture
 def guarded(tmp_path: Path, upstream: FakeUpstream) -> Iterator[RunningGateway]:
     shipped = yaml.safe_load((ROOT / "rules" / "guards.yaml").read_text())
-    gw = start_gateway(write_rules(tmp_path / "rules", upstream.url, guards=shipped), tmp_path / "state")
+    # 60 s upstream timeouts: test_a_short_answer_arrives_word_by_word's upstream waits until the client has read
+    models = models_rules(upstream.url, timeout_s=60)
+    gw = start_gateway(write_rules(tmp_path / "rules", upstream.url, guards=shipped, models=models), tmp_path / "state")
     yield gw
     gw.stop()
 

@@ -18,14 +18,17 @@ OTHER_KEY = "wg-test-other-key"
 ADMIN_TOKEN = "admin-test-token"
 
 
-def models_rules(upstream_url: str) -> dict[str, Any]:
+def models_rules(upstream_url: str, timeout_s: float = 2) -> dict[str, Any]:
+    """`timeout_s`: each upstream's read timeout. A test whose upstream pauses until the client has read something
+    needs more than the default: under load the client may take longer than 2 s, and the gateway would then end the
+    stream as an upstream timeout."""
     return {"models": {
         "echo": {"provider": "echo"},
         "gpt-4o-mini": {"provider": "openai", "base_url": f"{upstream_url}/v1", "api_key": "${OPENAI_API_KEY:-sk-x}",
-                        "price": {"input_per_mtok": 1.0, "output_per_mtok": 2.0}, "timeout_s": 2},
-        "gpt-4o": {"provider": "openai", "base_url": f"{upstream_url}/v1", "api_key": "sk-x", "timeout_s": 2},
+                        "price": {"input_per_mtok": 1.0, "output_per_mtok": 2.0}, "timeout_s": timeout_s},
+        "gpt-4o": {"provider": "openai", "base_url": f"{upstream_url}/v1", "api_key": "sk-x", "timeout_s": timeout_s},
         "text-embedding-3-small": {"provider": "openai", "base_url": f"{upstream_url}/v1", "api_key": "sk-x"},
-        "claude-*": {"provider": "anthropic", "base_url": upstream_url, "api_key": "sk-ant-x", "timeout_s": 2,
+        "claude-*": {"provider": "anthropic", "base_url": upstream_url, "api_key": "sk-ant-x", "timeout_s": timeout_s,
                      "price": {"input_per_mtok": 3.0, "output_per_mtok": 15.0}},
     }}
 

@@ -45,6 +45,7 @@ class StreamLog:
     sent: int = 0
     completed: bool = False
     over: threading.Event = field(default_factory=threading.Event)
+    resumed: bool | None = None  # at `pause_at`: True if the test's `resume` ended the pause, False if it timed out
 
 
 def chat_body(text: str, model: str = "gpt-4o-mini", tool_calls: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -138,7 +139,7 @@ class FakeUpstream:
                     try:
                         for i, e in enumerate(events):
                             if b.pause_at == i:
-                                await asyncio.to_thread(b.resume.wait, 30)
+                                log.resumed = await asyncio.to_thread(b.resume.wait, 30)
                             if b.stream_delay_s:
                                 await asyncio.sleep(b.stream_delay_s)
                             yield e
