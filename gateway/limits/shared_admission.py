@@ -40,6 +40,7 @@ from gateway.limits.ratelimit import (
 from gateway.limits.rules import LimitRule, Unit
 from gateway.limits.shared_breaker import SharedBreaker
 from gateway.limits.store_fault import StoreFault, classify
+from gateway.limits.tool_resilience import TOOL_BREAKER, breaker_name
 from gateway.model import Call, Mode, OnError
 from gateway.stores.redis_admission import AdmitReply, Part, RedisAdmission
 from gateway.stores.redis_budget import RedisBudgetLedger, reserved_of, settled_of
@@ -168,11 +169,15 @@ class SharedAdmission:
         return out
 
     def _upstream(self, call: Call, rules: RuleSet) -> tuple[SharedBreaker, float] | None:
-        """The breaker the call's first try will ask, and the lease a probe of it holds (the model's timeout).
-        LLM calls only: a tool's breaker is asked at the forward, as in process."""
-        if not call.api.is_llm:
-            return None
-        route = rules.resolve_model(call.target)
+        """The breaker the call's first try will ask (the model's, or the tool's), and the lease a probe of it holds
+        (the model's or the tool's timeout)."""
+        if call.api.is_tool:
+            tool = rules.tools.get(call.target)
+            if tool is None:
+                return None
+            b = self._breakers.get(breaker_name(tool.name), TOOL_BREAKER)
+            return (b, tool.ops.timeout_s) if isinstance(b, SharedBreaker) else None
+        route = rules.resolve_model(call.target) if call.api.is_llm else None
         if route is None or route.rule.provider is ProviderKind.ECHO or not route.rule.breaker.enabled:
             return None
         b = self._breakers.get(route.name, route.rule.breaker)

@@ -28,7 +28,7 @@ from tests.support.redis_server import RedisServer
 
 pytestmark = [pytest.mark.redis, pytest.mark.skipif(not URL, reason="WARDGATE_TEST_REDIS_URL is not set")]
 
-MODEL, RESET_S = "m", 30.0
+MODEL, RESET_S, TOOL = "m", 30.0, "kb.lookup"
 
 
 def write_rules(tmp: Path, requests: int, llm_calls: int, checks: dict[str, Any] | None = None) -> RuleSet:
@@ -41,6 +41,10 @@ def write_rules(tmp: Path, requests: int, llm_calls: int, checks: dict[str, Any]
              "limits": [{"key": ["agent"], "requests": requests, "per": "minute"},
                         {"key": ["agent"], "tokens": 100000, "per": "hour"}],
              "budget": {"llm_calls": llm_calls}}
+    agent["tools"] = {"allow": ["*"]}
+    registry = {"tools": {TOOL: {"description": "Look something up.", "rate_limit": "2/minute",
+                                 "upstream": {"http": {"url": "http://127.0.0.1:9/lookup"}}}}}
+    (tools / "tools.yaml").write_text(yaml.safe_dump(registry))
     (rules / "models.yaml").write_text(yaml.safe_dump({"models": {MODEL: model}}))
     (rules / "agents.yaml").write_text(yaml.safe_dump({"agents": {"a": agent}}))
     if checks is not None:
@@ -273,3 +277,31 @@ def test_scripts_the_server_lost_are_loaded_again(tmp_path: Path) -> None:
         asyncio.run(body())
     finally:
         server.stop()
+
+
+def test_a_tool_call_takes_its_limits_its_budget_and_its_breaker_in_one_round_trip(tmp_path: Path) -> None:
+    """The agent's request limit, the registry's limit of the tool (2/minute, for every agent), the run's tool
+    calls and the tool's breaker: the third call is refused by the tool's limit, and reserves nothing."""
+    rules = write_rules(tmp_path, requests=10, llm_calls=10)
+
+    async def body(limits: Limits, now: list[float]) -> None:
+        warm = chat(99, run="warm-up")
+        await admit(limits, warm, rules)
+        counted = Counted(limits)
+        for n in range(3):
+            call = Call(id=f"dec_t{n}", run_id="r1", api=Api.TOOL, target=TOOL, payload={"arguments": {"q": n}},
+                        received_at=0.0, principal=Principal("a"))
+            t0 = counted.n
+            verdict = await limits.rate_check().on_request(call, rules)
+            if n < 2:
+                assert verdict.action is Action.CONTINUE
+                assert (await limits.budget_check().on_request(call, rules)).action is Action.CONTINUE
+                assert (await limits.breakers.claim(call.id, f"tool:{TOOL}")) is not None
+            else:
+                assert verdict.action is Action.DENY and (verdict.detail or {}).get("by") == "tool registry"
+                assert await limits.breakers.claim(call.id, f"tool:{TOOL}") is None
+            assert counted.since(t0) == 1
+        state = await limits.budgets.ledger.state("a/r1", now[0])
+        assert state is not None and state.reserved.tool_calls == 2
+
+    run(tmp_path, body)
