@@ -101,8 +101,11 @@ class BudgetCheck:
         assert rule is not None
         want = budget_want(call, rules)
         via: ReserveVia | None = None
-        if self._shared is not None and self._shared.answered(call):
-            via = functools.partial(self._shared.reserve, call)
+        if self._shared is not None:
+            if not rate_applies(call, rules):  # no rate-limit check went first: the script goes from here
+                await self._shared.admit(call, rules, 0, 0)
+            if self._shared.answered(call):
+                via = functools.partial(self._shared.reserve, call)
         try:
             reserved = await self._budgets.reserve(call, rule, want, via)
         except Exception as exc:

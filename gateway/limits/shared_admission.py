@@ -1,8 +1,10 @@
-"""Redis mode: the rate-limit and budget checks of one call in one round trip, and its settlement in one more.
+"""Redis mode: the rate limits, budget reservation and breaker admission of one call in one round trip, and its
+settlement in one more.
 
-The rate-limit check runs first and sends one script (stores/redis_admission.py) with every window of the call and,
-when the budget check will run, the run's reservation; the budget check then reads the reservation's answer
-instead of asking Redis again. Each check still decides on its own: its mode, its `on_error` policy and its reason
+The rate-limit check runs first and sends one script (stores/redis_admission.py) with every window of the call,
+the run's reservation when the budget check will run, and the admission of the call's upstream breaker; the budget
+check then reads the reservation's answer, and the forwarder's first try the breaker's (`Breakers.claim`), instead
+of asking Redis again. Each check still decides on its own: its mode, its `on_error` policy and its reason
 codes are the ones it has in process. When the script fails, both checks see the same failure and each applies its
 own policy (a reservation whose reply was lost is released in the background, as by the budget check itself).
 

@@ -31,16 +31,19 @@ pytestmark = [pytest.mark.redis, pytest.mark.skipif(not URL, reason="WARDGATE_TE
 MODEL, RESET_S, TOOL = "m", 30.0, "kb.lookup"
 
 
-def write_rules(tmp: Path, requests: int, llm_calls: int, checks: dict[str, Any] | None = None) -> RuleSet:
+def write_rules(tmp: Path, requests: int | None, llm_calls: int | None,
+                checks: dict[str, Any] | None = None) -> RuleSet:
     rules, tools = tmp / "rules", tmp / "tools"
     rules.mkdir(parents=True, exist_ok=True)
     tools.mkdir(exist_ok=True)
     model = {"provider": "openai", "api_key": "sk-x", "base_url": "http://127.0.0.1:9/v1", "timeout_s": 5,
              "price": {"input_per_mtok": 1.0, "output_per_mtok": 2.0}, "breaker": {"failures": 2, "reset_s": RESET_S}}
-    agent = {"keys": [{"value": "k"}], "models": {"allow": ["*"]},
-             "limits": [{"key": ["agent"], "requests": requests, "per": "minute"},
-                        {"key": ["agent"], "tokens": 100000, "per": "hour"}],
-             "budget": {"llm_calls": llm_calls}}
+    agent: dict[str, Any] = {"keys": [{"value": "k"}], "models": {"allow": ["*"]}}
+    if requests is not None:
+        agent["limits"] = [{"key": ["agent"], "requests": requests, "per": "minute"},
+                           {"key": ["agent"], "tokens": 100000, "per": "hour"}]
+    if llm_calls is not None:
+        agent["budget"] = {"llm_calls": llm_calls}
     agent["tools"] = {"allow": ["*"]}
     registry = {"tools": {TOOL: {"description": "Look something up.", "rate_limit": "2/minute",
                                  "upstream": {"http": {"url": "http://127.0.0.1:9/lookup"}}}}}
@@ -98,12 +101,16 @@ async def shared(tmp: Path, now: list[float]) -> AsyncIterator[Limits]:
 
 
 async def admit(limits: Limits, call: Call, rules: RuleSet) -> list[Action]:
-    """The request phase's two checks, as the runner calls them (the budget check only when the rate-limit
-    check did not end the call)."""
-    first = await limits.rate_check().on_request(call, rules)
-    out = [first.action]
-    if first.action is Action.CONTINUE or rules.policy("rate-limit").mode.value == "monitor":
-        out.append((await limits.budget_check().on_request(call, rules)).action)
+    """The request phase's two checks, as the runner calls them (each when it applies; the budget check only when
+    the rate-limit check did not end the call)."""
+    rate, budget = limits.rate_check(), limits.budget_check()
+    out = []
+    if rate.applies(call, rules):
+        out.append((await rate.on_request(call, rules)).action)
+        if out[0] is not Action.CONTINUE and rules.policy("rate-limit").mode.value != "monitor":
+            return out
+    if budget.applies(call, rules):
+        out.append((await budget.on_request(call, rules)).action)
     return out
 
 
@@ -116,8 +123,14 @@ def run(tmp: Path, body: Callable[[Limits, list[float]], Awaitable[None]]) -> No
     asyncio.run(go())
 
 
-def test_a_call_is_one_round_trip_at_admission_and_one_at_settlement(tmp_path: Path) -> None:
-    rules = write_rules(tmp_path, requests=10, llm_calls=10)
+# The agent's rate limits (requests per minute, None: none) and budget (LLM calls, None: none) → the checks that run
+AGENTS = [(10, 10, 2), (None, 10, 1), (10, None, 1)]
+
+
+@pytest.mark.parametrize(("requests", "llm_calls", "checks"), AGENTS)
+def test_a_call_is_one_round_trip_at_admission_and_one_at_settlement(tmp_path: Path, requests: int | None,
+                                                                     llm_calls: int | None, checks: int) -> None:
+    rules = write_rules(tmp_path, requests=requests, llm_calls=llm_calls)
 
     async def body(limits: Limits, now: list[float]) -> None:
         warm = chat(99, run="warm-up")  # the server may not hold the scripts yet (NOSCRIPT: loaded, then sent again)
@@ -129,7 +142,7 @@ def test_a_call_is_one_round_trip_at_admission_and_one_at_settlement(tmp_path: P
         for n in range(3):
             call = chat(n)
             t0 = counted.n
-            assert await admit(limits, call, rules) == [Action.CONTINUE, Action.CONTINUE]
+            assert await admit(limits, call, rules) == [Action.CONTINUE] * checks
             assert counted.since(t0) == 1
             admitted = await limits.breakers.claim(call.id, MODEL)  # the forward's first try
             assert admitted is not None and admitted.admit is Admit.PASS and counted.since(t0) == 1
@@ -138,7 +151,8 @@ def test_a_call_is_one_round_trip_at_admission_and_one_at_settlement(tmp_path: P
             await limits.finish(record(call, tokens=(40, 25)))
             assert counted.since(t0) == 2
         state = await limits.budgets.ledger.state(chat(0).run_key, now[0])
-        assert state is not None and state.used.llm_calls == 3 and state.reserved.llm_calls == 0
+        assert (state is not None and state.used.llm_calls == 3 and state.reserved.llm_calls == 0
+                ) if llm_calls else state is None
         assert (await breaker.snapshot()).failures == 0
 
     run(tmp_path, body)
