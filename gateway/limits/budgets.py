@@ -85,11 +85,16 @@ class Budgets:
             result = await (via() if via is not None else
                             self.ledger.reserve(call.run_key, call.id, want, caps, self._clock(), rule.idle_ttl_s))
         except BaseException:  # a failure, or the caller cancelled while the ledger may have reserved
-            self._in_background(self._settle_until_done(pending, call.id, Amounts(), "release"))
+            self.release(call, rule)
             raise
         if result.decision.admit:
             self._pending[call.id] = pending
         return result
+
+    def release(self, call: Call, rule: BudgetRule) -> None:
+        """Release, in the background, a reservation a failed script may have made (its reply was lost)."""
+        pending = Pending(call.run_id, call.agent_id, call.run_key, rule, Caps.of(rule))
+        self._in_background(self._settle_until_done(pending, call.id, Amounts(), "release"))
 
     def left(self, rule: BudgetRule, state: RunState) -> dict[str, float]:
         return remaining(Caps.of(rule), state.used, state.reserved, state.started_at, self._clock())

@@ -139,7 +139,7 @@ class SharedAdmission:
         """The rate-limit check's turn: send the script (with the reservation when the budget check will run)."""
         plan = self._plan(call, rules, tokens, cost_nusd) if rate_applies(call, rules) else []
         budget = None
-        pending = None
+        budget_rule = None
         now = self._clock()
         spec = tool_spec(call, rules)
         unreadable = spec is not None and tool_limit(spec) is None  # the rate-limit check refuses the call
@@ -148,7 +148,7 @@ class SharedAdmission:
             assert rule is not None
             keys, args = self._ledger.reserve_part(call.run_key, call.id, budget_want(call, rules), Caps.of(rule),
                                                    now, rule.idle_ttl_s)
-            budget, pending = Part(tuple(keys), tuple(args)), rule
+            budget, budget_rule = Part(tuple(keys), tuple(args)), rule
         upstream = self._upstream(call, rules)
         breaker = Part(*upstream[0].enter_part(upstream[1])) if upstream is not None else None
         out = Outcome()
@@ -158,13 +158,21 @@ class SharedAdmission:
         except Exception as exc:
             out.error = exc
             _failed(out, plan, exc)
-            if pending is not None:
+            if budget_rule is not None:
                 self._answers[call.id] = out
+                ends = out.rate.refused is not None or out.tool_refused is not None
+                if ends and rules.policy(RATE).mode is Mode.ENFORCE:
+                    # The budget check will not run to release a reservation the script may have made.
+                    self._budgets.release(call, budget_rule)
             return out
+        except BaseException:  # cancelled (the client left) while the script may have reserved
+            if budget_rule is not None:
+                self._budgets.release(call, budget_rule)
+            raise
         _read(out, plan, reply, self._clock())
         if upstream is not None and reply.breaker is not None:
             self._breakers.preadmit(call.id, upstream[0].name, upstream[0].admitted(reply.breaker))
-        if pending is not None:
+        if budget_rule is not None:
             if reply.budget is not None:
                 out.reserved = reserved_of(reply.budget, now)
             self._answers[call.id] = out
