@@ -1,5 +1,6 @@
-"""A circuit breaker whose state lives in Redis, shared by every replica: one script (one round trip) to admit a
-call, one to record its outcome.
+"""A circuit breaker whose state lives in Redis, shared by every replica: one script to admit a call (sent inside the
+call's combined admission script when it has rate limits or a budget), one to record a failure or a probe's outcome;
+a success goes with the call's settlement script (OK_LATE), not as a round trip of its own.
 
 Same state machine as the in-process breaker (pybreaker + `breaker_state.admit`): `failures` consecutive upstream
 faults open it; after `reset_s` one probe goes through, holding a lease (SET NX PX) so a single replica probes;
