@@ -99,7 +99,8 @@ async def per_call(limits: Limits, rules_dir: Path, n: int) -> dict[str, float]:
         v1 = await rate.on_request(call, rules)
         v2 = await budget.on_request(call, rules)
         b = limits.breakers.get(route.name, route.rule.breaker)
-        adm = await b.enter(30.0)
+        # As the forwarder does: the admission taken with the checks (Redis mode), else the breaker's own.
+        adm = await limits.breakers.claim(call.id, route.name) or await b.enter(30.0)
         t1 = time.perf_counter()
         await b.record(adm.admit, False)
         await limits.finish(CallRecord(

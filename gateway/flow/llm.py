@@ -89,7 +89,7 @@ def _route_refusal(call: Call, route: ModelRoute | None) -> Refusal | None:
 async def _whole(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, gone: ClientGone) -> Response:
     try:
         with ledger.span.activate():  # the upstream request carries this span as its parent
-            answer = await until_gone(gone, gw.forwarder.send(route, call.api, call.payload, call.headers))
+            answer = await until_gone(gone, gw.forwarder.send(route, call.api, call.payload, call.headers, call.id))
     except ClientLeft:
         return _left(call, route, ledger, "client disconnected before the answer")
     except UpstreamFault as fault:
@@ -147,7 +147,7 @@ async def _structured(
 
     async def send(payload: Mapping[str, Any]) -> Mapping[str, Any]:
         try:
-            again = await until_gone(gone, gw.forwarder.send(route, call.api, payload, call.headers))
+            again = await until_gone(gone, gw.forwarder.send(route, call.api, payload, call.headers, call.id))
         except ClientLeft:
             raise _RepairLeft(payload) from None
         except UpstreamFault as fault:
@@ -171,7 +171,7 @@ async def _structured(
 
 
 async def _stream(gw: Gateway, call: Call, route: ModelRoute, ledger: Ledger, gone: ClientGone) -> Response:
-    cm = gw.forwarder.stream(route, call.api, call.payload, call.headers)
+    cm = gw.forwarder.stream(route, call.api, call.payload, call.headers, call.id)
     try:
         with ledger.span.activate():
             st = await until_gone(gone, cm.__aenter__())

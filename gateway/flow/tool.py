@@ -167,7 +167,7 @@ async def _execute(gw: Gateway, call: Call, rules: RuleSet, ledger: _Ledger, arg
     assert tool is not None
     try:
         with gw.tracing.tool_span(call, tool.name) as span:
-            answer = await until_gone(gone, gw.tools.forwarder.invoke(tool, args))
+            answer = await until_gone(gone, gw.tools.forwarder.invoke(tool, args, call_id=call.id))
             span.result("success" if answer.ok else "failure", answer.upstream_status)
     except ClientLeft:
         ledger.detail.update(cancelled="client disconnected before the tool answered", tool_outcome="unknown")

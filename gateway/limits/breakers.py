@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pybreaker
 import redis.asyncio as aioredis
@@ -122,16 +123,31 @@ class _Listener(pybreaker.CircuitBreakerListener):  # type: ignore[misc]
         self._owner.changed(old_state.name if old_state is not None else None, new_state.name)
 
 
+# How long an admission taken with the call's other checks (Redis mode) stays good for its first try: the checks in
+# between (guards, approval) normally take milliseconds; a call held longer (an approval) asks again.
+PREADMITTED_FOR_S = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Preadmitted:
+    name: str
+    admission: Admission
+    at: float
+
+
 class Breakers:
     """The registry: one breaker per upstream name, created on first use from its rule; in Redis when a client
     is given (every replica then shares each breaker's state), else in process."""
 
     def __init__(self, clock: Callable[[], float] = time.time, redis_client: aioredis.Redis | None = None,
-                 prefix: str = "wardgate:", on_state: StateHook | None = None) -> None:
+                 prefix: str = "wardgate:", on_state: StateHook | None = None, *,
+                 defer_successes: bool = False) -> None:
         self._clock = clock
+        self._defer = defer_successes  # shared breakers: successes go with the settlement script (limits/service)
         self._redis = redis_client
         self._prefix = prefix
         self._by_name: dict[str, Breaker] = {}
+        self._pre: dict[str, Preadmitted] = {}  # call id → its upstream's admission, taken before the forward
         self._gate = ProbeGate(clock)
         self._lock = threading.Lock()
         # Told every state a breaker is seen in after a change (a metric hook, given by the app factory).
@@ -143,7 +159,8 @@ class Breakers:
 
     def _new(self, name: str, rule: BreakerRule) -> Breaker:
         if self._redis is not None:
-            return SharedBreaker(name, rule, self._redis, self._prefix, self._clock, self._changed)
+            return SharedBreaker(name, rule, self._redis, self._prefix, self._clock, self._changed,
+                                 defer_successes=self._defer)
         return LocalBreaker(name, rule, self._gate, self._clock, self._changed)
 
     def get(self, name: str, rule: BreakerRule) -> Breaker:
@@ -159,6 +176,39 @@ class Breakers:
 
     def known(self) -> list[Breaker]:
         return list(self._by_name.values())
+
+    def preadmit(self, call_id: str, name: str, admission: Admission) -> None:
+        """The admission of the call's upstream, taken by the combined admission script (limits/shared_admission)."""
+        self._pre[call_id] = Preadmitted(name, admission, self._clock())
+
+    async def claim(self, call_id: str, name: str) -> Admission | None:
+        """The call's first try of `name`: its admission when one was taken for that upstream moments ago. A
+        probe lease taken for another upstream (the call was rerouted) or too long ago is released."""
+        pre = self._pre.pop(call_id, None)
+        if pre is None:
+            return None
+        if pre.name == name and self._clock() - pre.at <= PREADMITTED_FOR_S:
+            return pre.admission
+        if pre.admission.admit is Admit.PROBE and (b := self._by_name.get(pre.name)) is not None:
+            await b.abandon(Admit.PROBE)
+        return None
+
+    def unclaimed(self, call_id: str) -> tuple[str, str] | None:
+        """At the call's end: the keys of a probe lease it was admitted with but never used (the settlement
+        script releases it); None otherwise."""
+        pre = self._pre.pop(call_id, None)
+        if pre is None or pre.admission.admit is not Admit.PROBE:
+            return None
+        b = self._by_name.get(pre.name)
+        return b.keys if isinstance(b, SharedBreaker) else None
+
+    def successes(self) -> list[tuple[tuple[str, str], float]]:
+        """Shared breakers' successes not yet recorded (taken: the caller records them), with their keys."""
+        out = []
+        for b in list(self._by_name.values()):
+            if isinstance(b, SharedBreaker) and (at := b.take_success()) is not None:
+                out.append((b.keys, at))
+        return out
 
     def _changed(self, name: str, state: str) -> None:
         if self.shared:

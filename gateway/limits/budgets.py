@@ -11,7 +11,7 @@ from typing import Any
 
 from gateway.config.models_file import Price
 from gateway.limits.budget import NANO, Amounts, Caps, cost_nusd, remaining, utilisation
-from gateway.limits.ledger import BudgetLedger, Reserved, RunState
+from gateway.limits.ledger import BudgetLedger, Reserved, RunState, Settled
 from gateway.limits.rules import BudgetRule
 from gateway.model import Action, Call, Mode
 from gateway.trace.events import CallRecord, DecisionEvent, Outcome, Phase
@@ -21,6 +21,10 @@ log = logging.getLogger("wardgate.budget")
 # How long a failed settlement is retried before the reservation is left to expire with the run.
 RETRY_FOR_S = 60.0
 Poster = Callable[[str, Mapping[str, Any]], Awaitable[None]]
+# Redis mode: a reservation made by the combined admission script, a settlement sent in the combined settlement
+# script (limits/shared_admission.py); the settlement is given None when the call holds no reservation.
+ReserveVia = Callable[[], Awaitable[Reserved]]
+SettleVia = Callable[["Pending | None", Amounts], Awaitable["Settled | None"]]
 _HEADER = {"tokens_in": "tokens-in", "tokens_out": "tokens-out", "tokens": "tokens", "cost_usd": "cost-usd",
            "llm_calls": "llm-calls", "tool_calls": "tool-calls", "wall_time_s": "wall-time-s"}
 
@@ -71,19 +75,26 @@ class Budgets:
         self._usage = usage
         self.alerts_fired = 0
 
-    async def reserve(self, call: Call, rule: BudgetRule, want: Amounts) -> Reserved:
-        """Reserve the call's worst case. When the ledger fails, the reservation may still have been made (a
-        reply lost after the script ran), so it is released in the background: never leaked."""
+    async def reserve(self, call: Call, rule: BudgetRule, want: Amounts, via: ReserveVia | None = None) -> Reserved:
+        """Reserve the call's worst case (through `via` when given). When the ledger fails, the reservation may
+        still have been made (a reply lost after the script ran), so it is released in the background: never
+        leaked."""
         caps = Caps.of(rule)
         pending = Pending(call.run_id, call.agent_id, call.run_key, rule, caps)
         try:
-            result = await self.ledger.reserve(call.run_key, call.id, want, caps, self._clock(), rule.idle_ttl_s)
+            result = await (via() if via is not None else
+                            self.ledger.reserve(call.run_key, call.id, want, caps, self._clock(), rule.idle_ttl_s))
         except BaseException:  # a failure, or the caller cancelled while the ledger may have reserved
-            self._in_background(self._settle_until_done(pending, call.id, Amounts(), "release"))
+            self.release(call, rule)
             raise
         if result.decision.admit:
             self._pending[call.id] = pending
         return result
+
+    def release(self, call: Call, rule: BudgetRule) -> None:
+        """Release, in the background, a reservation a failed script may have made (its reply was lost)."""
+        pending = Pending(call.run_id, call.agent_id, call.run_key, rule, Caps.of(rule))
+        self._in_background(self._settle_until_done(pending, call.id, Amounts(), "release"))
 
     def left(self, rule: BudgetRule, state: RunState) -> dict[str, float]:
         return remaining(Caps.of(rule), state.used, state.reserved, state.started_at, self._clock())
@@ -91,23 +102,35 @@ class Budgets:
     def in_flight(self) -> int:
         return len(self._pending)
 
-    async def settle(self, record: CallRecord, price: Price | None) -> None:
-        """Swap the call's reservation for its real usage (zero when it failed before an answer). A settlement
-        the ledger did not take is retried in the background (settling is idempotent per call id)."""
+    async def settle(self, record: CallRecord, price: Price | None, via: SettleVia | None = None) -> None:
+        """Swap the call's reservation for its real usage (zero when it failed before an answer), through `via`
+        when given (which is then called even without a reservation). A settlement the ledger did not take is
+        retried in the background, alone (settling is idempotent per call id)."""
         p = self._pending.pop(record.call_id, None)
         if p is None:
+            if via is not None:
+                try:
+                    await via(None, Amounts())
+                except Exception as exc:
+                    log.warning("the settlement script of call %s failed (%s)", record.call_id, exc)
             return
         actual = actual_of(record, price)
         try:
-            await self._settle(p, record.call_id, actual, record)
+            await self._settle(p, record.call_id, actual, record, via)
         except Exception as exc:
             log.warning("settling call %s failed (%s); retrying in the background", record.call_id, exc)
             self._in_background(self._settle_until_done(p, record.call_id, actual, "settle", record))
 
-    async def _settle(self, p: Pending, call_id: str, actual: Amounts, record: CallRecord | None) -> None:
+    async def _settle(self, p: Pending, call_id: str, actual: Amounts, record: CallRecord | None,
+                      via: SettleVia | None = None) -> None:
         now = self._clock()
-        settled = await self.ledger.settle(p.key, call_id, actual, p.caps, p.rule.alert_at, now,
-                                           p.rule.idle_ttl_s)
+        settled: Settled | None
+        if via is not None:
+            settled = await via(p, actual)
+            assert settled is not None
+        else:
+            settled = await self.ledger.settle(p.key, call_id, actual, p.caps, p.rule.alert_at, now,
+                                               p.rule.idle_ttl_s)
         if record is None:
             return
         if self._usage is not None:

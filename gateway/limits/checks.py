@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import replace
 from typing import Any
@@ -11,10 +12,11 @@ from gateway.config.ruleset import RuleSet
 from gateway.errors import Reason
 from gateway.limits.alert_approval import hold_for_approval
 from gateway.limits.budget import NANO, cost_nusd
-from gateway.limits.budgets import Budgets, budget_headers
-from gateway.limits.estimate import prompt_tokens, worst_case
-from gateway.limits.ratelimit import RateLimiter, tool_limit
+from gateway.limits.budgets import Budgets, ReserveVia, budget_headers
+from gateway.limits.estimate import prompt_tokens
+from gateway.limits.ratelimit import RateLimiter, Refused, tool_limit
 from gateway.limits.rules import BudgetRule
+from gateway.limits.shared_admission import SharedAdmission, budget_applies, budget_want, rate_applies, tool_spec
 from gateway.limits.store_fault import StoreFault, classify
 from gateway.model import Call, OnError, Verdict
 
@@ -25,26 +27,29 @@ class RateLimitCheck:
     name = "rate-limit"
     configurable = True
 
-    def __init__(self, limiter: RateLimiter, pending: dict[str, Any]) -> None:
+    def __init__(self, limiter: RateLimiter, pending: dict[str, Any], shared: SharedAdmission | None = None) -> None:
         self._limiter = limiter
         self._pending = pending  # call id → token/spend charges to correct when the call finishes
+        self._shared = shared  # Redis mode: every window (and the budget's reservation) in one script
 
     def applies(self, call: Call, rules: RuleSet) -> bool:
-        agent = rules.agents.get(call.agent_id or "")
-        if agent is None or not (call.api.is_llm or call.api.is_tool):
-            return False
-        return bool(agent.limits) or _tool_spec(call, rules) is not None
+        return rate_applies(call, rules)
 
     async def on_request(self, call: Call, rules: RuleSet) -> Verdict:
         agent = rules.agents[call.agent_id or ""]
-        spec = _tool_spec(call, rules)
+        spec = tool_spec(call, rules)
         tokens, cost = 0, 0
         if call.api.is_llm:
             tokens = prompt_tokens(call.api, call.payload)
             route = rules.resolve_model(call.target)
             if route is not None:
                 cost = cost_nusd(tokens, 0, route.rule.price.input_per_mtok, 0.0, up=True)
-        admission = await self._limiter.admit(call, agent.limits, tokens, cost)
+        tool_refused: Refused | None = None
+        if self._shared is not None:
+            answer = await self._shared.admit(call, rules, tokens, cost)
+            admission, tool_refused = answer.rate, answer.tool_refused
+        else:
+            admission = await self._limiter.admit(call, agent.limits, tokens, cost)
         if admission.charged:
             self._pending[call.id] = admission.charged
         refused = admission.refused
@@ -53,7 +58,7 @@ class RateLimitCheck:
             if limit is None:
                 return Verdict.deny(Reason.CHECK_FAILED, f"The registry's rate_limit of tool '{call.target}' "
                                     f"({spec!r}) cannot be read; the tool is refused until it is fixed.")
-            refused = await self._limiter.admit_tool(call.target, limit)
+            refused = tool_refused if self._shared is not None else await self._limiter.admit_tool(call.target, limit)
             if refused is not None and refused.store_error is None:
                 return Verdict.deny(
                     Reason.RATE_LIMITED, f"Tool '{call.target}' is rate limited to {spec} (for all agents). "
@@ -78,33 +83,31 @@ class RateLimitCheck:
                             headers=refused.headers)
 
 
-def _tool_spec(call: Call, rules: RuleSet) -> str | None:
-    if not call.api.is_tool:
-        return None
-    tool = rules.tools.get(call.target)
-    return tool.ops.rate_limit if tool is not None else None
-
-
 class BudgetCheck:
     name = "budget"
     configurable = True
 
-    def __init__(self, budgets: Budgets, approvals: ApprovalService | None = None) -> None:
+    def __init__(self, budgets: Budgets, approvals: ApprovalService | None = None,
+                 shared: SharedAdmission | None = None) -> None:
         self._budgets = budgets
         self._approvals = approvals
+        self._shared = shared  # Redis mode: the reservation may have gone with the rate-limit check's script
 
     def applies(self, call: Call, rules: RuleSet) -> bool:
-        agent = rules.agents.get(call.agent_id or "")
-        return (agent is not None and agent.budget is not None and agent.budget.capped
-                and (call.api.is_llm or call.api.is_tool))
+        return budget_applies(call, rules)
 
     async def on_request(self, call: Call, rules: RuleSet) -> Verdict:
         rule = rules.agents[call.agent_id or ""].budget
         assert rule is not None
-        route = rules.resolve_model(call.target) if call.api.is_llm else None
-        want = worst_case(call, route.rule.price if route else None, rule.default_max_tokens)
+        want = budget_want(call, rules)
+        via: ReserveVia | None = None
+        if self._shared is not None:
+            if not rate_applies(call, rules):  # no rate-limit check went first: the script goes from here
+                await self._shared.admit(call, rules, 0, 0)
+            if self._shared.answered(call):
+                via = functools.partial(self._shared.reserve, call)
         try:
-            reserved = await self._budgets.reserve(call, rule, want)
+            reserved = await self._budgets.reserve(call, rule, want, via)
         except Exception as exc:
             fault = classify(exc)
             log.warning("budget ledger failed (%s, %s): %s", type(exc).__name__, fault.value, exc)

@@ -1,7 +1,9 @@
 """Rate limits over the `limits` library: which limits apply to a call, their keys, charges and headers.
 
 Request limits use the moving window (an exact sliding log: never more than N in any window, exact Retry-After);
-token and spend limits use the sliding-window counter (two counters per key, so large amounts cost nothing)."""
+token and spend limits use the sliding-window counter (two counters per key, so large amounts cost nothing).
+In Redis mode the same windows (same keys, same Lua) are hit inside the call's one admission script instead
+(limits/shared_admission.py); `RateLimiter` serves the in-process mode."""
 
 from __future__ import annotations
 
@@ -141,7 +143,8 @@ class Admission:
 
 
 class RateLimiter:
-    """Applies an agent's limits to a call. Storage: `limits` in memory, or Redis shared by every replica."""
+    """Applies an agent's limits to a call, over `limits` (in memory; in Redis mode the checks use the combined
+    script of limits/shared_admission.py, which keeps this storage's key layout)."""
 
     def __init__(self, storage: Any, clock: Callable[[], float] = time.time) -> None:
         self.storage = storage

@@ -89,11 +89,15 @@ class ResilientForwarder(Forwarder):
         self.on_retry: Callable[[str, str], None] = on_retry or (lambda upstream, reason: None)
         self.on_fallback: Callable[[str, str], None] = on_fallback or (lambda model, fallback: None)
 
-    async def _enter(self, route: ModelRoute, tries: _Tries) -> tuple[Breaker | None, Admit]:
+    async def _enter(self, route: ModelRoute, tries: _Tries, first: str | None) -> tuple[Breaker | None, Admit]:
+        """Ask the route's breaker; `first` is the call id on the call's first try (Redis mode: the admission may
+        have been taken with the call's other checks, in the same round trip)."""
         if not route.rule.breaker.enabled:
             return None, Admit.PASS
         b = self.breakers.get(route.name, route.rule.breaker)
-        adm = await b.enter(route.rule.timeout_s)
+        adm = await self.breakers.claim(first, route.name) if first is not None else None
+        if adm is None:
+            adm = await b.enter(route.rule.timeout_s)
         if adm.store_error is not None:
             tries.breaker_fault = adm.store_error.value
         if adm.admit is Admit.REJECT:
@@ -133,9 +137,11 @@ class ResilientForwarder(Forwarder):
         return retryable(status, None) and i < r.rule.retry.attempts and await self._pause(r, i, tries, wait)
 
     async def send(
-        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str]
+        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str],
+        call_id: str | None = None,
     ) -> Answer:
         tries = _Tries(self._clock, route.rule.retry.deadline_s)
+        first = call_id
         passthrough: Answer | None = None
         for r in _chain(route, self._rules()):
             if r.rule.provider is ProviderKind.ECHO:
@@ -145,7 +151,8 @@ class ResilientForwarder(Forwarder):
             for i in range(1, r.rule.retry.attempts + 1):
                 if tries.left() <= 0:
                     break
-                b, admitted = await self._enter(r, tries)
+                b, admitted = await self._enter(r, tries, first)
+                first = None
                 t0 = time.perf_counter()
                 if admitted is Admit.REJECT:
                     tries.note(r.name, "circuit-open", t0)
@@ -183,10 +190,12 @@ class ResilientForwarder(Forwarder):
 
     @contextlib.asynccontextmanager
     async def stream(
-        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str]
+        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str],
+        call_id: str | None = None,
     ) -> AsyncIterator[UpstreamStream]:
         """Retries and fallbacks happen before the first byte is relayed; after that the stream is the answer."""
         tries = _Tries(self._clock, route.rule.retry.deadline_s)
+        first = call_id
         for r in _chain(route, self._rules()):
             if r.rule.provider is ProviderKind.ECHO:
                 tries.note(r.name, "ok", time.perf_counter(), 200)
@@ -197,7 +206,8 @@ class ResilientForwarder(Forwarder):
             for i in range(1, r.rule.retry.attempts + 1):
                 if tries.left() <= 0:
                     break
-                b, admitted = await self._enter(r, tries)
+                b, admitted = await self._enter(r, tries, first)
+                first = None
                 t0 = time.perf_counter()
                 if admitted is Admit.REJECT:
                     tries.note(r.name, "circuit-open", t0)

@@ -15,10 +15,12 @@ from redis.backoff import NoBackoff
 
 from gateway.approvals.service import ApprovalService
 from gateway.limits.breakers import Breakers
-from gateway.limits.budgets import Budgets
+from gateway.limits.budget import Amounts
+from gateway.limits.budgets import Budgets, Pending
 from gateway.limits.checks import BudgetCheck, RateLimitCheck
-from gateway.limits.ledger import BudgetLedger, MemoryLedger
+from gateway.limits.ledger import BudgetLedger, MemoryLedger, Settled
 from gateway.limits.ratelimit import Charged, RateLimiter
+from gateway.limits.shared_admission import SharedAdmission
 from gateway.settings import Settings
 from gateway.trace.events import CallRecord, DecisionEvent
 
@@ -33,22 +35,35 @@ class Limits:
     redis: aioredis.Redis | None = None
     # The approval queue, for `on_alert.require_approval` (budget check).
     approvals: ApprovalService | None = None
+    # Redis mode: a call's windows and reservation in one script, its settlement in one more.
+    shared: SharedAdmission | None = None
     charged: dict[str, list[Charged]] = field(default_factory=dict)
 
     def rate_check(self) -> RateLimitCheck:
-        return RateLimitCheck(self.limiter, self.charged)  # type: ignore[arg-type]
+        return RateLimitCheck(self.limiter, self.charged, self.shared)  # type: ignore[arg-type]
 
     def budget_check(self) -> BudgetCheck:
-        return BudgetCheck(self.budgets, self.approvals)
+        return BudgetCheck(self.budgets, self.approvals, self.shared)
 
     async def finish(self, record: CallRecord) -> None:
         """After every call, on every path: settle the budget (retried in the background if the ledger fails),
-        charge real token/spend usage to the limits."""
-        await self.budgets.settle(record, None)
+        charge real token/spend usage to the limits (and, in Redis mode, record the breakers' successes: one
+        script for all three)."""
         charged = self.charged.pop(record.call_id, None)
+        tokens, cost = record.prompt_tokens + record.completion_tokens, round(record.cost_usd * 1e9)
+        shared = self.shared
+        if shared is not None:
+            shared.forget(record.call_id)
+
+            async def via(pending: Pending | None, actual: Amounts) -> Settled | None:
+                assert shared is not None
+                return await shared.settle(record.call_id, pending, actual, charged or [], tokens, cost)
+
+            await self.budgets.settle(record, None, via)
+            return
+        await self.budgets.settle(record, None)
         if charged:
-            tokens = record.prompt_tokens + record.completion_tokens
-            await self.limiter.correct(charged, tokens, round(record.cost_usd * 1e9))
+            await self.limiter.correct(charged, tokens, cost)
 
     async def ping(self) -> None:
         """Readiness: Redis answers (through the limits' own pool), when configured."""
@@ -117,6 +132,8 @@ def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
         return Limits(RateLimiter(storage_from_string("async+memory://"), clock),
                       budgets(JournalLedger(settings.state_dir / "budgets")),
                       Breakers(clock, on_state=on_state), approvals=approvals)
+    from gateway.limits.shared_admission import SharedAdmission
+    from gateway.stores.redis_admission import RedisAdmission
     from gateway.stores.redis_budget import RedisBudgetLedger
 
     pool = redis_pool(settings)
@@ -124,8 +141,11 @@ def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
     prefix = settings.redis_prefix
     storage = storage_from_string("async+" + settings.redis_url, implementation="redispy",
                                   key_prefix=prefix + "rl", connection_pool=pool)  # type: ignore[arg-type]
-    return Limits(RateLimiter(storage, clock), budgets(RedisBudgetLedger(client, prefix)),
-                  Breakers(clock, client, prefix, on_state=on_state), client, approvals)
+    ledger = RedisBudgetLedger(client, prefix)
+    ledger_budgets = budgets(ledger)
+    breakers = Breakers(clock, client, prefix, on_state=on_state, defer_successes=True)
+    shared = SharedAdmission(RedisAdmission(client), ledger, ledger_budgets, breakers, prefix + "rl", clock)
+    return Limits(RateLimiter(storage, clock), ledger_budgets, breakers, client, approvals, shared)
 
 
 def webhook_poster(client: Any) -> Callable[[str, Mapping[str, Any]], Awaitable[None]]:

@@ -68,14 +68,17 @@ class ResilientToolForwarder(ToolForwarder):
         self._rule = rule
         self.on_retry: Callable[[str, str], None] = on_retry or (lambda upstream, reason: None)  # a metric hook
 
-    async def invoke(self, tool: Tool, args: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> ToolAnswer:
+    async def invoke(self, tool: Tool, args: Mapping[str, Any], headers: Mapping[str, str] | None = None,
+                     call_id: str | None = None) -> ToolAnswer:
+        """`call_id`: the first try may use the breaker admission taken with the call's other checks (Redis)."""
         b = self.breakers.get(breaker_name(tool.name), self._rule)
         tries = 1 + tool.ops.retries
         started = self._clock()
         deadline = tool.ops.timeout_s * tries  # each try may take its whole timeout; backoff must fit too
         log: list[dict[str, Any]] = []
         for i in range(1, tries + 1):
-            adm: Admission = await b.enter(tool.ops.timeout_s)
+            pre = await self.breakers.claim(call_id, b.name) if call_id is not None and i == 1 else None
+            adm: Admission = pre if pre is not None else await b.enter(tool.ops.timeout_s)
             t0 = time.perf_counter()
             if adm.admit is Admit.REJECT:
                 log.append(_note("circuit-open", t0))

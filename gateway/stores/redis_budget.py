@@ -108,6 +108,17 @@ def _state(raw: list[Any], now: float) -> RunState:
     return RunState(started, now, Amounts(*nums[:5]), Amounts(*nums[5:]), bool(int(raw[13])))
 
 
+def reserved_of(raw: list[Any], now: float) -> Reserved:
+    """The reserve script's reply as the ledger's answer."""
+    note = _text(raw[1])
+    return Reserved(Decision(bool(int(raw[0])), tuple(n for n in note.split(",") if n)), _state(raw, now))
+
+
+def settled_of(raw: list[Any], now: float) -> Settled:
+    """The settle script's reply as the ledger's answer."""
+    return Settled(_state(raw, now), bool(int(raw[0])) and _text(raw[1]) != "unknown")
+
+
 def _text(v: Any) -> str:
     return v.decode() if isinstance(v, bytes) else str(v or "")
 
@@ -120,21 +131,29 @@ class RedisBudgetLedger:
         self._settle = client.register_script(SETTLE)
 
     def _keys(self, run_id: str) -> list[str]:
+        # The run in braces: a Redis Cluster hash tag (the run's two keys share a slot).
         base = f"{self._prefix}budget:{{{run_id}}}"
         return [base, base + ":open"]
 
+    def reserve_part(self, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
+                     ttl_s: float) -> tuple[list[str], list[Any]]:
+        """The reserve script's keys and arguments (also sent inside the combined admission script)."""
+        return self._keys(run_id), [repr(now), ttl_s, call_id, *want.as_tuple(), *caps.encoded()]
+
+    def settle_part(self, run_id: str, call_id: str, actual: Amounts, caps: Caps, alert_at: float,
+                    now: float, ttl_s: float) -> tuple[list[str], list[Any]]:
+        """The settle script's keys and arguments (also sent inside the combined settlement script)."""
+        return self._keys(run_id), [repr(now), ttl_s, call_id, *actual.as_tuple(), *caps.encoded(), alert_at]
+
     async def reserve(self, run_id: str, call_id: str, want: Amounts, caps: Caps, now: float,
                       ttl_s: float) -> Reserved:
-        raw = await self._reserve(keys=self._keys(run_id),
-                                  args=[repr(now), ttl_s, call_id, *want.as_tuple(), *caps.encoded()])
-        note = _text(raw[1])
-        return Reserved(Decision(bool(int(raw[0])), tuple(n for n in note.split(",") if n)), _state(raw, now))
+        keys, args = self.reserve_part(run_id, call_id, want, caps, now, ttl_s)
+        return reserved_of(await self._reserve(keys=keys, args=args), now)
 
     async def settle(self, run_id: str, call_id: str, actual: Amounts, caps: Caps, alert_at: float,
                      now: float, ttl_s: float) -> Settled:
-        raw = await self._settle(keys=self._keys(run_id),
-                                 args=[repr(now), ttl_s, call_id, *actual.as_tuple(), *caps.encoded(), alert_at])
-        return Settled(_state(raw, now), bool(int(raw[0])) and _text(raw[1]) != "unknown")
+        keys, args = self.settle_part(run_id, call_id, actual, caps, alert_at, now, ttl_s)
+        return settled_of(await self._settle(keys=keys, args=args), now)
 
     async def state(self, run_id: str, now: float) -> RunState | None:
         h = await self._r.hgetall(self._keys(run_id)[0])

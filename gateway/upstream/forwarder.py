@@ -56,7 +56,8 @@ class Forwarder:
         self.client = client
 
     async def send(
-        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str]
+        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str],
+        call_id: str | None = None,
     ) -> Answer:
         if route.rule.provider is ProviderKind.ECHO:
             body = echo.respond(api, route.upstream_model, payload)
@@ -67,7 +68,8 @@ class Forwarder:
 
     @asynccontextmanager
     async def stream(
-        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str]
+        self, route: ModelRoute, api: Api, payload: Mapping[str, Any], headers: Mapping[str, str],
+        call_id: str | None = None,
     ) -> AsyncIterator[UpstreamStream]:
         if route.rule.provider is ProviderKind.ECHO:
             events = echo.stream_events(api, route.upstream_model, payload)

@@ -63,8 +63,10 @@ class ToolForwarder:
     def __init__(self, client: UpstreamClient) -> None:
         self.client = client
 
-    async def invoke(self, tool: Tool, args: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> ToolAnswer:
-        """Execute the tool once. Raises ToolUpstreamFault (transient) or PinMismatch (refuse)."""
+    async def invoke(self, tool: Tool, args: Mapping[str, Any], headers: Mapping[str, str] | None = None,
+                     call_id: str | None = None) -> ToolAnswer:
+        """Execute the tool once. Raises ToolUpstreamFault (transient) or PinMismatch (refuse). (`call_id` serves
+        the breakers of ResilientToolForwarder.)"""
         if isinstance(tool.target, HttpTarget):
             return await self._http(tool, tool.target, args, headers or {})
         return await self._mcp(tool, tool.target, args)
