@@ -30,7 +30,7 @@ from gateway.evaluation.dataset import read_injection
 
 HERE = Path(__file__).resolve().parent
 TRAINING = HERE / "training"
-WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e", "writer_f", "writer_g")
+WRITERS = tuple(f"writer_{w}" for w in "abcdefghijklm")
 DEV_GROUPS = {
     "purplellama-cyberseceval-pi": "cyberseceval",
     "purplellama-cyberseceval-pi-multilingual": "cyberseceval",

@@ -44,8 +44,15 @@ from gateway.detectors.injection import InjectionDetector, Profile
 from gateway.detectors.injection.classifier import BITS, META_FILE, ORDERS, WEIGHTS_FILE, Classifier, Layer
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "gateway/detectors/data"
-# Stand-alone block tier: at most this share of ordinary / hard benign calibration text above it.
-FPR_BLOCK = {"ordinary": 0.003, "hard": 0.03}
+# Stand-alone block tier, per placement: at most this share of ordinary / hard benign calibration text
+# above it. User input is held tighter: on writers held out of training, the calibration split's rates
+# under-state the held-out ones (hard benign by 4-6 points at 3%), and DEV's benign-only user requests,
+# held out, were flagged 3% at a threshold that kept 0.3% of the calibration split (see
+# docs/guards-quality.md, "Fourth round").
+FPR_BLOCK = {
+    "chat": {"ordinary": 0.001, "hard": 0.015},
+    "document": {"ordinary": 0.003, "hard": 0.03},
+}
 FPR_BOOST = 0.005
 
 
@@ -58,28 +65,33 @@ def quantile_above(scores: Sequence[float], share: float) -> float:
     return min(0.9999, ranked[k] + 1e-6) if k < len(ranked) else 0.0
 
 
-# Whether the model may block on its own, per placement. Not for user input: with DEV's benign-only
-# sources held out (gsm8k, self-instruct, spikee's false-positive set: ordinary requests), the stand-alone
+# Whether the model may block on its own, per placement. Until the fourth round not for user input: with
+# DEV's benign-only sources held out (gsm8k, self-instruct, spikee's false-positive set: ordinary requests),
+# the stand-alone
 # tier flagged 5.8% of them although it kept 0.3% on the calibration split (`--folds loso`,
 # loso:dev-benign-only); a user's request is too varied for this model to judge alone. In tool results its
 # held-out FPR stayed near 1% (BIPIA's benign documents 1.2%, the writers' 0.8-1.0%, corpus 0.4-0.5%).
 # Re-checked with five writers (`injection_compare.py --standalone-chat`): on the held-out writer of hard
 # cases a stand-alone user-input tier flagged 3.3% of ordinary and 10% of hard benign requests.
-STANDALONE = {"chat": False, "document": True}
+# Fourth round (ten writers): on five held-out writers a user-input tier at the threshold these limits
+# give (about 0.85) lifted direct recall from 0.12 to 0.22 for +0.1 points of ordinary and +1.4 of hard
+# benign FPR.
+STANDALONE = {"chat": True, "document": True}
 
 
 def calibrate(
     items: Sequence[Item], probs: Sequence[float], standalone: dict[str, bool] | None = None
 ) -> dict[str, dict[str, float]]:
-    """Per placement: `block` keeps ordinary benign under FPR_BLOCK['ordinary'] and hard benign under
-    FPR_BLOCK['hard'] (1.0, never, where `standalone` (default STANDALONE) is off); `boost` keeps
+    """Per placement: `block` keeps ordinary benign under FPR_BLOCK[placement]['ordinary'] and hard benign under
+    FPR_BLOCK[placement]['hard'] (1.0, never, where `standalone` (default STANDALONE) is off); `boost` keeps
     ordinary benign under FPR_BOOST."""
     standalone = STANDALONE if standalone is None else standalone
     out = {}
     for profile in ("chat", "document"):
         ordinary = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and not it.hard]
         hard = [p for it, p in zip(items, probs, strict=True) if it.profile == profile and not it.y and it.hard]
-        block = max(quantile_above(ordinary, FPR_BLOCK["ordinary"]), quantile_above(hard, FPR_BLOCK["hard"]), 0.5)
+        limit = FPR_BLOCK[profile]
+        block = max(quantile_above(ordinary, limit["ordinary"]), quantile_above(hard, limit["hard"]), 0.5)
         block = block if standalone[profile] else 1.0
         boost = min(block, max(0.05, quantile_above(ordinary, FPR_BOOST)))
         out[profile] = {"block": round(block, 6), "boost": round(boost, 6)}
