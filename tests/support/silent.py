@@ -6,6 +6,8 @@ from __future__ import annotations
 import socket
 import threading
 
+from tests.support.accepting import accept_in_background
+
 
 class SilentServer:
     def __init__(self) -> None:
@@ -13,21 +15,10 @@ class SilentServer:
         self.port: int = self.sock.getsockname()[1]
         self.accepted = 0
         self._stopping = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        self.sock.settimeout(0.2)
-        while not self._stopping.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.accepted += 1
-            threading.Thread(target=self._drain, args=(conn,), daemon=True).start()
+        accept_in_background(self.sock, self._stopping, self._drain)
 
     def _drain(self, conn: socket.socket) -> None:
+        self.accepted += 1
         conn.settimeout(0.2)
         with conn:
             while not self._stopping.is_set():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 
+from tests.support.accepting import accept_in_background
+
 
 class StallingUpstream:
     """Reads each request whole, then stalls until the peer closes the connection: with `headers`, after sending
@@ -22,22 +24,11 @@ class StallingUpstream:
         self.requests = 0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
+        accept_in_background(self.sock, self.stopping, self._serve)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
-
-    def _accept(self) -> None:
-        self.sock.settimeout(0.2)
-        while not self.stopping.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
     def _serve(self, conn: socket.socket) -> None:
         with self.lock:
@@ -47,20 +38,29 @@ class StallingUpstream:
             while b"\r\n\r\n" not in data:
                 data += conn.recv(65536)
             head, _, body = data.partition(b"\r\n\r\n")
-            length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                           if line.lower().startswith(b"content-length:")), 0)
+            length = next(
+                (
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                ),
+                0,
+            )
             while len(body) < length:
                 body += conn.recv(65536)
             with self.lock:
                 self.requests += 1
                 answer = self.answers.pop(0) if self.answers else None
             if answer is not None:
-                conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
-                             b"content-length: %d\r\n\r\n%s" % (len(answer), answer))
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                    b"content-length: %d\r\n\r\n%s" % (len(answer), answer)
+                )
                 return
             if self.headers:
-                conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
-                             b"transfer-encoding: chunked\r\n\r\n")
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
+                )
             conn.settimeout(0.2)
             while not self.stopping.is_set():
                 if self.headers:
