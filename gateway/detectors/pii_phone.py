@@ -40,15 +40,27 @@ _UNIT_AFTER = re.compile(
 )
 
 # Script or common function words -> the regions whose national formats to try first.
+# A letter only one language of a script writes comes first (Ukrainian і/ї/є/ґ, Serbian ђ/ћ/џ, Urdu ٹ/ڈ/ڑ/ں/ے,
+# Persian پ/چ/ژ/گ without the Urdu ones): the regions' cap keeps the first four.
 _SCRIPT_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"[\u3040-\u30ff]"), ("JP",)),
     (re.compile(r"[\uac00-\ud7af]"), ("KR",)),
     (re.compile(r"[\u4e00-\u9fff]"), ("CN", "TW", "HK")),
-    (re.compile(r"[\u0400-\u04ff]"), ("RU", "UA")),
+    (re.compile(r"[іїєґІЇЄҐ]"), ("UA",)),
+    (re.compile(r"[ђћџЂЋЏ]"), ("RS",)),
+    (re.compile(r"[\u0400-\u04ff]"), ("RU", "UA", "BG")),
+    (re.compile(r"[ٹڈڑںے]"), ("PK",)),
+    (re.compile(r"[پچژگ]"), ("IR",)),
     (re.compile(r"[\u0600-\u06ff]"), ("SA", "AE", "EG")),
     (re.compile(r"[\u0370-\u03ff]"), ("GR",)),
     (re.compile(r"[\u0590-\u05ff]"), ("IL",)),
-    (re.compile(r"[\u0900-\u09ff]"), ("IN",)),
+    (re.compile(r"[\u0900-\u097f]"), ("IN", "NP")),
+    (re.compile(r"[\u0980-\u09ff]"), ("BD", "IN")),
+    (re.compile(r"[\u0b80-\u0bff]"), ("IN", "LK")),
+    (re.compile(r"[\u0e00-\u0e7f]"), ("TH",)),
+    (re.compile(r"[\u1200-\u137f]"), ("ET",)),
+    (re.compile(r"[\u10a0-\u10ff]"), ("GE",)),
+    (re.compile(r"[\u0530-\u058f]"), ("AM",)),
 )
 # (common function words, two of which point to the language; closing formulas and words specific
 # enough that one does) -> regions. Signatures are short: "Cordialement, Jean" holds one such word.
@@ -72,6 +84,10 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
         ("och|att|inte|tack|är|du|oss|på|med|för|vi|när|hos|eller", "hälsning|hälsningar|vänliga", ("SE",)),
         ("og|ikke|tak|takk|jeg|dere|deg|oss|hos|eller", "hilsen|venlig|vennlig", ("DK", "NO")),
         ("ve|bir|değil|teşekkürler|lütfen|bize|ile|için|bu", "saygılarımla|saygılar", ("TR",)),
+        ("yang|untuk|dengan|tidak|kami|anda|dari|ini|itu|atau", "terima kasih|hormat kami|salam", ("ID", "MY")),
+        ("ang|mga|po|namin|ninyo|kayo|natin|ito|ako", "salamat|maraming", ("PH",)),
+        ("kwa|tafadhali|hii|kwenye|katika|wako|yako|sisi|ninyi", "asante|habari|karibu", ("KE", "TZ")),
+        ("ja|ei|että|kiitos|meille|teille|tai|sekä", "ystävällisin|terveisin", ("FI",)),
     )
 )
 # Letters one language of the guards' writes and its neighbours do not: one is a hint (a name or a street
@@ -88,6 +104,11 @@ _LETTER_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile("[řůěŘŮĚ]"), ("CZ",)),
     (re.compile("[őűŐŰ]"), ("HU",)),
     (re.compile("[țșăȚȘĂ]"), ("RO",)),
+    (re.compile("[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹƠƯĐ]"), ("VN",)),
+    (re.compile("[ľĺŕĽĹŔ]"), ("SK",)),
+    (re.compile("[ėųįĖŲĮ]"), ("LT",)),
+    (re.compile("[ķļņģĶĻŅĢ]"), ("LV",)),
+    (re.compile("[đĐ]"), ("HR", "RS")),
 )
 # A country-code top-level domain of an e-mail address or a web address (`@firma.de`, `www.societe.fr/`).
 _EMAIL_CC = re.compile(r"(?:@|//|\bwww\.)[\w.-]+\.([a-z]{2})\b(?![.-])")
@@ -135,11 +156,21 @@ def _claimed() -> tuple[str, ...]:
     return tuple(dict.fromkeys(hinted + list(_DEFAULT_REGIONS)))
 
 
+# The regions whose national printing is trusted with no hint at all (`_printed_as_national`): the languages the
+# guards claim. Regions hinted only by the scripts, letters and words added for other languages count when the
+# text points to them, not in this fallback, where each extra numbering plan is one more way for a 0-led id to
+# read as a phone.
+_PRINTED_REGIONS = (
+    "JP", "KR", "CN", "TW", "HK", "RU", "UA", "SA", "AE", "EG", "GR", "IL", "IN", "DE", "AT", "CH", "FR", "BE",
+    "ES", "MX", "AR", "IT", "BR", "PT", "NL", "PL", "SE", "DK", "NO", "TR", "CZ", "HU", "RO", "US", "GB",
+)
+
+
 @cache
 def _zero_led_regions() -> tuple[str, ...]:
-    """Claimed regions whose national numbers are written with a leading 0: a trunk prefix 0 (DE, FR, GB…), or
+    """Fallback regions whose national numbers are written with a leading 0: a trunk prefix 0 (DE, FR, GB…), or
     the area code's own 0 (IT)."""
-    return tuple(r for r in _claimed() if _national_pattern(r)[0] == "0" or r == "IT")
+    return tuple(r for r in _PRINTED_REGIONS if _national_pattern(r)[0] == "0" or r == "IT")
 
 
 @cache

@@ -51,6 +51,8 @@ telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo*
 gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
 handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* contatt* skontakt* aray*
 ulaş* позвон* свяж* καλέστε
+telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
+thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
 電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
 """
 _CARD = """

@@ -89,6 +89,28 @@ def test_phones_in_prose(brackets: PiiDetector, text: str, value: str) -> None:
     assert value in flagged(brackets, text, "PHONE_NUMBER")
 
 
+HINTED_PHONES = [  # (text, number): the region comes from a script, a letter or common words of the text's language
+    ("ติดต่อคุณสมชายได้ที่ 081 234 5678 ในวันทำการ", "081 234 5678"),  # Thai script: TH
+    ("Anh Minh sẽ gọi lại cho chị, số của anh ấy là 0912 345 678 nhé", "0912 345 678"),  # Vietnamese letters
+    ("Менеджерка Олена, її номер 050 123 4567, пише щодня", "050 123 4567"),  # Ukrainian ї/є before Russian
+    ("Terima kasih, silakan hubungi kami di 0812-345-678 untuk jadwal pengiriman", "0812-345-678"),  # Indonesian
+    ("Asante sana, Juma atakupigia kwa 0712 123456 kesho asubuhi", "0712 123456"),  # Swahili: Kenya
+    ("Salamat po, kontakin ninyo si Ana sa 0905 123 4567 para sa detalye", "0905 123 4567"),  # Tagalog
+    ("لطفاً با آقای رضایی با شمارهٔ 0912 345 6789 هماهنگ کنید", "0912 345 6789"),  # Persian letters: IR
+    ("براہ کرم احمد صاحب سے 0301 2345678 پر بات کریں", "0301 2345678"),  # Urdu letters: PK
+    ("অনুগ্রহ করে রহিমকে 01812-345678 নম্বরে জানান", "01812-345678"),  # Bengali script: BD
+    ("Ystävällisin terveisin, Matti Virtanen, 041 2345678", "041 2345678"),  # a Finnish closing formula
+    ("Ďakujem, ozvite sa pani Kováčovej na 0912 123 456, ľahko ju zastihnete", "0912 123 456"),  # Slovak ľ
+    ("Simu ya ofisi: 0712 123456", "0712 123456"),  # the Swahili word for phone
+    ("Telepon kantor 0812-345-678", "0812-345-678"),  # the Indonesian word
+]
+
+
+@pytest.mark.parametrize(("text", "value"), HINTED_PHONES)
+def test_phones_by_the_texts_region(brackets: PiiDetector, text: str, value: str) -> None:
+    assert flagged(brackets, text, "PHONE_NUMBER") == [value]
+
+
 VERSIONS = [  # (text, rule): dotted quads that are no address
     ("Upgrade from 8.0.20.101 to 8.0.21.3 completed", "an update word before the pair"),
     ("aktualisiert von 8.0.20.101 auf 8.0.21.3", "German update verb"),
