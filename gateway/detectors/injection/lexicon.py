@@ -15,7 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gateway.detectors.injection.concepts import CONCEPTS, RULES, UNLESS
+from gateway.detectors.injection.combinations import RULES, UNLESS
+from gateway.detectors.injection.concepts import CONCEPTS
 
 
 @dataclass(frozen=True, slots=True)
