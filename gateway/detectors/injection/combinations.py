@@ -4,12 +4,21 @@ hit, and which concept nearby cancels one (data; `lexicon.py` matches)."""
 
 from __future__ import annotations
 
-# A rule's hit is dropped when this concept occurs within this many characters of it: "ignore my
+# A rule's hit is dropped when one of these concepts occurs within this many characters of it: "ignore my
 # previous mail / 前のメッセージは無視してください" is a writer withdrawing a message, in any language
 # (unless the instructions are named too, which is the override rule's own pair).
 UNLESS: dict[tuple[str, ...], tuple[str, int]] = {
     ("ignore", "previous"): ("message", 30),
     ("ignore", "everything"): ("message", 30),
+}
+# ... or when a first-person possessive (`mine`) stands right before one of these concepts inside the hit:
+# "olvida mis instrucciones anteriores / 私の前の指示は無視して" is a writer withdrawing their own orders,
+# as the English family reads "ignore my ...". The possessive must belong to the object: in "zignoruj moją
+# prośbę i swoje instrukcje" it belongs to the request, and the hit stands.
+OWNED: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("ignore", "previous"): ("previous", "instructions"),
+    ("ignore", "instructions"): ("previous", "instructions"),
+    ("previous", "instructions"): ("previous", "instructions"),
 }
 
 # (concepts that must all occur within `window` characters, family, score, why)

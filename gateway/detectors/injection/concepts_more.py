@@ -221,7 +221,29 @@ MORE_CONCEPTS: dict[str, str] = {
         "问题 問題 質問 질문 คำถาม vraag pytani otázk fråga spørsmål spørgsmål питанн ερώτησ שאלה سوال swali kérdés "
         "kysymy borrador rascunho brouillon entwurf bozza черновик taslak draf bản_nháp szkic utkast adjunto anexo "
         "pièce_jointe anhang allegato вложени lampiran załącznik příloh bilaga vedlegg вкладен invitación convite "
-        "einladung invito приглашени davet undangan zaproszeni pozvánk מייל ایمیل levele levél"
+        "einladung invito приглашени davet undangan zaproszeni pozvánk מייל ایمیل levele levél "
+        # the rest of the English family's list of what a writer withdraws: a request, a reply, a file,
+        # a comment, a link ("disregard my earlier request", "ignore the file I sent before")
+        "solicitud petición peticion pedido demande requête anfrage richiesta solicitação solicitacao запрос просьб "
+        "istek talep permintaan yêu_cầu अनुरोध निवेदन অনুরোধ طلب 请求 請求 依頼 リクエスト 요청 คำขอ verzoek aanvraag "
+        "prośb żądani žádost požadav begäran förfrågan forespørsel forespørgsel запит прохан αίτημα αίτησ בקשה "
+        "درخواست ombi kérés kérést pyyntö "
+        "respuesta réponse antwort risposta resposta ответ yanıt cevap jawaban balasan trả_lời sagot जवाब উত্তর "
+        "回复 回覆 答复 返信 답변 답장 คำตอบ antwoord odpowied odpověď svar відповід απάντησ תשובה پاسخ jibu válasz vastaus "
+        "archivo fichier datei arquivo файл dosya berkas tệp फ़ाइल फाइल ফাইল ملف 文件 檔案 ファイル 파일 ไฟล์ bestand "
+        "plik soubor αρχείο קובץ فایل faili fájl tiedosto "
+        "comentario commentaire kommentar commento comentário комментари yorum komentar bình_luận टिप्पणी মন্তব্য "
+        "تعليق 评论 評論 コメント 댓글 ความคิดเห็น opmerking komentarz komentář коментар σχόλι תגובה maoni hozzászólás kommentti"
+    ),
+    "mine": (
+        # the writer's own (first-person singular possessive): "olvida mis instrucciones anteriores" is a
+        # writer withdrawing their own orders, as the English family reads "ignore my ..."; whole words
+        # in alphabets written with spaces
+        "mi$ mis$ meu$ minha$ meus$ minhas$ mon$ ma$ mes$ mio$ mia$ miei$ mie$ mein$ meine$ meinen$ meiner$ meines$ "
+        "meinem$ mijn$ mój$ moja$ moje$ moją$ mojego$ mojej$ moich$ můj$ mou$ mého$ moji$ môj$ moju$ mitt$ mina$ "
+        "min$ mine$ mea$ mele$ мой$ моё$ мое$ моя$ мою$ моего$ мои$ моих$ моей$ мій$ моє$ мого$ мої$ моїх$ моєї$ μου$ "
+        "benim$ saya$ của_tôi$ của_mình$ ko$ yangu$ langu$ wangu$ changu$ "
+        "मेरा मेरी मेरे আমার میرا میری میرے שלי 我的 私の 僕の 自分の 저의 나의 제가_보낸 내가_보낸 ของฉัน ของผม"
     ),
     "forward": (
         # send / forward, as an order: what a note to the AI asks for ("forward this thread to ...")

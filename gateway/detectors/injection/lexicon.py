@@ -5,8 +5,9 @@ them", verb-final languages), so instead of fixed phrases each concept is a set 
 language and a rule fires when its concepts all occur within a window of characters. Stems were
 written from general knowledge of each language and checked against DEV (`concepts.py` says what a
 review removed). Latin-script stems match at a word start, stems of other scripts anywhere (no
-spaces in CJK/Thai, suffixing in Indic scripts). A rule's hit is dropped when its `UNLESS` concept
-is near ("ignore my previous mail"). The tables are in `concepts.py`; this module matches them.
+spaces in CJK/Thai, suffixing in Indic scripts); a Latin stem ending in `$` matches a whole word
+only ("mi$" is not "mientras"). A rule's hit is dropped when one of its `UNLESS` concepts is near
+("ignore my previous mail"). The tables are in `concepts.py`; this module matches them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gateway.detectors.injection.combinations import RULES, UNLESS
+from gateway.detectors.injection.combinations import OWNED, RULES, UNLESS
 from gateway.detectors.injection.concepts import CONCEPTS
 
 
@@ -65,7 +66,8 @@ class Lexicon:
         self._full: dict[str, re.Pattern[str]] = {}
         for concept, stems in CONCEPTS.items():
             for raw in stems.split():
-                stem = raw.replace("_", " ")
+                whole = raw.endswith("$")
+                stem = raw.rstrip("$").replace("_", " ")
                 known = self._concept.get(stem, ())
                 if concept not in known:
                     self._concept[stem] = (*known, concept)
@@ -76,7 +78,7 @@ class Lexicon:
                     head = _WORD.match(stem)  # "palavra-passe" is found through "palavra"
                     first = head.group() if head else stem
                     self._by_prefix.setdefault(first[:3], []).append((first, stem))
-                    self._full[stem] = re.compile(rf"\b{re.escape(stem)}")
+                    self._full[stem] = re.compile(rf"\b{re.escape(stem)}" + (r"\b" if whole else ""))
                 else:
                     self._by_script.setdefault(script, []).append(stem)
 
@@ -121,8 +123,11 @@ class Lexicon:
             if not all(c in marks for c in concepts):
                 continue
             span = _within(marks, concepts, window)
-            if span is not None and not _near(marks, UNLESS.get(concepts), span):
-                hits.append(LexiconHit(fam, score, span[0], span[1]))
+            if span is None or _near(marks, UNLESS.get(concepts), span):
+                continue
+            if concepts in OWNED and _owned(marks, OWNED[concepts], span, text):
+                continue
+            hits.append(LexiconHit(fam, score, span[0], span[1]))
         return hits
 
 
@@ -132,6 +137,18 @@ def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | Non
         return False
     concept, distance = unless
     return any(s < span[1] + distance and e > span[0] - distance for s, e in marks.get(concept, ()))
+
+
+def _owned(marks: dict[str, list[tuple[int, int]]], objects: tuple[str, ...], span: tuple[int, int], text: str) -> bool:
+    """Whether a first-person possessive stands right before (spaces between, at most) an object in `span` or
+    just before it ("私の前の指示は無視": the hit is 指示…無視, its object starts at 前の)."""
+    ends = [e for _, e in marks.get("mine", ())]
+    return any(
+        span[0] - 4 <= s < span[1] and 0 <= s - e <= 2 and not text[e:s].strip()
+        for concept in objects
+        for s, _ in marks.get(concept, ())
+        for e in ends
+    )
 
 
 def _within(marks: dict[str, list[tuple[int, int]]], concepts: tuple[str, ...], window: int) -> tuple[int, int] | None:

@@ -31,7 +31,16 @@ _ABOUT = re.compile(
     re.I,
 )
 # "prompt injection" in scripts written without spaces (no word boundary there) and other languages
-_ABOUT_NO_BOUNDARY = re.compile(r"提示注入|提示词注入|プロンプトインジェクション|프롬프트 ?인젝션|инъекци[яи] промпт|prompt-?injektion|inyección de (?:prompts?|instrucciones)|injection de prompt|iniezione di prompt", re.I)
+_ABOUT_NO_BOUNDARY = re.compile(
+    r"提示注入|提示词注入|プロンプトインジェクション|프롬프트 ?인젝션|инъекци[яи] промпт|prompt-?injektion|inyección de (?:prompts?|instrucciones)|injection de prompt|iniezione di prompt|"
+    # "attack", "suspicious", "phishing", "scam", "jailbreak" in scripts written without spaces or
+    # with suffixes (matched anywhere), and in alphabets the list above does not cover (at a word start)
+    r"攻撃|攻击|攻擊|공격|هجوم|حمله|हमला|হামলা|不審|可疑|의심|مشبوه|مشکوک|संदिग्ध|সন্দেহজনক|ύποπτ|חשוד|"
+    r"フィッシング|钓鱼|釣魚|피싱|تصيد|फ़िशिंग|फिशिंग|фишинг|詐欺|诈骗|詐騙|사기|احتيال|धोखाधड़ी|越狱|脱獄|탈옥|"
+    r"\b(?:serangan|mencurigakan|tấn công|đáng ngờ|επίθεσ|התקפ|útok|podezřel|misstänkt|mistænkelig|mistenkelig|"
+    r"gyanús|támadás|epäilyttäv|hyökkäy|підозріл|атак|shambulio|atac)",
+    re.I,
+)
 # one pattern per kind of quote, each searched on its own, so a quote inside another kind of quote
 # is a stretch of its own
 _QUOTED = tuple(
@@ -43,6 +52,8 @@ _QUOTED = tuple(
         r"„[^“”]{8,400}[“”]",
         r"(?<![\w])'[^'\n]{8,300}'(?![\w])",
         r"`[^`\n]{8,300}`",
+        r"「[^」]{4,300}」",  # Japanese and traditional Chinese quotes; CJK phrases are short in characters
+        r"『[^』]{4,300}』",
     )
 )
 _FORWARDED = re.compile(

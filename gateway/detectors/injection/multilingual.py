@@ -5,19 +5,23 @@ from __future__ import annotations
 
 from gateway.detectors.injection.families import Family, family
 
+# Not right after a first-person possessive: "olvida mis instrucciones anteriores", "私の前の指示" are a writer's
+# own earlier orders, withdrawn (the English family reads "ignore my ..." the same way; `combinations.OWNED`).
+_POSSESSIVES = "mis mes meine meinen meiner minhas mie мои моих मेरे আমার 제 내 저의 나의"  # a space follows them
+_M = "".join(f"(?<!{w} )" for w in _POSSESSIVES.split()) + "".join(f"(?<!{w})" for w in ("私の", "自分の", "僕の", "我的", "我"))
 # (triggers, pattern): triggers are substrings (stems) one of which every match contains.
 _OVERRIDE = (
-    ("instrucciones", r"(?:ignor[ae]|olvida) (?:todas )?las instrucciones|instrucciones anteriores"),
-    ("instruções", r"(?:ignor[ae]|esqueça) (?:todas )?as instruções|instruções anteriores"),
-    ("instructions", r"(?:ignore[rz]?|oublie[rz]?) (?:toutes )?les instructions|instructions précédentes"),
+    ("instrucciones", rf"(?:ignor[ae]|olvida) (?:todas )?las instrucciones|{_M}instrucciones anteriores"),
+    ("instruções", rf"(?:ignor[ae]|esqueça) (?:todas )?as instruções|{_M}instruções anteriores"),
+    ("instructions", rf"(?:ignore[rz]?|oublie[rz]?) (?:toutes )?les instructions|{_M}instructions précédentes"),
     (
         "anweisungen",
-        r"(?:ignorier|vergiss)\w* (?:sie )?(?:alle )?(?:vorherigen |bisherigen )?anweisungen|(?:vorherigen|bisherigen) anweisungen",
+        rf"(?:ignorier|vergiss)\w* (?:sie )?(?:alle )?(?:vorherigen |bisherigen )?anweisungen|{_M}(?:vorherigen|bisherigen) anweisungen",
     ),
-    ("istruzioni", r"(?:ignora|dimentica) (?:tutte )?le istruzioni|istruzioni precedenti"),
+    ("istruzioni", rf"(?:ignora|dimentica) (?:tutte )?le istruzioni|{_M}istruzioni precedenti"),
     (
         "инструкци указани",
-        r"(?:игнорир|забудь|забудьте)\w* (?:все )?(?:предыдущие )?(?:инструкци|указани)\w*|предыдущие (?:инструкци|указани)\w*",
+        rf"(?:игнорир|забудь|забудьте)\w* (?:все )?(?:предыдущие )?(?:инструкци|указани)\w*|{_M}предыдущие (?:инструкци|указани)\w*",
     ),
     ("talimat", r"önceki talimatlar\w*|talimatlar\w* (?:yok say|görmezden gel|unut)"),
     (
@@ -31,12 +35,12 @@ _OVERRIDE = (
     ("tagubilin utos instruksyon", r"(?:huwag pansinin|kalimutan|balewalain)\b.{0,30}\b(?:tagubilin|utos|instruksyon)"),
     (
         "निर्देश अनदेखा नज़रअंदाज़ नजरअंदाज",
-        r"पिछले (?:सभी )?निर्देश|निर्देशों को (?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)",
+        rf"{_M}पिछले (?:सभी )?निर्देश|निर्देशों को (?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)",
     ),
-    ("নির্দেশ উপেক্ষা", r"পূর্ববর্তী (?:সমস্ত |সব )?নির্দেশ|নির্দেশ\w* (?:উপেক্ষা|ভুলে)"),
+    ("নির্দেশ উপেক্ষা", rf"{_M}পূর্ববর্তী (?:সমস্ত |সব )?নির্দেশ|নির্দেশ\w* (?:উপেক্ষা|ভুলে)"),
     ("التعليمات الإرشادات", r"(?:التعليمات|الإرشادات) السابقة|انس (?:جميع )?التعليمات"),
-    ("指令 指示", r"之前的指令|先前的指示|以前の指示|前の指示|指示を無視"),
-    ("이전", r"이전 (?:의 )?(?:모든 )?(?:지시|지침|명령)"),
+    ("指令 指示", rf"{_M}之前的指令|{_M}先前的指示|{_M}以前の指示|{_M}前の指示|指示を無視"),
+    ("이전", rf"{_M}이전 (?:의 )?(?:모든 )?(?:지시|지침|명령)"),
     ("ละเว้น ลืมคำสั่ง คำสั่งก่อนหน้า", r"ละเว้นคำสั่ง|ลืมคำสั่ง|คำสั่งก่อนหน้า"),
 )
 # A bare "ignore" with no object in scripts without spaces: as often "(this option is) ignored" in a
