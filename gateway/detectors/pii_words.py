@@ -46,7 +46,7 @@ _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
 kontakt* durchwahl
 reach contact* desk office home work answering messages registered hotline helpline landline
-telefon* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
+telefon* telefón* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
 telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
 gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
 handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* contatt* skontakt* aray*
