@@ -16,7 +16,8 @@ from functools import lru_cache
 from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_table import TableLabels
 
-# Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time.
+# Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time; and the names of national
+# identity and tax numbers (a birth number, PESEL, personnummer, CPF …), which are no phone, card or SSN.
 _NOT_PII = """
 order* invoice* inv tracking track trackingnumber shipment* shipping parcel* consignment waybill awb
 ref refs reference* build* version* ver vers rev revision* release* rel commit* sha sha1 sha256 hash*
@@ -31,6 +32,9 @@ aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* güncelle* обно
 contract* vertrag* verträge* aktenzeichen geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
 steuer* tax*
+rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
+emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
+nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת
 bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
 serien* série serie seryjn* серийн* seri
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento

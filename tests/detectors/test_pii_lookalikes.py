@@ -49,6 +49,7 @@ LOOKALIKES = [
     ("replace with 1234-5678-90 when worn", "PHONE_NUMBER", "a valid UK number, but not grouped like one"),
     ("order_id;customer;phone\n212-555-0143;Ana;n/a", "PHONE_NUMBER", "its CSV column header is 'order_id'"),
     ("serial 212 555 0143 on the label", "PHONE_NUMBER", "'serial' word"),
+    ("Rodné číslo: 785524/1234", "PHONE_NUMBER", "a Czech birth number: national-ID names are identifier words"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
     ("IMEI 490154203237518 registered", "CREDIT_CARD", "Luhn-valid, but no network issues 15 digits at 49"),
