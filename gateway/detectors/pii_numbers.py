@@ -18,7 +18,8 @@ _CARD = re.compile(
     r"|\d{4}([ .\-\u00a0\u202f])\d{6}\2\d{4,5}"
     r"|\d{4}([ .\-\u00a0\u202f])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{12,19})(?!\d)"
 )
-_SSN_SPLIT = re.compile(r"(?<![\d-])(?=\d{3}[- .])(\d{3})([- .])(\d{2})\2(\d{4})(?!\d)")
+# 3-2-4 with one separator throughout: a dash, a typeset en dash (\u2013), a space or a dot
+_SSN_SPLIT = re.compile(r"(?<![\d-])(?=\d{3}[- .\u2013])(\d{3})([- .\u2013])(\d{2})\2(\d{4})(?!\d)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
 

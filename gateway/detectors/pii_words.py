@@ -66,6 +66,8 @@ karte* kreditkarte* tarjeta* carte* carta* cartão kaart* kort* karta* kart kred
 """
 _SSN = """
 ssn ssns social soc ss sozialversicherung* seguro
+sociale socjaln* sociáln* социальн* соціальн* социалн* κοινωνικ* sosyal sosial sosiaaliturva* socialförsäkring*
+társadalombiztosítás* socială 社会保障 社會安全 社会保険 사회보장 الاجتماعي ביטוח सामाजिक ประกันสังคม
 """
 _IP = """
 ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns

@@ -108,6 +108,12 @@ REAL = [
     ("card number 630400000000 expired", "CREDIT_CARD", "630400000000"),
     ("SSN: 536904399", "US_SSN", "536904399"),
     ("ssn 536 90 4399", "US_SSN", "536 90 4399"),
+    ("SSN 536–90–4399", "US_SSN", "536–90–4399"),  # a typeset en dash
+    # "social security" in the claimed languages labels an unbroken run too
+    ("社会保障番号: 536904399", "US_SSN", "536904399"),
+    ("номер социального страхования: 536904399", "US_SSN", "536904399"),
+    ("numéro de sécurité sociale (USA) : 536904399", "US_SSN", "536904399"),
+    ("sosyal güvenlik no: 536904399", "US_SSN", "536904399"),
     ("IBAN FR14 2004 1010 0505 0001 3M02 606 bitte", "IBAN_CODE", "FR14 2004 1010 0505 0001 3M02 606"),
     ("konto NL91-ABNA-0417-1643-00", "IBAN_CODE", "NL91-ABNA-0417-1643-00"),
 ]
