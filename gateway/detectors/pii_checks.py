@@ -134,9 +134,12 @@ def embedded(text: str, start: int, end: int) -> bool:
 
     Letters or digits glued on either side, or a joiner (`-` `_` `.` `/` `\\`) with a letter or digit
     beyond it. A dash followed by a letter on the right is a label ("555-0199-Office"), not a token."""
+    return glued_left(text, start) or glued_right(text, end)
+
+
+def glued_right(text: str, end: int) -> bool:
+    """A letter or digit right after `end`, or a joiner with one beyond it (a dash only before a digit)."""
     n = len(text)
-    if glued_left(text, start):
-        return True
     if end < n:
         right = text[end]
         if _glue(right):

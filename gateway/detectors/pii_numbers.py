@@ -70,7 +70,7 @@ def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     for rx, split in ((_SSN_SPLIT, True), (_SSN_RUN, False)):
         for m in rx.finditer(text):
             area, group, serial = (m.group(1), m.group(3), m.group(4)) if split else m.groups()
-            if not ssn_ok(area, group, serial) or embedded(text, m.start(), m.end()):
+            if not ssn_ok(area, group, serial) or ctx.in_token(m.start(), m.end(), "US_SSN"):
                 continue
             pull = ctx.lean("US_SSN", m.start(), m.end(), strong=split)
             if pull is Lean.FOR:

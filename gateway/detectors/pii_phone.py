@@ -283,7 +283,7 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             start -= 1  # `(+49) 89 1234567`: the bracket opened before the country code belongs to the number
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
         digits = len(_NON_DIGIT.sub("", number))
-        if not 7 <= digits <= 15 or embedded(text, start, end) or (start and text[start - 1] == "%"):
+        if not 7 <= digits <= 15 or ctx.in_token(start, end, "PHONE_NUMBER") or (start and text[start - 1] == "%"):
             continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
         quad = value[0] != "0" and _DOTTED_QUAD.fullmatch(value)  # `012.36.78.68` is no address: a trunk 0
         if _DATE.match(value) or quad or _DECIMAL.fullmatch(value):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
+from gateway.detectors.pii_checks import glued_left, glued_right
 from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_table import TableLabels
 
@@ -324,6 +325,16 @@ class ContextIndex:
         if con is None or (pro is not None and pro <= con):
             return Lean.FOR
         return Lean.AGAINST
+
+    def in_token(self, start: int, end: int, entity: str) -> bool:
+        """`embedded`, except that a `#` glued to the value after a word naming its type is a label
+        (`SSN#536-90-4399`, `Ph#212-555-0143`), not the joiner of a longer token (`INV#4501239876`)."""
+        text = self.text
+        if glued_right(text, end):
+            return True
+        if not glued_left(text, start):
+            return False
+        return not (text[start - 1] == "#" and entity in _tags_of(self.word_before(start)))
 
     def word_before(self, start: int) -> str:
         """The word ending right before `start` (skipping spaces, `:`, `=`, `#`, quotes), lower-cased."""

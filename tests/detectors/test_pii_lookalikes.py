@@ -69,6 +69,7 @@ LOOKALIKES = [
     ("SSN 123-45-0000", "US_SSN", "serial 0000 never issued"),
     ("routing 021000021 for the wire", "US_SSN", "an unbroken run needs the SSN word"),
     ("invoice 536-90-4399 paid", "US_SSN", "'invoice' is the nearest context word"),
+    ("order#536-90-4399 paid", "US_SSN", "'#' after an identifier word joins one token"),
     ("build 1234-56-789 passed", "US_SSN", "not the 3-2-4 shape"),
     # IBAN: country length and mod-97
     ("IBAN DE89 3704 0044 0532 0130 01", "IBAN_CODE", "fails mod-97"),
@@ -109,6 +110,8 @@ REAL = [
     ("SSN: 536904399", "US_SSN", "536904399"),
     ("ssn 536 90 4399", "US_SSN", "536 90 4399"),
     ("SSN 536–90–4399", "US_SSN", "536–90–4399"),  # a typeset en dash
+    ("SSN#536-90-4399", "US_SSN", "536-90-4399"),  # '#' after the type's own word is a label
+    ("Tel#0612345678 Ana", "PHONE_NUMBER", "0612345678"),
     # "social security" in the claimed languages labels an unbroken run too
     ("社会保障番号: 536904399", "US_SSN", "536904399"),
     ("номер социального страхования: 536904399", "US_SSN", "536904399"),
