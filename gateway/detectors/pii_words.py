@@ -17,8 +17,9 @@ from gateway.detectors.pii_checks import glued_left, glued_right
 from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_table import TableLabels
 
-# Identifiers an agent acts on: an order, an invoice, a build, a commit, a part, a time; and the names of national
-# identity and tax numbers (a birth number, PESEL, personnummer, CPF …), which are no phone, card or SSN.
+# Identifiers an agent acts on: an order, an invoice, a shipment, a ticket, a build, a commit, a part, a time (the
+# Baltic, Slavic, Nordic, Hebrew, Arabic, Thai and Hindi words for order, invoice, shipment and ticket too); the
+# names of national identity and tax numbers (a birth number, PESEL, personnummer, CPF …): no phone, card or SSN.
 _NOT_PII = """
 order* invoice* inv tracking track trackingnumber shipment* shipping parcel* consignment waybill awb
 ref refs reference* build* version* ver vers rev revision* release* rel commit* sha sha1 sha256 hash*
@@ -33,6 +34,10 @@ aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* güncelle* обно
 contract* vertrag* verträge* aktenzeichen geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
 steuer* tax*
+pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saadetis* поръчк* фактур* проследяван* пратк*
+замовлен* рахун* відправлен* заявк* отслеживани* naročil* narudžb* račun* pošiljk* sledovac* zásilk* zásielk*
+küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
+הזמנה חשבונית משלוח מעקב شحنة تتبع ใบแจ้งหนี้ คำสั่งซื้อ พัสดุ ट्रैकिंग
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
 emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
 nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת

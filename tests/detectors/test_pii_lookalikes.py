@@ -50,6 +50,9 @@ LOOKALIKES = [
     ("order_id;customer;phone\n212-555-0143;Ana;n/a", "PHONE_NUMBER", "its CSV column header is 'order_id'"),
     ("serial 212 555 0143 on the label", "PHONE_NUMBER", "'serial' word"),
     ("Rodné číslo: 785524/1234", "PHONE_NUMBER", "a Czech birth number: national-ID names are identifier words"),
+    ("Narudžba br. 091 234 5678", "PHONE_NUMBER", "Croatian 'narudžb' (order)"),
+    ("Номер замовлення 044 123 4567 оброблено", "PHONE_NUMBER", "Ukrainian 'замовлен' (order)"),
+    ("הזמנה 052-123-4567", "PHONE_NUMBER", "Hebrew 'הזמנה' (order)"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
     ("IMEI 490154203237518 registered", "CREDIT_CARD", "Luhn-valid, but no network issues 15 digits at 49"),
