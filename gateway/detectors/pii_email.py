@@ -77,6 +77,12 @@ def private_domain(domain: str) -> bool:
     )
 
 
+def _login(text: str, start: int, end: int) -> bool:
+    """`user@host` as a remote login, not a mailbox: a URL's user part (`ssh://git@host/…`) or scp's
+    `user@host:path` (`git@git.acme.example:team/app.git`, `deploy@host:22`), a colon glued to the host."""
+    return text.endswith("://", 0, start) or (end + 1 < len(text) and text[end] == ":" and not text[end + 1].isspace())
+
+
 def _plain(name: str, text: str, domain_ok: DomainCheck) -> list[Finding]:
     """Addresses anchored on each "@" as written: a regex scan of every word of a long text costs more."""
     found = []
@@ -91,7 +97,7 @@ def _plain(name: str, text: str, domain_ok: DomainCheck) -> list[Finding]:
                     start += 2  # `email%3Djohn%40…`: the escape's hex digits are not the address
                 while text[end - 1] in ".-":
                     end -= 1
-                if start < at and domain_ok(text[at + len(mark) : end]):
+                if start < at and not _login(text, start, end) and domain_ok(text[at + len(mark) : end]):
                     found.append(Finding(name, "EMAIL_ADDRESS", start, end, 1.0))
             at = text.find(mark, at + 1)
     return found

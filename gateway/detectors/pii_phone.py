@@ -34,6 +34,12 @@ _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AREA_SLASH = re.compile(r"\(?0\d{1,5}\)? ?/ ?\d")
 _SEPARATOR = re.compile(rf"[{_SEP}()]")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")  # an amount: 12345.67
+# A latitude and longitude in decimal degrees (`50.99917, 5.41304`): either number of the pair.
+_COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
+_COORDINATE_PAIR = re.compile(r"-?\d{1,3}\.\d{3,}[,;]? ?-?\d{1,3}\.\d{3,}")
+# Fixed national id and postal shapes no numbering plan groups that way: a Brazilian CEP (`01310-100`), CPF
+# (`123.456.789-09`) and CNPJ (`12.345.678/0001-95`).
+_ID_SHAPE = re.compile(r"\d{5}-\d{3}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}")
 # A unit of measure or a currency right after the digits: a quantity (`415 555 0132 bytes`, `12 345 678 €`).
 _UNIT_AFTER = re.compile(
     r"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|EUR|USD|GBP|CHF|€|\$|£|%)(?!\w)"
@@ -254,7 +260,10 @@ def _valid(number: str, hints: tuple[str, ...]) -> bool:
     try:
         if number.startswith(("+", "00")):
             international = "+" + number[2:] if number.startswith("00") else number
-            return phonenumbers.is_valid_number(phonenumbers.parse(international, None))
+            parsed = phonenumbers.parse(international, None)
+            # Valid, or a possible length for its country code (a number from a range not yet allocated, or
+            # a test number made up that way): the "+" and country code already mark a phone, which no id has.
+            return phonenumbers.is_valid_number(parsed) or phonenumbers.is_possible_number(parsed)
         for region in hints:
             parsed = phonenumbers.parse(number, region)
             if phonenumbers.is_valid_number(parsed) and _grouped_like_a_phone(number, parsed):
@@ -262,6 +271,13 @@ def _valid(number: str, hints: tuple[str, ...]) -> bool:
         return number[0] in "0(" and _printed_as_national(number, digits, tried)
     except phonenumbers.NumberParseException:
         return False
+
+
+def _in_pair(text: str, start: int, end: int) -> bool:
+    """text[start:end] is one half of a latitude/longitude pair."""
+    return any(
+        m.start() <= start and end <= m.end() for m in _COORDINATE_PAIR.finditer(text, max(0, start - 16), end + 16)
+    )
 
 
 def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
@@ -286,7 +302,9 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if not 7 <= digits <= 15 or ctx.in_token(start, end, "PHONE_NUMBER") or (start and text[start - 1] == "%"):
             continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
         quad = value[0] != "0" and _DOTTED_QUAD.fullmatch(value)  # `012.36.78.68` is no address: a trunk 0
-        if _DATE.match(value) or quad or _DECIMAL.fullmatch(value):
+        if _DATE.match(value) or quad or _DECIMAL.fullmatch(value) or _ID_SHAPE.fullmatch(value):
+            continue
+        if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
             continue
         if end < len(text) and text[end] == ":" and end + 1 < len(text) and text[end + 1].isdigit():
             continue

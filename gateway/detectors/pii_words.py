@@ -54,7 +54,7 @@ számla* comanda* comandă factur* pesanan versiyon
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
-kontakt* durchwahl
+kontakt* durchwahl rückruf*
 reach contact* desk office home work answering messages registered hotline helpline landline
 telefon* telefón* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
 telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
@@ -62,6 +62,8 @@ gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ*
 handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* contatt* skontakt* aray*
 ulaş* позвон* свяж* καλέστε
 telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
+rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
+volejte zavolejte
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
 電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
 """
@@ -206,15 +208,27 @@ def key_lean(key: str, entity: str) -> Lean:
 
 
 def _words(segment: str) -> list[tuple[int, str]]:
-    """(offset, lower-cased word) in `segment`; camelCase and snake_case keys count as their words."""
+    """(offset, lower-cased word) in `segment`; camelCase and snake_case keys count as their words, and a
+    camel-cased word also as itself (`WhatsApp`, `customerPhone`): the parts come last, so a key is still read
+    head-last (`key_lean`)."""
     out = []
     for m in _WORD.finditer(segment):
         word, off = m.group(), m.start()
-        plain = word.islower() or word[1:].islower() or word.isupper()
-        for part in (word,) if plain else _CAMEL.split(word):
+        if word.islower() or word[1:].islower() or word.isupper():
+            out.append((off, word.lower()))
+            continue
+        out.append((off, word.lower()))
+        for part in _CAMEL.split(word):
             out.append((off, part.lower()))
             off += len(part)
     return out
+
+
+# An e-mail address or a URL: the words inside it (`office@…`, `…/contact-us`) name a mailbox or a page, not
+# the number next to it.
+_ADDRESS_TOKEN = re.compile(r"[^\s;,\"'<>()\[\]]+(?:@|://)[^\s;,\"'<>()\[\]]+")
+# Where a sentence or a line ends between a number and a word after it: that word opens what comes next.
+_BREAK = re.compile(r"[.!?。！？](?:\s|\Z)|\n")
 
 
 class ContextIndex:
@@ -245,6 +259,9 @@ class ContextIndex:
             tags = _tags_of(word)
             if tags:
                 marks.append((off, off + len(word), tags))
+        if "@" in text or "://" in text:
+            tokens = [(m.start(), m.end()) for m in _ADDRESS_TOKEN.finditer(text)]
+            marks = [mk for mk in marks if not any(a <= mk[0] < b for a, b in tokens)]
         if not text.isascii():
             for tag, lex in LEXICONS.items():
                 for sub in lex.substrings:
@@ -279,10 +296,11 @@ class ContextIndex:
         while i < len(self._starts) and self._starts[i] < end + WINDOW_AFTER:
             a, b = self._starts[i], self._ends[i]
             if tag in self._tags[i]:
+                dist: int | None
                 if b <= start:
                     dist = start - b
                 elif a >= end:
-                    dist = a - end + _AFTER_PENALTY
+                    dist = None if _BREAK.search(self.text, end, a) else a - end + _AFTER_PENALTY
                 else:
                     dist = None  # inside the candidate: not context
                 if dist is not None and labels:

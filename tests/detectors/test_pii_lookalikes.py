@@ -34,6 +34,7 @@ LOOKALIKES = [
     ("NIC 00:1A:2B:3C:4D:5E up", "IP_ADDRESS", "six hex pairs with colons: a MAC"),
     ("started 10:30:45 UTC", "IP_ADDRESS", "a time, not an IPv6 address"),
     ("use std::vector here", "IP_ADDRESS", "C++ scope, no digits"),
+    ("probe ::1:9090 answered", "IP_ADDRESS", "IPv6's reserved ::/8: the loopback written with a port"),
     # phone: not embedded, not a date/amount/quad, no identifier word nearest, bare runs need a phone word
     ("created 1700000000 by the job", "PHONE_NUMBER", "a bare digit run with no phone word (epoch seconds)"),
     ("order 212-555-0143 shipped", "PHONE_NUMBER", "'order' is the nearest context word"),
@@ -53,6 +54,12 @@ LOOKALIKES = [
     ("Narudžba br. 091 234 5678", "PHONE_NUMBER", "Croatian 'narudžb' (order)"),
     ("Номер замовлення 044 123 4567 оброблено", "PHONE_NUMBER", "Ukrainian 'замовлен' (order)"),
     ("הזמנה 052-123-4567", "PHONE_NUMBER", "Hebrew 'הזמנה' (order)"),
+    ("Endereço de entrega, CEP 04538-132, São Paulo", "PHONE_NUMBER", "a Brazilian CEP's 5-3 shape"),
+    ("tel. do titular, CPF 390.533.447-05", "PHONE_NUMBER", "a CPF's 3.3.3-2 shape, even after a phone word"),
+    ("ligar para a matriz, CNPJ 11.222.333/0001-81", "PHONE_NUMBER", "a CNPJ's shape"),
+    ("call site at 48.85661, 2.35222 tomorrow", "PHONE_NUMBER", "a latitude/longitude pair"),
+    ("Archived record 40512388. Contact us with questions", "PHONE_NUMBER", "a phone word after a sentence end"),
+    ("ledger;holder\n40512388;desk@shop.example", "PHONE_NUMBER", "a word inside an e-mail address is no context"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
     ("IMEI 490154203237518 registered", "CREDIT_CARD", "Luhn-valid, but no network issues 15 digits at 49"),
@@ -82,6 +89,8 @@ LOOKALIKES = [
     # e-mail: a public suffix; obfuscated forms off unless the rule asks
     ("user@localhost is the default", "EMAIL_ADDRESS", "no public suffix"),
     ("write to ana [at] example [dot] com", "EMAIL_ADDRESS", "obfuscated forms are off by default"),
+    ("git clone git@forge.acme.com:tools/cli.git", "EMAIL_ADDRESS", "scp's user@host:path is a login"),
+    ("REMOTE=ssh://deploy@build.acme.com/srv/app", "EMAIL_ADDRESS", "a URL's user part is a login"),
 ]
 
 
@@ -115,6 +124,13 @@ REAL = [
     ("SSN 536–90–4399", "US_SSN", "536–90–4399"),  # a typeset en dash
     ("SSN#536-90-4399", "US_SSN", "536-90-4399"),  # '#' after the type's own word is a label
     ("Tel#0612345678 Ana", "PHONE_NUMBER", "0612345678"),
+    ("WhatsApp: 11 98765-4321", "PHONE_NUMBER", "11 98765-4321"),  # a camel-cased brand is its whole word too
+    ("Zavolejte mi na 602 123 456, děkuji", "PHONE_NUMBER", "602 123 456"),
+    ("Proszę dzwonić pod 22 123 45 67", "PHONE_NUMBER", "22 123 45 67"),
+    ("pode me ligar para o telemóvel 912345678", "PHONE_NUMBER", "912345678"),
+    ("vous pouvez me rappeler au 07 00 11 22 33", "PHONE_NUMBER", "07 00 11 22 33"),
+    ("send it to +420 651 234 567 please", "PHONE_NUMBER", "+420 651 234 567"),  # a possible length, unallocated range
+    ("write to ana@mail.acme.com: she answers", "EMAIL_ADDRESS", "ana@mail.acme.com"),
     # "social security" in the claimed languages labels an unbroken run too
     ("社会保障番号: 536904399", "US_SSN", "536904399"),
     ("номер социального страхования: 536904399", "US_SSN", "536904399"),
