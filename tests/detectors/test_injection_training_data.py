@@ -11,7 +11,17 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from injection_data import Item, contrastive_pairs, folds, item_weights, split_of, written_items
+from injection_data import (
+    WRITERS,
+    Item,
+    contrastive_pairs,
+    every_source,
+    folds,
+    item_weights,
+    split_of,
+    writer_group,
+    written_items,
+)
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -51,6 +61,17 @@ def test_cross_writer_folds_hold_out_each_writer_in_turn() -> None:
         held = f.name.removeprefix("xw:")
         assert {items[i].group for i in f.test} == {held}
         assert held not in {items[i].group for i in f.train + f.calib}
+
+
+def test_small_writers_form_one_group_that_is_held_out_together(tmp_path: Path) -> None:
+    for name, label in (("writer_a", "injection"), ("writer_n", "injection"), ("writer_u", "benign")):
+        row = {"id": f"{name}-1", "text": f"text of {name}", "label": label, "kind": "direct"}
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (tmp_path / "dev.jsonl").write_text("", encoding="utf-8")
+    items = every_source(tmp_path / "dev.jsonl", [], tmp_path)
+    assert sorted(it.group for it in items) == ["writer-a", "writer-nru", "writer-nru"]
+    assert {writer_group(w) for w in WRITERS} >= {"writer-a", "writer-t", "writer-nru"}
+    assert [f.name for f in folds(items, "cross-writer", 0)] == ["xw:writer-a", "xw:writer-nru"]
 
 
 @pytest.mark.parametrize("hard_weight", [1.0, 3.0])
