@@ -126,7 +126,19 @@ def glued_left(text: str, start: int) -> bool:
     left = text[start - 1]
     if left.isalnum():  # inline: this runs for every candidate of every type
         return left < "\u0e00" or _SPACELESS_CHAR.match(left) is None
+    if start > 1 and left in "-\u05be" and text[start - 2] in _HEBREW_PREFIXES:
+        return not _hebrew_prefix(text, start - 2)
     return left in "-_./\\#" and start > 1 and _glue(text[start - 2])
+
+
+# Hebrew writes a one-letter preposition or article before a number with a hyphen or maqaf (`ב-054…`, "at";
+# `ל-03…`, "to"): a word of the sentence, not a joiner of one token.
+_HEBREW_PREFIXES = "בלמהוכש"
+
+
+def _hebrew_prefix(text: str, at: int) -> bool:
+    """text[at] is a one-letter Hebrew prefix standing alone (nothing alphanumeric right before it)."""
+    return text[at] in _HEBREW_PREFIXES and (at == 0 or not text[at - 1].isalnum())
 
 
 def embedded(text: str, start: int, end: int) -> bool:

@@ -40,6 +40,9 @@ _COORDINATE_PAIR = re.compile(r"-?\d{1,3}\.\d{3,}[,;]? ?-?\d{1,3}\.\d{3,}")
 # Fixed national id and postal shapes no numbering plan groups that way: a Brazilian CEP (`01310-100`), CPF
 # (`123.456.789-09`) and CNPJ (`12.345.678/0001-95`).
 _ID_SHAPE = re.compile(r"\d{5}-\d{3}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}")
+# A US ZIP+4 code after its state's two capitals (`Austin, TX 73301-1234`).
+_ZIP4 = re.compile(r"\d{5}-\d{4}")
+_STATE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2},? \Z")
 # A unit of measure or a currency right after the digits: a quantity (`415 555 0132 bytes`, `12 345 678 €`).
 _UNIT_AFTER = re.compile(
     r"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|EUR|USD|GBP|CHF|€|\$|£|%)(?!\w)"
@@ -305,6 +308,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if _DATE.match(value) or quad or _DECIMAL.fullmatch(value) or _ID_SHAPE.fullmatch(value):
             continue
         if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
+            continue
+        if _ZIP4.fullmatch(value) and _STATE_BEFORE.search(text, max(0, start - 4), start):
             continue
         if end < len(text) and text[end] == ":" and end + 1 < len(text) and text[end + 1].isdigit():
             continue

@@ -34,6 +34,8 @@ aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* güncelle* обно
 contract* vertrag* verträge* aktenzeichen geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
 steuer* tax*
+orgnr org organisationsnummer* organisasjonsnummer* cvr tunnus viite* referinț* referinţ* hivatkozás*
+ضريب खाता 口座 계좌
 pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saadetis* поръчк* фактур* проследяван* пратк*
 замовлен* рахун* відправлен* заявк* отслеживани* naročil* narudžb* račun* pošiljk* sledovac* zásilk* zásielk*
 küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
@@ -63,7 +65,7 @@ handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* 
 ulaş* позвон* свяж* καλέστε
 telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
-volejte zavolejte
+volejte zavolejte зателефон* подзвон* дзвон*
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
 電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
 """
@@ -324,11 +326,14 @@ class ContextIndex:
         key = key_before(self.text, start)
         if key is None and self._label is not None and _bare(self.text, start, end):
             key = self._label
+        floor = 0
         if key is not None:
             pull = key_lean(key, entity)
             if pull is not Lean.NONE:
                 return pull
-        floor = 0
+            # A value under a neutral key of its own (`started=1756691306`) is that key's: the words of the lines
+            # above label other values.
+            floor = self.text.rfind("\n", 0, start) + 1
         label = self._table.label(start)
         if label is not None:
             cell, floor = label

@@ -60,6 +60,11 @@ LOOKALIKES = [
     ("call site at 48.85661, 2.35222 tomorrow", "PHONE_NUMBER", "a latitude/longitude pair"),
     ("Archived record 40512388. Contact us with questions", "PHONE_NUMBER", "a phone word after a sentence end"),
     ("ledger;holder\n40512388;desk@shop.example", "PHONE_NUMBER", "a word inside an e-mail address is no context"),
+    ("Ship to: 12 Elm St, Dover, DE 19901-4433", "PHONE_NUMBER", "a ZIP+4 code after its state"),
+    ("alert: call the pager\nuptime_since=1733312000", "PHONE_NUMBER", "a neutral key of its own: lines above do not label it"),
+    ("Org.nr: 802411-3319", "PHONE_NUMBER", "a Swedish organisation number"),
+    ("Viite: 4010 22831", "PHONE_NUMBER", "Finnish 'viite' (reference)"),
+    ("給与振込口座: 3378190", "PHONE_NUMBER", "Japanese 口座 (account)"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
     ("IMEI 490154203237518 registered", "CREDIT_CARD", "Luhn-valid, but no network issues 15 digits at 49"),
@@ -131,6 +136,8 @@ REAL = [
     ("vous pouvez me rappeler au 07 00 11 22 33", "PHONE_NUMBER", "07 00 11 22 33"),
     ("send it to +420 651 234 567 please", "PHONE_NUMBER", "+420 651 234 567"),  # a possible length, unallocated range
     ("write to ana@mail.acme.com: she answers", "EMAIL_ADDRESS", "ana@mail.acme.com"),
+    ("אפשר להתקשר ב-052-765-4321 בערב", "PHONE_NUMBER", "052-765-4321"),  # a Hebrew prefix letter is a word
+    ("Зателефонуйте на (067) 123-45-67 завтра", "PHONE_NUMBER", "(067) 123-45-67"),
     # "social security" in the claimed languages labels an unbroken run too
     ("社会保障番号: 536904399", "US_SSN", "536904399"),
     ("номер социального страхования: 536904399", "US_SSN", "536904399"),
