@@ -35,7 +35,7 @@ contract* vertrag* verträge* aktenzeichen geschäftszeichen contrat* contrato* 
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
 steuer* tax*
 orgnr org organisationsnummer* organisasjonsnummer* cvr tunnus viite* referinț* referinţ* hivatkozás*
-ضريب खाता 口座 계좌
+ضريب खाता 口座 계좌 pin passcode* 密码 密碼
 pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saadetis* поръчк* фактур* проследяван* пратк*
 замовлен* рахун* відправлен* заявк* отслеживани* naročil* narudžb* račun* pošiljk* sledovac* zásilk* zásielk*
 küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
@@ -65,7 +65,8 @@ handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* 
 ulaş* позвон* свяж* καλέστε
 telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
-volejte zavolejte зателефон* подзвон* дзвон*
+volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
+撥打 撥入 撥號 拨入 拨号
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
 電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
 """

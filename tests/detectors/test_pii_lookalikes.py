@@ -65,6 +65,7 @@ LOOKALIKES = [
     ("Org.nr: 802411-3319", "PHONE_NUMBER", "a Swedish organisation number"),
     ("Viite: 4010 22831", "PHONE_NUMBER", "Finnish 'viite' (reference)"),
     ("給与振込口座: 3378190", "PHONE_NUMBER", "Japanese 口座 (account)"),
+    ("Dial-in passcode: 8823417#", "PHONE_NUMBER", "a conference passcode"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
     ("IMEI 490154203237518 registered", "CREDIT_CARD", "Luhn-valid, but no network issues 15 digits at 49"),
@@ -138,6 +139,8 @@ REAL = [
     ("write to ana@mail.acme.com: she answers", "EMAIL_ADDRESS", "ana@mail.acme.com"),
     ("אפשר להתקשר ב-052-765-4321 בערב", "PHONE_NUMBER", "052-765-4321"),  # a Hebrew prefix letter is a word
     ("Зателефонуйте на (067) 123-45-67 завтра", "PHONE_NUMBER", "(067) 123-45-67"),
+    ("Apel: 021 315 4420, PIN 5512#", "PHONE_NUMBER", "021 315 4420"),  # Romanian 'apel' (call) before a PIN
+    ("會議撥入號碼: 02-2345-6789", "PHONE_NUMBER", "02-2345-6789"),
     # "social security" in the claimed languages labels an unbroken run too
     ("社会保障番号: 536904399", "US_SSN", "536904399"),
     ("номер социального страхования: 536904399", "US_SSN", "536904399"),
