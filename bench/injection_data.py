@@ -134,7 +134,8 @@ def contrastive_pairs(rows: Sequence[tuple[str, str, str]], slack: int = 2) -> d
 def written_items(path: Path, group: str) -> list[Item]:
     """A writer's JSONL: one row per line with `text`, `label` (injection|benign), `kind` (direct|indirect)
     and optionally `lang` and `technique` (`benign_hard` marks hard benign text). The two halves of a
-    contrastive pair (`contrastive_pairs`) share their split."""
+    contrastive pair (`contrastive_pairs`), and rows that name the same `pair` (one text written as a user
+    message and inside tool output), share their split."""
     with path.open(encoding="utf-8") as fh:
         lines = [(n, json.loads(line)) for n, line in enumerate(fh, 1) if line.strip()]
     ids = [str(obj.get("id", f"{group}-{n}")) for n, obj in lines]
@@ -154,7 +155,7 @@ def written_items(path: Path, group: str) -> list[Item]:
                 int(label == "injection"),
                 "chat" if kind == "direct" else "document",
                 group,
-                split_of(f"{group}:{pair.get(rid, rid)}"),
+                split_of(f"{group}:{obj.get('pair') or pair.get(rid, rid)}"),
                 hard and label == "benign",
                 False,
                 str(obj.get("lang", meta.get("lang", ""))),
