@@ -14,7 +14,8 @@ from gateway.detectors.pii_checks import SPACELESS
 # rare, are not found.)
 _ADDR = rf"(?:[^\W{SPACELESS}]|[+-])"
 # A local part: dot- or apostrophe-separated runs (`o'brien`, `first.last+tag`), never starting inside a token.
-_LOCAL = re.compile(rf"(?<![^\W{SPACELESS}])(?<![.+'-]){_ADDR}+(?:['.]{_ADDR}+)*\Z")
+# An apostrophe after no letter opens a quoted string (`VALUES (7, 'ana@mail.example')`): a quote, not a joiner.
+_LOCAL = re.compile(rf"(?<![^\W{SPACELESS}])(?<![.+-])(?<![^\W{SPACELESS}]'){_ADDR}+(?:['.]{_ADDR}+)*\Z")
 _DOMAIN = re.compile(rf"(?:[^\W{SPACELESS}]|-)+(?:\.(?:[^\W{SPACELESS}]|-)+)+")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # "@" as written: plainly, URL-encoded in a query string (`?email=jane%40example.com`), as an HTML character

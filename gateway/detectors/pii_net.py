@@ -99,8 +99,8 @@ _PREFIX = re.compile(r"/(\d{1,3})(?![\w.])")
 
 def names_no_host(value: str, after: str) -> bool:
     """An address-shaped value that points at no machine and so at nobody: the loopback and unspecified
-    addresses (`127.0.0.1`, `0.0.0.0`, `::1`), IPv6's reserved `::/8` but for IPv4 tails, the limited
-    broadcast, a netmask (`255.255.255.0`), or a
+    addresses (`127.0.0.1`, `0.0.0.0`, `::1`), IPv6 multicast groups, IPv6's reserved `::/8` but for IPv4
+    tails, the limited broadcast, a netmask (`255.255.255.0`), or a
     network written with its prefix length and no host bits (`10.0.0.0/8`, `2001:db8::/32`), which is a
     range in a firewall rule or a document; `10.0.0.7/24` (an interface's address) stays an address."""
     try:
@@ -109,6 +109,8 @@ def names_no_host(value: str, after: str) -> bool:
         return False
     if addr.is_loopback or addr.is_unspecified or str(addr) == "255.255.255.255":
         return True
+    if addr.version == 6 and addr.is_multicast:
+        return True  # `ff02::1` (all nodes): a group of listeners in every hosts file, no machine
     if addr.version == 6 and int(addr) >> 120 == 0 and "." not in value:
         return True  # IETF-reserved ::/8 (RFC 4291), no host: `::1:8080` is the loopback with a port
     if addr.version == 4 and value.startswith("255."):

@@ -44,9 +44,14 @@ _ID_SHAPE = re.compile(r"\d{5}-\d{3}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{
 _ZIP4 = re.compile(r"\d{5}-\d{4}")
 _STATE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2},? \Z")
 # A unit of measure or a currency right after the digits: a quantity (`415 555 0132 bytes`, `12 345 678 €`).
-_UNIT_AFTER = re.compile(
-    r"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|EUR|USD|GBP|CHF|€|\$|£|%)(?!\w)"
-)
+_CURRENCY = r"EUR|USD|GBP|CHF|RUB|€|\$|£|₽|₺|₹|¥|₩|円|元|zł|Kč|kr|Ft|TL"
+_UNIT_AFTER = re.compile(rf"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|{_CURRENCY}|%)(?!\w)")
+# The cents of an amount whose thousands are grouped with spaces (`2 083 881,07 ₽`, `19 653.00 EUR`).
+_CENTS_AFTER = re.compile(rf"[.,]\d{{2}}[ \u00a0\u202f]?(?:{_CURRENCY}|[A-Z]{{3}}(?![A-Za-z]))")
+# A Czech or Slovak birth number (`920414/2290`): the holder's date of birth YYMMDD, the month plus 50 for a
+# woman (plus 20 from 2004 on), a slash, three or four digits: an identity number, not an area code and a line.
+_BIRTH_MONTH = r"(?:0[1-9]|1[0-2]|2[1-9]|3[0-2]|5[1-9]|6[0-2]|7[1-9]|8[0-2])"
+_BIRTH_NUMBER = re.compile(rf"\d\d{_BIRTH_MONTH}(?:0[1-9]|[12]\d|3[01])/\d{{3,4}}")
 
 # Script or common function words -> the regions whose national formats to try first.
 # A letter only one language of a script writes comes first (Ukrainian і/ї/є/ґ, Serbian ђ/ћ/џ, Urdu ٹ/ڈ/ڑ/ں/ے,
@@ -301,12 +306,15 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         elif value.startswith("+") and start and text[start - 1] == "(" and 2 <= value.find(")") <= 5:
             start -= 1  # `(+49) 89 1234567`: the bracket opened before the country code belongs to the number
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
-        digits = len(_NON_DIGIT.sub("", number))
+        digit_run = _NON_DIGIT.sub("", number)
+        digits = len(digit_run)
         if not 7 <= digits <= 15 or ctx.in_token(start, end, "PHONE_NUMBER") or (start and text[start - 1] == "%"):
             continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
         quad = value[0] != "0" and _DOTTED_QUAD.fullmatch(value)  # `012.36.78.68` is no address: a trunk 0
         if _DATE.match(value) or quad or _DECIMAL.fullmatch(value) or _ID_SHAPE.fullmatch(value):
             continue
+        if _BIRTH_NUMBER.fullmatch(value) or len(set(digit_run)) == 1:
+            continue  # a birth number; a placeholder of one repeated digit (`000-00-00`, `0000 000000`)
         if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
             continue
         if _ZIP4.fullmatch(value) and _STATE_BEFORE.search(text, max(0, start - 4), start):
@@ -317,7 +325,7 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         bare = not international and not _SEPARATOR.search(value)
         if bare and not ctx.mentions("PHONE_NUMBER"):
             continue  # a bare digit run with no phone word anywhere is an id
-        if _UNIT_AFTER.match(text, end):
+        if _UNIT_AFTER.match(text, end) or _CENTS_AFTER.match(text, end):
             continue
         pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=bare)
         if bare and pull is not Lean.FOR:

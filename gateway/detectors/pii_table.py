@@ -1,25 +1,122 @@
-"""Column labels of delimited text (CSV/TSV exports): a cell's header is the context word that labels it.
+"""Column labels of tabular text: a cell's header is the context word that labels it.
 
-In a CSV row the words around a number are other fields and the header line, not its label, so a
-fixed character window misreads them (`id,name,phone,created` puts "created" next to the phone)."""
+Two shapes of agent traffic: delimited exports (CSV/TSV, Markdown tables), where a header line names the
+cells of the rows under it, and SQL dumps, where `INSERT INTO t (col, …) VALUES (…), (…)` names each
+tuple's fields. In both the words around a number are other fields, not its label, so a fixed character
+window misreads them (`id,name,phone,created` puts "created" next to the phone)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 _DELIMITERS = (",", "\t", ";", "|")
+# `INSERT INTO members (id, name, phone) VALUES`, with MySQL back-ticks, quoted or bracketed names, a schema.
+_INSERT = re.compile(r"(?i)\binsert\s+(?:ignore\s+)?into\s+[^\s(]+\s*\(([^()]{1,2000})\)\s*values\s*")
+_NAME_QUOTES = "`\"'[] \t\n"
+
+
+def cell_spans(line: str, delim: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of one delimited line; a cell opened by `"` runs to its closing quote (RFC
+    4180: `""` inside is a quote), so `"151,230"` is one cell."""
+    if '"' not in line:
+        spans, pos = [], 0
+        for cell in line.split(delim):
+            spans.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        return spans
+    spans, i, n = [], 0, len(line)
+    while True:
+        start = i
+        while i < n and line[i] == " ":
+            i += 1
+        if i < n and line[i] == '"':
+            i += 1
+            while i < n:
+                if line[i] == '"':
+                    if i + 1 < n and line[i + 1] == '"':
+                        i += 2
+                        continue
+                    break
+                i += 1
+        j = line.find(delim, i)
+        if j < 0:
+            spans.append((start, n))
+            return spans
+        spans.append((start, j))
+        i = j + 1
+
+
+def _sql_fields(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, column) of every field of every tuple of the INSERT statements in `text`; a tuple whose
+    field count differs from its column list is left out."""
+    out: list[tuple[int, int, str]] = []
+    for m in _INSERT.finditer(text):
+        columns = [c.strip(_NAME_QUOTES) for c in m.group(1).split(",")]
+        i, n = m.end(), len(text)
+        while i < n:
+            while i < n and text[i] in " \t\r\n,":
+                i += 1
+            if i >= n or text[i] != "(":
+                break  # `;`, or anything that is not another tuple, ends the statement
+            fields, i = _tuple_fields(text, i + 1)
+            if len(fields) == len(columns):
+                out.extend((a, b, col) for (a, b), col in zip(fields, columns, strict=True))
+    return out
+
+
+def _tuple_fields(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
+    """The fields of one VALUES tuple opened right before `i` (quoted strings with `''` or `\\'` escapes,
+    bare values, function calls), and the position after its closing bracket."""
+    fields: list[tuple[int, int]] = []
+    n = len(text)
+    while i < n:
+        while i < n and text[i] in " \t\r\n":
+            i += 1
+        if i < n and text[i] in "'\"":
+            quote, start = text[i], i + 1
+            i += 1
+            while i < n:
+                if text[i] == "\\":
+                    i += 2
+                    continue
+                if text[i] == quote:
+                    if i + 1 < n and text[i + 1] == quote:
+                        i += 2
+                        continue
+                    break
+                i += 1
+            fields.append((start, i))
+            i += 1
+        else:
+            start, depth = i, 0
+            while i < n and (depth or text[i] not in ",)"):
+                depth += {"(": 1, ")": -1}.get(text[i], 0)
+                i += 1
+            fields.append((start, i))
+        while i < n and text[i] in " \t\r\n":
+            i += 1
+        if i >= n or text[i] == ")":
+            return fields, i + 1
+        if text[i] != ",":
+            return [], i  # not a tuple of values after all
+        i += 1
+    return fields, i
 
 
 class TableLabels:
-    """Header lines found once per text (on the first lookup), then a cell's header by position."""
+    """Header lines and INSERT column lists found once per text (on the first lookup), then a cell's header by
+    position."""
 
-    __slots__ = ("_cells", "_found", "_positions", "text")
+    __slots__ = ("_cells", "_field_starts", "_fields", "_found", "_positions", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._found = False
         self._positions: list[int] = []
         self._cells: list[tuple[str, list[str]]] = []
+        self._fields: list[tuple[int, int, str]] = []
+        self._field_starts: list[int] = []
 
     def _find(self) -> None:
         """A header: at least three cells split by one delimiter, every cell holding a letter and no space run;
@@ -30,7 +127,7 @@ class TableLabels:
         for line in self.text.split("\n"):
             for delim in _DELIMITERS:
                 if line.count(delim) >= 1:
-                    cells = [c.strip().strip("\"'") for c in line.split(delim)]
+                    cells = [line[a:b].strip().strip("\"'") for a, b in cell_spans(line, delim)]
                     markdown = delim == "|" and line.strip().startswith("|")
                     inner = cells[1:-1] if markdown else cells  # `| Name | Phone |`: outer pipes, no outer cells
                     gap = "  " if len(inner) > 2 or markdown else " "  # two plain cells: identifiers, no prose
@@ -39,12 +136,20 @@ class TableLabels:
                         self._cells.append((delim, cells))
                     break
             pos += len(line) + 1
+        if "nsert" in self.text or "NSERT" in self.text:
+            self._fields = _sql_fields(self.text)
+            self._field_starts = [a for a, _, _ in self._fields]
 
     def label(self, start: int) -> tuple[str, int] | None:
-        """(header cell, start of the row) for the cell holding `start`, when its row sits under a header
-        with the same number of cells; None for text that is not a table row."""
+        """(header cell or column name, start of the row or field) for the cell holding `start`, when its row
+        sits under a header with the same number of cells or it is a field of an INSERT tuple; None for text
+        that is not a table row."""
         if not self._found:
             self._find()
+        if self._field_starts:
+            i = bisect_right(self._field_starts, start) - 1
+            if i >= 0 and start < self._fields[i][1]:
+                return self._fields[i][2], self._fields[i][0]
         if not self._positions:
             return None
         text = self.text
@@ -55,6 +160,11 @@ class TableLabels:
         delim, cells = self._cells[i]
         row_end = text.find("\n", start)
         row_end = len(text) if row_end < 0 else row_end
-        if text.count(delim, row_start, row_end) + 1 != len(cells):
+        spans = cell_spans(text[row_start:row_end], delim)
+        if len(spans) != len(cells):
             return None
-        return cells[text.count(delim, row_start, start)], row_start
+        at = start - row_start
+        for k, (_, b) in enumerate(spans):
+            if at <= b:
+                return cells[k], row_start
+        return None

@@ -29,7 +29,7 @@ sequence offset pid port oid mib snmp patch firmware fw kernel driver agent sdk 
 item* product* article* lot batch job run serial sn account* acct customer* member* policy* claim*
 booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
 update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
-regon kvk btw ein tin
+regon kvk btw ein tin bankgiro plusgiro ocr
 aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* güncelle* обновл* päivit*
 contract* vertrag* verträge* aktenzeichen geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
@@ -51,8 +51,8 @@ encomenda* rastreamento referência versão bestelling* factuur* zending* refere
 faktur* przesyłk* wersj* beställning* spårning referens sipariş* kargo takip sürüm заказ* счет* счёт*
 накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
 számla* comanda* comandă factur* pesanan versiyon
-注文 請求書 追跡 伝票 品番 型番 バージョン 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전 طلب فاتورة
-ऑर्डर चालान संस्करण 〒 郵便 邮编 우편
+注文 請求書 追跡 伝票 品番 型番 バージョン 取引 交易 거래 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전
+طلب فاتورة إصدار ऑर्डर चालान संस्करण 〒 郵便 邮编 우편
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
@@ -76,7 +76,7 @@ karte* kreditkarte* tarjeta* carte* carta* cartão kaart* kort* karta* kart kred
 カード 卡 카드 بطاقة
 """
 _SSN = """
-ssn ssns social soc ss sozialversicherung* seguro
+ssn ssns social soc ss sozialversicherung* seguro tin itin
 sociale socjaln* sociáln* социальн* соціальн* социалн* κοινωνικ* sosyal sosial sosiaaliturva* socialförsäkring*
 társadalombiztosítás* socială 社会保障 社會安全 社会保険 사회보장 الاجتماعي ביטוח सामाजिक ประกันสังคม
 """
@@ -210,6 +210,19 @@ def key_lean(key: str, entity: str) -> Lean:
     return Lean.NONE
 
 
+@lru_cache(maxsize=4096)
+def column_lean(header: str, entity: str) -> Lean:
+    """The pull of a column's header on its cells: any of its words naming `entity` (`IP / host (device id)`),
+    else an identifier word, else what the header says read as a key (`電話番号`, `手机`: the lexicon's
+    substrings)."""
+    tags = frozenset().union(*(_tags_of(w) for _, w in _words(header)))
+    if entity in tags:
+        return Lean.FOR
+    if AGAINST_TAG in tags:
+        return Lean.AGAINST
+    return key_lean(header, entity)
+
+
 def _words(segment: str) -> list[tuple[int, str]]:
     """(offset, lower-cased word) in `segment`; camelCase and snake_case keys count as their words, and a
     camel-cased word also as itself (`WhatsApp`, `customerPhone`): the parts come last, so a key is still read
@@ -239,14 +252,13 @@ class ContextIndex:
 
     Candidates then look up their neighbours by bisection instead of re-reading the window."""
 
-    __slots__ = ("_built", "_cell_tags", "_ends", "_label", "_mentions", "_starts", "_table", "_tags", "text")
+    __slots__ = ("_built", "_ends", "_label", "_mentions", "_starts", "_table", "_tags", "text")
 
     def __init__(self, text: str, label: str | None = None) -> None:
         """`label`: the key the whole text sits under (a JSON leaf's key), context for a bare value."""
         self.text = text
         self._label = label
         self._table = TableLabels(text)
-        self._cell_tags: dict[str, frozenset[str]] = {}
         self._mentions: frozenset[str] | None = None
         self._built = False
         self._starts: list[int] = []
@@ -338,13 +350,9 @@ class ContextIndex:
         label = self._table.label(start)
         if label is not None:
             cell, floor = label
-            tags = self._cell_tags.get(cell)
-            if tags is None:
-                tags = self._cell_tags[cell] = frozenset().union(*(_tags_of(w) for _, w in _words(cell)))
-            if entity in tags:
-                return Lean.FOR
-            if AGAINST_TAG in tags:
-                return Lean.AGAINST
+            pull = column_lean(cell, entity)
+            if pull is not Lean.NONE:
+                return pull
         pro = self.nearest(entity, start, end, floor) if entity in LEXICONS else None
         if only_for and pro is None:
             return Lean.NONE  # the caller keeps the candidate only with a type word: skip the other lookup

@@ -35,6 +35,8 @@ LOOKALIKES = [
     ("started 10:30:45 UTC", "IP_ADDRESS", "a time, not an IPv6 address"),
     ("use std::vector here", "IP_ADDRESS", "C++ scope, no digits"),
     ("probe ::1:9090 answered", "IP_ADDRESS", "IPv6's reserved ::/8: the loopback written with a port"),
+    ("ff02::fb   mdns-group", "IP_ADDRESS", "an IPv6 multicast group names no machine"),
+    ('{"الإصدار": "4.12.9.3"}', "IP_ADDRESS", "Arabic 'إصدار' (version) as its key"),
     # phone: not embedded, not a date/amount/quad, no identifier word nearest, bare runs need a phone word
     ("created 1700000000 by the job", "PHONE_NUMBER", "a bare digit run with no phone word (epoch seconds)"),
     ("order 212-555-0143 shipped", "PHONE_NUMBER", "'order' is the nearest context word"),
@@ -66,6 +68,11 @@ LOOKALIKES = [
     ("Viite: 4010 22831", "PHONE_NUMBER", "Finnish 'viite' (reference)"),
     ("給与振込口座: 3378190", "PHONE_NUMBER", "Japanese 口座 (account)"),
     ("Dial-in passcode: 8823417#", "PHONE_NUMBER", "a conference passcode"),
+    ("INSERT INTO contacts (name, mobile) VALUES ('Test user', '000 000 0000');", "PHONE_NUMBER",
+     "a placeholder of one repeated digit"),
+    ("Входящий остаток: 2 083 881,07 ₽", "PHONE_NUMBER", "cents and a currency after: an amount"),
+    ("Pojištěnec: Eva Malá, 855203/1147", "PHONE_NUMBER", "a birth number's YYMMDD/NNNN shape"),
+    ("Betalning till bankgiro 5521-3307 senast på fredag", "PHONE_NUMBER", "Swedish 'bankgiro' (a payment account)"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
     ("IMEI 490154203237518 registered", "CREDIT_CARD", "Luhn-valid, but no network issues 15 digits at 49"),
@@ -148,6 +155,13 @@ REAL = [
     ("sosyal güvenlik no: 536904399", "US_SSN", "536904399"),
     ("IBAN FR14 2004 1010 0505 0001 3M02 606 bitte", "IBAN_CODE", "FR14 2004 1010 0505 0001 3M02 606"),
     ("konto NL91-ABNA-0417-1643-00", "IBAN_CODE", "NL91-ABNA-0417-1643-00"),
+    # tables: a column's header labels its cells, in quoted CSV and in SQL dumps
+    ("sku,amount,notes,phone\nAB-77,\"1,200\",order pending,612 345 678", "PHONE_NUMBER", "612 345 678"),
+    ("工号,姓名,手机\nA17,王芳,13912345678", "PHONE_NUMBER", "13912345678"),
+    ("INSERT INTO `calls` (`phone`, `order_no`) VALUES\n('0171 2345678', 11),\n('0160 9876543', 77123);",
+     "PHONE_NUMBER", "0160 9876543"),
+    ("INSERT INTO staff (id, mail) VALUES (1, 'ana.sousa@mail.acme.com');", "EMAIL_ADDRESS", "ana.sousa@mail.acme.com"),
+    ("payee,tin_kind,tin\nRay Cole,SSN,536-90-4399", "US_SSN", "536-90-4399"),
 ]
 
 
