@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--body", choices=["1KB", "32KB"], action="append", help="only this body size (repeatable)")
     p.add_argument("--profile", metavar="FILE",
                    help="py-spy the gateway in the c=16 cells of the first --body (1KB by default); FILE, FILE.stream")
+    p.add_argument("--profile-gil", action="store_true",
+                   help="with --profile: sample only the thread holding the GIL (py-spy --gil): CPU, not GIL waits")
     p.add_argument("--minimal", action="store_true",
                    help="bare rules (one model, no limits or budget) instead of the shipped rules/")
     p.add_argument("--guards", action="store_true", help="with --minimal: add the shipped rules/guards.yaml")

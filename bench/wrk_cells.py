@@ -70,7 +70,8 @@ def _start_profile(args: argparse.Namespace, pid: int | None, conc: int,
     if not Path(spy).exists():
         raise SystemExit("--profile needs py-spy: pip install py-spy (into the venv; a bench-only tool)")
     cmd = [*pin(args.load_core), spy, "record", "--pid", str(pid), "--duration", str(max(1, int(args.duration) - 1)),
-           "--rate", "200", "--format", "raw", "--nonblocking", "--output", out]
+           "--rate", "200", "--format", "raw", "--nonblocking", "--output", out,
+           *(["--gil"] if args.profile_gil else [])]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -15,13 +15,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from typing import Any
+from typing import Any, Protocol
 
 from limits import RateLimitItem, RateLimitItemPerSecond, parse
 from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
 
 from gateway.limits.rules import KeyPart, LimitRule, Per, Unit
 from gateway.limits.store_fault import StoreFault, classify
+from gateway.limits.windows import MemoryWindows
 from gateway.model import Call, OnError
 
 log = logging.getLogger("wardgate.limits")
@@ -142,17 +143,39 @@ class Admission:
     skipped: list[str] = field(default_factory=list)  # limits not applied because the store failed (fail open)
 
 
+class Strategy(Protocol):
+    """A window strategy: `limits`' async strategies, or the in-process ones of limits/windows.py."""
+
+    async def hit(self, item: RateLimitItem, *identifiers: str, cost: int = 1) -> bool: ...
+
+    async def get_window_stats(self, item: RateLimitItem, *identifiers: str) -> Stats: ...
+
+
+class Stats(Protocol):
+    @property
+    def reset_time(self) -> float: ...
+
+    @property
+    def remaining(self) -> int: ...
+
+
 class RateLimiter:
-    """Applies an agent's limits to a call, over `limits` (in memory; in Redis mode the checks use the combined
-    script of limits/shared_admission.py, which keeps this storage's key layout)."""
+    """Applies an agent's limits to a call: in the embedded mode over the in-process windows of
+    limits/windows.py; in Redis mode over `limits`' Redis storage (the checks of a call use the combined
+    script of limits/shared_admission.py, which keeps that storage's key layout)."""
 
     def __init__(self, storage: Any, clock: Callable[[], float] = time.time) -> None:
         self.storage = storage
-        self._moving = MovingWindowRateLimiter(storage)
-        self._counter = SlidingWindowCounterRateLimiter(storage)
+        self._moving: Strategy
+        self._counter: Strategy
+        if isinstance(storage, MemoryWindows):
+            self._moving, self._counter = storage.moving, storage.counter
+        else:
+            self._moving = MovingWindowRateLimiter(storage)
+            self._counter = SlidingWindowCounterRateLimiter(storage)
         self._clock = clock
 
-    def _strategy(self, limit: LimitRule) -> MovingWindowRateLimiter | SlidingWindowCounterRateLimiter:
+    def _strategy(self, limit: LimitRule) -> Strategy:
         return self._moving if limit.unit is Unit.REQUESTS else self._counter
 
     async def admit(self, call: Call, limits: tuple[LimitRule, ...], tokens: int, cost_nusd: int) -> Admission:

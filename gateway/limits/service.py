@@ -21,6 +21,7 @@ from gateway.limits.checks import BudgetCheck, RateLimitCheck
 from gateway.limits.ledger import BudgetLedger, MemoryLedger, Settled
 from gateway.limits.ratelimit import Charged, RateLimiter
 from gateway.limits.shared_admission import SharedAdmission
+from gateway.limits.windows import MemoryWindows
 from gateway.settings import Settings
 from gateway.trace.events import CallRecord, DecisionEvent
 
@@ -79,7 +80,7 @@ class Limits:
 
 def in_memory(clock: Callable[[], float] = time.time) -> Limits:
     """Everything in process and nothing durable (unit tests and defaults)."""
-    return Limits(RateLimiter(storage_from_string("async+memory://"), clock), Budgets(MemoryLedger(), clock),
+    return Limits(RateLimiter(MemoryWindows(clock), clock), Budgets(MemoryLedger(), clock),
                   Breakers(clock))
 
 
@@ -129,7 +130,7 @@ def build_limits(settings: Settings, clock: Callable[[], float] = time.time,
     if settings.redis_url is None:
         from gateway.stores.journal_budget import JournalLedger
 
-        return Limits(RateLimiter(storage_from_string("async+memory://"), clock),
+        return Limits(RateLimiter(MemoryWindows(clock), clock),
                       budgets(JournalLedger(settings.state_dir / "budgets")),
                       Breakers(clock, on_state=on_state), approvals=approvals)
     from gateway.limits.shared_admission import SharedAdmission
