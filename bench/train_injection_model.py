@@ -53,7 +53,12 @@ FPR_BLOCK = {
     "chat": {"ordinary": 0.001, "hard": 0.015},
     "document": {"ordinary": 0.003, "hard": 0.03},
 }
-FPR_BOOST = 0.005
+# Boost band (the model completes a rule cue of another family), per placement. Checked on out-of-fold scores
+# (`bench/injection_oof.py`: 18 cross-writer folds and DEV's benign-only sources held out, pooled): for user input
+# 0.01 instead of 0.005 gave held-out recall 0.341 instead of 0.313 for ordinary FPR 0.77% instead of 0.72%, but
+# its model, trained, blocked the plainest of agent requests ("Send the meeting notes to … when you are done": one
+# tool-order cue and the boost) as user input; kept at 0.005 (docs/guards-quality.md, "Eighth round").
+FPR_BOOST = {"chat": 0.005, "document": 0.005}
 
 
 def quantile_above(scores: Sequence[float], share: float) -> float:
@@ -84,7 +89,7 @@ def calibrate(
 ) -> dict[str, dict[str, float]]:
     """Per placement: `block` keeps ordinary benign under FPR_BLOCK[placement]['ordinary'] and hard benign under
     FPR_BLOCK[placement]['hard'] (1.0, never, where `standalone` (default STANDALONE) is off); `boost` keeps
-    ordinary benign under FPR_BOOST."""
+    ordinary benign under FPR_BOOST[placement]."""
     standalone = STANDALONE if standalone is None else standalone
     out = {}
     for profile in ("chat", "document"):
@@ -93,7 +98,7 @@ def calibrate(
         limit = FPR_BLOCK[profile]
         block = max(quantile_above(ordinary, limit["ordinary"]), quantile_above(hard, limit["hard"]), 0.5)
         block = block if standalone[profile] else 1.0
-        boost = min(block, max(0.05, quantile_above(ordinary, FPR_BOOST)))
+        boost = min(block, max(0.05, quantile_above(ordinary, FPR_BOOST[profile])))
         out[profile] = {"block": round(block, 6), "boost": round(boost, 6)}
     return out
 

@@ -80,7 +80,7 @@ def test_keys_are_separate_and_idle_keys_are_swept() -> None:
         assert await windows.moving.hit(item, "b")  # another key, its own window
         assert await windows.counter.hit(item, "c", cost=2)
         now[0] += 25  # every window above is idle now
-        for i in range(SWEEP_EVERY):
+        for _ in range(SWEEP_EVERY):
             await windows.moving.hit(window_item(10**9, 60), "busy")
         store = windows.moving._store
         assert set(store.logs) == {(10**9, 60, "busy")} and store.counters == {}
