@@ -74,6 +74,12 @@ def _product_before(text: str, start: int) -> bool:
     return left < 0 or not text[left].isalnum()
 
 
+def _named_address(ctx: ContextIndex, start: int, end: int) -> bool:
+    """An address word of the same sentence labels the quad: a capitalised word before it is then the sentence's
+    first word, not a product (`Loglarda 115.159.137.208 adresinden`, `Router 10.0.0.1 (Adresse)`)."""
+    return ctx.lean("IP_ADDRESS", start, end, strong=True) is Lean.FOR
+
+
 _SECTION_SIGN = re.compile(r"[§¶第]\s*\Z")
 # An outline heading: a line that starts with small dotted numbers and a capitalised word (`1.1.1.2 Requirements`).
 _HEADING = re.compile(r"[ \t#*>-]*\Z")
@@ -153,7 +159,7 @@ def _v4_kind(ctx: ContextIndex, start: int, end: int) -> _Quad:
     port = end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit()
     if not port and tail is None and _numbers_a_part(ctx, start, end):
         return _Quad.OTHER
-    if not port and tail is None and _product_before(text, start):
+    if not port and tail is None and _product_before(text, start) and not _named_address(ctx, start, end):
         return _Quad.VERSION
     try:
         ipaddress.IPv4Address(text[start:end])

@@ -10,7 +10,7 @@ import phonenumbers
 from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import SPACELESS, embedded
 from gateway.detectors.pii_numbers import AGAINST_SCORE
-from gateway.detectors.pii_words import ContextIndex, Lean
+from gateway.detectors.pii_words import ContextIndex, Lean, tags_of
 
 # Digits with single separators between groups, an optional "+"/"00" prefix, "(area)" groups and an
 # extension. Lengths are checked after the match (7-15 digits, ITU-T E.164).
@@ -50,6 +50,8 @@ _UNIT_AFTER = re.compile(rf"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|
 _CENTS_AFTER = re.compile(rf"[.,]\d{{2}}[ \u00a0\u202f]?(?:{_CURRENCY}|[A-Z]{{3}}(?![A-Za-z]))")
 # A Czech or Slovak birth number (`920414/2290`): the holder's date of birth YYMMDD, the month plus 50 for a
 # woman (plus 20 from 2004 on), a slash, three or four digits: an identity number, not an area code and a line.
+# A document numbered within its year (`2026-89561`, `2025/004711`: invoices, tickets, receipts, case files).
+_YEAR_NUMBERED = re.compile(r"(?:199\d|20[0-3]\d)[-/]\d{3,6}")
 _BIRTH_MONTH = r"(?:0[1-9]|1[0-2]|2[1-9]|3[0-2]|5[1-9]|6[0-2]|7[1-9]|8[0-2])"
 _BIRTH_NUMBER = re.compile(rf"\d\d{_BIRTH_MONTH}(?:0[1-9]|[12]\d|3[01])/\d{{3,4}}")
 
@@ -313,8 +315,10 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         quad = value[0] != "0" and _DOTTED_QUAD.fullmatch(value)  # `012.36.78.68` is no address: a trunk 0
         if _DATE.match(value) or quad or _DECIMAL.fullmatch(value) or _ID_SHAPE.fullmatch(value):
             continue
-        if _BIRTH_NUMBER.fullmatch(value) or len(set(digit_run)) == 1:
-            continue  # a birth number; a placeholder of one repeated digit (`000-00-00`, `0000 000000`)
+        if _BIRTH_NUMBER.fullmatch(value) or _YEAR_NUMBERED.fullmatch(value) or len(set(digit_run)) == 1:
+            continue  # a birth number; a document numbered within its year; one repeated digit (`000-00-00`)
+        if start and text[start - 1] == "#" and "PHONE_NUMBER" not in tags_of(ctx.word_before(start)):
+            continue  # `(#4029222)`, `Ticket #5512034`: a number sign before an id
         if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
             continue
         if _ZIP4.fullmatch(value) and _STATE_BEFORE.search(text, max(0, start - 4), start):

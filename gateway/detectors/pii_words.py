@@ -2,8 +2,8 @@
 
 An entry ending in `*` is a stem matched at a word start (German compounds: `Bestellnummer`); other
 Latin/Greek/Cyrillic entries are whole words; entries in other scripts (CJK, Arabic, Devanagari…) are
-substrings. The nearest context word wins, so `order number 212-555-0143` is an order and `phone
-(order desk): …` is a phone."""
+substrings (`_` stands for a space in them). The nearest context word wins, so `order number 212-555-0143` is an
+order and `phone (order desk): …` is a phone."""
 
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ item* product* article* lot batch job run serial sn account* acct customer* memb
 booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
 update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
 regon kvk btw ein tin bankgiro plusgiro ocr
-aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* güncelle* обновл* päivit*
-contract* vertrag* verträge* aktenzeichen geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
+aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* oppdater* opdater* güncelle* обновл* päivit*
+contract contracts contractual contractnumber contractno contractid vertrag* verträge* aktenzeichen
+geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
 steuer* tax*
 orgnr org organisationsnummer* organisasjonsnummer* cvr tunnus viite* referinț* referinţ* hivatkozás*
@@ -52,7 +53,7 @@ faktur* przesyłk* wersj* beställning* spårning referens sipariş* kargo takip
 накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
 számla* comanda* comandă factur* pesanan versiyon
 注文 請求書 追跡 伝票 品番 型番 バージョン 取引 交易 거래 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전
-طلب فاتورة إصدار ऑर्डर चालान संस्करण 〒 郵便 邮编 우편
+طلب فاتورة إصدار کد_ملی کدملی ऑर्डर चालान संस्करण 〒 郵便 邮编 우편
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
@@ -62,7 +63,7 @@ telefon* telefón* telefoon* téléphone* tél portable handy mobil* móvil celu
 telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
 gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
 handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* contatt* skontakt* aray*
-ulaş* позвон* свяж* καλέστε
+ulaş* позвон* свяж* набер* набрат* καλέστε
 telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
@@ -76,8 +77,8 @@ karte* kreditkarte* tarjeta* carte* carta* cartão kaart* kort* karta* kart kred
 カード 卡 카드 بطاقة
 """
 _SSN = """
-ssn ssns social soc ss sozialversicherung* seguro tin itin
-sociale socjaln* sociáln* социальн* соціальн* социалн* κοινωνικ* sosyal sosial sosiaaliturva* socialförsäkring*
+ssn ssns social soc ss sozialversicherung* seguro tin itin सोशल
+sociale socjaln* sociáln* социальн* соціальн* социалн* κοινωνικ* sosyal sosial* sosiaaliturva* socialförsäkring*
 társadalombiztosítás* socială 社会保障 社會安全 社会保険 사회보장 الاجتماعي ביטוח सामाजिक ประกันสังคม
 """
 _IP = """
@@ -86,12 +87,12 @@ nameserver ping* remote peer from subnet netmask inet route* proxy firewall conn
 router switch device vm instance endpoint node upstream backend machine printer camera laptop desktop
 workstation nas
 login logged visitor attacker blocked banned whitelist* allowlist*
-forwarded client clients origin adresse dirección direccion indirizzo endereço adres adresu servidor
+forwarded client clients origin adresse dirección direccion indirizzo endereço adres* servidor
 serveur rechner адрес* сервер* 地址 アドレス 서버 주소
 verbindung* quelle ziel absender gerät* geräte* knoten netzwerk* zugriff* anfrage* hôte hote passerelle
 connexion* appareil* poste conexión conexion equipo origen destino puerta enlace connessione dispositivo
 conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* enhet bağlantı cihaz
-соединени* подключени* устройств* узел
+соединени* подключени* устройств* узел maršrutizator* routeur
 """
 # Words that sit right before a dotted number that is a version or an object id, never an address.
 _VERSION_MARKERS = """
@@ -144,7 +145,7 @@ class Lexicon:
         words, stems, subs = set(), [], []
         for entry in table.split():
             if any(ord(c) > 0x052F for c in entry):  # past Latin, Greek, Cyrillic: no word boundaries
-                subs.append(entry)
+                subs.append(entry.replace("_", " "))  # `کد_ملی`: a two-word name, matched with its space
             elif entry.endswith("*"):
                 stems.append(entry[:-1].lower())
             else:

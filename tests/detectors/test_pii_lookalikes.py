@@ -73,6 +73,10 @@ LOOKALIKES = [
     ("Входящий остаток: 2 083 881,07 ₽", "PHONE_NUMBER", "cents and a currency after: an amount"),
     ("Pojištěnec: Eva Malá, 855203/1147", "PHONE_NUMBER", "a birth number's YYMMDD/NNNN shape"),
     ("Betalning till bankgiro 5521-3307 senast på fredag", "PHONE_NUMBER", "Swedish 'bankgiro' (a payment account)"),
+    ("Betreff: AW: 2025-44718\n\nHallo Jonas, anbei die Unterlagen.", "PHONE_NUMBER", "a document numbered within its year"),
+    ("Rückruf erbeten wegen Vorgang (#5512034)", "PHONE_NUMBER", "a number sign before an id"),
+    ("Oppdateringen til 6.4.2210.1187 er ferdig", "PHONE_NUMBER", "Norwegian 'oppdater*' (update)"),
+    ("SMS | کد ملی 0045127733 معتبر نیست", "PHONE_NUMBER", "Persian 'کد ملی' (national code), two words"),
     # card: Luhn + network, not embedded, no identifier word nearest
     ("4111 1111 1111 1112 on file", "CREDIT_CARD", "fails Luhn"),
     ("IMEI 490154203237518 registered", "CREDIT_CARD", "Luhn-valid, but no network issues 15 digits at 49"),
@@ -162,6 +166,10 @@ REAL = [
      "PHONE_NUMBER", "0160 9876543"),
     ("INSERT INTO staff (id, mail) VALUES (1, 'ana.sousa@mail.acme.com');", "EMAIL_ADDRESS", "ana.sousa@mail.acme.com"),
     ("payee,tin_kind,tin\nRay Cole,SSN,536-90-4399", "US_SSN", "536-90-4399"),
+    ("Kaunas office: Maršrutizatorius 172.18.40.9, kaukė 255.255.0.0", "IP_ADDRESS", "172.18.40.9"),
+    ("Vendor note: the contractor lists 536-90-4399 on the form", "US_SSN", "536-90-4399"),
+    ("Nomor jaminan sosialnya 536904399, tolong dicek", "US_SSN", "536904399"),
+    ("Набери мене на 067 523 74 65, будь ласка", "PHONE_NUMBER", "067 523 74 65"),
 ]
 
 
