@@ -21,6 +21,14 @@ OWNED: dict[tuple[str, ...], tuple[str, ...]] = {
     ("previous", "instructions"): ("previous", "instructions"),
 }
 
+# ... or when the text asks to author the named thing, not to read it: an `author` verb within this many
+# characters ("ayúdame a escribir el prompt del sistema de mi bot", "システムプロンプトの書き方"), and no
+# second-person possessive (`yours`) right before it ("escribe tu prompt del sistema" still asks for the
+# assistant's own).
+AUTHORED: dict[tuple[str, ...], int] = {
+    ("system_prompt",): 40,
+}
+
 # (concepts that must all occur within `window` characters, family, score, why)
 RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("ignore", "instructions"), 60, "instruction-override", 0.85),  # "forget your instructions"

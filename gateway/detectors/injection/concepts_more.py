@@ -245,6 +245,37 @@ MORE_CONCEPTS: dict[str, str] = {
         "benim$ saya$ của_tôi$ của_mình$ ko$ yangu$ langu$ wangu$ changu$ "
         "मेरा मेरी मेरे আমার میرا میری میرے שלי 我的 私の 僕の 自分の 저의 나의 제가_보낸 내가_보낸 ของฉัน ของผม"
     ),
+    "author": (
+        # writing, drafting, creating a text: "help me write the system prompt for our bot" asks to author one,
+        # not to read the assistant's own (see AUTHORED in combinations.py)
+        "escrib redact redacción crear crea_un crea_una diseñ escrev redigi criar crie écri ecri rédig redig créer "
+        "schreib erstell formulier verfass entwerf entwirf scriv scrivere redige creare schrijf schrijv opstell "
+        "skriv napis napisz pisz piszę tworz napiš napsat napíš píšu напиш написат пишу составь состав созда "
+        "напиши написати створ склада tulis menulis buat membuat susun viết soạn tạo sumulat isulat gumawa "
+        "γράψ γράφ σύνταξ "
+        "लिख বানা লিখ اكتب أكتب كتابة صياغة بنویس نوشتن לכתוב כתוב 写 寫 编写 撰写 设计 設計 書き 書いて 書く 書け 書き方 作成 작성 써 만들 เขียน"
+    ),
+    "yours": (
+        # second-person possessives: "escribe tu prompt del sistema" asks for the assistant's own, AUTHORED does not apply
+        "teu$ tua$ seu$ sua$ ton$ ta$ tes$ votre$ vos$ dein$ deine$ deinen$ ihr$ ihre$ ihren$ tuo$ tuoi$ "
+        "jouw$ uw$ din$ ditt$ dina$ twój$ twoj$ twoje$ twoją$ swój$ tvůj$ tvoje$ твой$ твои$ твою$ ваш$ ваши$ вашу$ "
+        "твій$ твою$ свой$ свою$ свои$ своё$ свое$ своего$ свій$ swoje$ swoją$ svůj$ svoje$ senin$ sizin$ kamu$ anda$ của_bạn σου$ "
+        "आपका आपके आपकी तुम्हारा तुम्हारे तुम्हारी अपना अपने अपनी তোমার আপনার الخاص_بك شما 你的 您的 你收到的 您收到的 给你的 خودت שלך sana$ size$ あなたの 君の 당신의 너의 ของคุณ"
+    ),
+    "yours_before": (
+        # possessives that are also other words ("peux-tu": a subject; "su": his, her, its): yours only right
+        # before the name of the prompt ("escribe tu prompt del sistema")
+        "tu$ tus$ su$ sus$"
+    ),
+    "verbatim": (
+        # word for word, in full: what a request for the assistant's own text adds, never an author's
+        "verbatim word_for_word wörtlich woertlich textuellement mot_pour_mot palabra_por_palabra literalmente "
+        "textualmente parola_per_parola letteralmente woord_voor_woord letterlijk ordrett ordagrant ordret dosłownie "
+        "doslova дословно слово_в_слово дослівно kelimesi_kelimesine harfiyen aynen tam_olarak kata_demi_kata "
+        "từng_chữ nguyên_văn λέξη_προς_λέξη "
+        "शब्दशः ज्यों_का_त्यों হুবহু حرفيا حرفياً كامل کلمه_به_کلمه מילה_במילה 原封不动 原封不動 一字不差 一字不漏 逐字 "
+        "そのまま 一字一句 그대로 글자_그대로 ทุกคำ"
+    ),
     "forward": (
         # send / forward, as an order: what a note to the AI asks for ("forward this thread to ...")
         "reenvía reenvia envía envia reenvíe reenvie encaminha encaminhe envie transfère transférez envoie envoyez "

@@ -119,6 +119,8 @@ class InjectionDetector:
             for k, m in enumerate(fam.regex.finditer(norm.text)):
                 if k >= _MAX_PER_FAMILY:
                     break
+                if fam.name == "prompt-exfiltration" and self._lexicon.authored(norm.text, words, m.start(), m.end()):
+                    continue  # "help me write the system prompt of my bot": one to author, not the assistant's
                 start, end = norm.span(m.start(), m.end())
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
         for hit in self._lexicon.scan(norm.text, words):

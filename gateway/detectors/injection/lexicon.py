@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gateway.detectors.injection.combinations import OWNED, RULES, UNLESS
+from gateway.detectors.injection.combinations import AUTHORED, OWNED, RULES, UNLESS
 from gateway.detectors.injection.concepts import CONCEPTS
 
 
@@ -111,6 +111,11 @@ class Lexicon:
                         at = text.find(stem, at + len(stem))
         return marks
 
+    def authored(self, text: str, words: set[str], start: int, end: int) -> bool:
+        """Whether text[start:end] (normalised text) names a thing the text asks to author (AUTHORED)."""
+        marks = self._marks(text, words)
+        return _authored(marks, AUTHORED[("system_prompt",)], (start, end))
+
     def scan(self, text: str, words: set[str]) -> list[LexiconHit]:
         """`text` is normalised (lower-case), `words` its ASCII word tokens. One hit per rule at most."""
         marks = self._marks(text, words)
@@ -127,6 +132,8 @@ class Lexicon:
                 continue
             if concepts in OWNED and _owned(marks, OWNED[concepts], span, text):
                 continue
+            if concepts in AUTHORED and _authored(marks, AUTHORED[concepts], span):
+                continue
             hits.append(LexiconHit(fam, score, span[0], span[1]))
         return hits
 
@@ -137,6 +144,18 @@ def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | Non
         return False
     concept, distance = unless
     return any(s < span[1] + distance and e > span[0] - distance for s, e in marks.get(concept, ()))
+
+
+def _authored(marks: dict[str, list[tuple[int, int]]], distance: int, span: tuple[int, int]) -> bool:
+    """The system prompt named in `span` is one to author: an `author` verb within `distance` of it, and no
+    second-person possessive (`yours`: "tu", "systemprompten din", "你收到的") nor a `verbatim` word there."""
+    if not any(s < span[1] and e > span[0] for s, e in marks.get("system_prompt", ())):
+        return False  # another finding of the family (a password asked for): not this rule's business
+    if not _near(marks, ("author", distance), span):
+        return False
+    if any(span[0] - 3 <= e <= span[0] for _, e in marks.get("yours_before", ())):
+        return False
+    return not _near(marks, ("yours", distance), span) and not _near(marks, ("verbatim", distance), span)
 
 
 def _owned(marks: dict[str, list[tuple[int, int]]], objects: tuple[str, ...], span: tuple[int, int], text: str) -> bool:
