@@ -29,6 +29,10 @@ AUTHORED: dict[tuple[str, ...], int] = {
     ("system_prompt",): 40,
 }
 
+# An override is a withdrawal when a `mistake` word (by mistake, 間違えました, по ошибке, …) is within this many
+# characters of it and no second-person possessive is (detector.py drops such findings of every table).
+WITHDRAWN = 40
+
 # (concepts that must all occur within `window` characters, family, score, why)
 RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("ignore", "instructions"), 60, "instruction-override", 0.85),  # "forget your instructions"

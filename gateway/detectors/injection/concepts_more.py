@@ -231,7 +231,7 @@ MORE_CONCEPTS: dict[str, str] = {
         "respuesta réponse antwort risposta resposta ответ yanıt cevap jawaban balasan trả_lời sagot जवाब উত্তর "
         "回复 回覆 答复 返信 답변 답장 คำตอบ antwoord odpowied odpověď svar відповід απάντησ תשובה پاسخ jibu válasz vastaus "
         "archivo fichier datei arquivo файл dosya berkas tệp फ़ाइल फाइल ফাইল ملف 文件 檔案 ファイル 파일 ไฟล์ bestand "
-        "plik soubor αρχείο קובץ فایل faili fájl tiedosto "
+        "plik soubor αρχείο קובץ فایل faili fájl tiedosto মেসেজ barua melding meldingen تذكرة 문의 "
         "comentario commentaire kommentar commento comentário комментари yorum komentar bình_luận टिप्पणी মন্তব্য "
         "تعليق 评论 評論 コメント 댓글 ความคิดเห็น opmerking komentarz komentář коментар σχόλι תגובה maoni hozzászólás kommentti"
     ),
@@ -266,6 +266,15 @@ MORE_CONCEPTS: dict[str, str] = {
         # possessives that are also other words ("peux-tu": a subject; "su": his, her, its): yours only right
         # before the name of the prompt ("escribe tu prompt del sistema")
         "tu$ tus$ su$ sus$"
+    ),
+    "mistake": (
+        # a writer's own slip, the reason a withdrawal gives ("ignore the last message, I sent it by mistake")
+        "by_mistake my_mistake my_bad sent_too_early changed_my_mind wrong_one por_error me_equivoqué me_equivoque "
+        "por_engano me_enganei par_erreur je_me_suis_trompé versehentlich aus_versehen vertan per_errore "
+        "mi_sono_sbagliat per_ongeluk vergist przez_pomyłkę pomyłk omylem av_misstag tok_feil ved_en_feil ved_en_fejl "
+        "по_ошибке ошиблась ошибся передумал помилково помилилась помилився yanlışlıkla vazgeçtim tidak_sengaja "
+        "salah_kirim gửi_nhầm nhầm kimakosa κατά_λάθος "
+        "गलती ভুল_করে بالخطأ اشتباه בטעות 发错 發錯 搞错 搞錯 弄错 弄錯 間違え 間違い 잘못 실수 ผิดพลาด ส่งผิด"
     ),
     "verbatim": (
         # word for word, in full: what a request for the assistant's own text adds, never an author's

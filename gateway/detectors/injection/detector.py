@@ -121,9 +121,13 @@ class InjectionDetector:
                     break
                 if fam.name == "prompt-exfiltration" and self._lexicon.authored(norm.text, words, m.start(), m.end()):
                     continue  # "help me write the system prompt of my bot": one to author, not the assistant's
+                if fam.name == "instruction-override" and self._lexicon.withdrawn(norm.text, words, m.start(), m.end()):
+                    continue  # "ignore the earlier instruction, I made a mistake": the writer's own slip
                 start, end = norm.span(m.start(), m.end())
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
         for hit in self._lexicon.scan(norm.text, words):
+            if hit.family == "instruction-override" and self._lexicon.withdrawn(norm.text, words, hit.start, hit.end):
+                continue
             score = min(hit.score, self._caps.get(hit.family, 1.0))
             if score > 0.0:
                 start, end = norm.span(hit.start, hit.end)

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gateway.detectors.injection.combinations import AUTHORED, OWNED, RULES, UNLESS
+from gateway.detectors.injection.combinations import AUTHORED, OWNED, RULES, UNLESS, WITHDRAWN
 from gateway.detectors.injection.concepts import CONCEPTS
 
 
@@ -115,6 +115,16 @@ class Lexicon:
         """Whether text[start:end] (normalised text) names a thing the text asks to author (AUTHORED)."""
         marks = self._marks(text, words)
         return _authored(marks, AUTHORED[("system_prompt",)], (start, end))
+
+    def withdrawn(self, text: str, words: set[str], start: int, end: int) -> bool:
+        """Whether the override in text[start:end] (normalised text) is a writer taking back their own slip: a
+        `mistake` word within WITHDRAWN characters and no second-person possessive there ("ignore your rules,
+        my mistake" is still an override)."""
+        marks = self._marks(text, words)
+        span = (start, end)
+        if not _near(marks, ("mistake", WITHDRAWN), span):
+            return False
+        return not any(_near(marks, (c, WITHDRAWN), span) for c in ("yours", "yours_before"))
 
     def scan(self, text: str, words: set[str]) -> list[LexiconHit]:
         """`text` is normalised (lower-case), `words` its ASCII word tokens. One hit per rule at most."""
