@@ -253,13 +253,16 @@ MORE_CONCEPTS: dict[str, str] = {
         "skriv napis napisz pisz piszę tworz napiš napsat napíš píšu напиш написат пишу составь состав созда "
         "напиши написати створ склада tulis menulis buat membuat susun viết soạn tạo sumulat isulat gumawa "
         "γράψ γράφ σύνταξ "
+        # formulating, reviewing, configuring one's own; the words for "own" (a bot of one's own, one's company's)
+        "formul сформулир сформулюв revisar revisa revisione überarbeit configur konfigur настро "
+        "검토 変更 自社 自分の 自己的 我们的 我們的 우리_회사 "
         "लिख বানা লিখ اكتب أكتب كتابة صياغة بنویس نوشتن לכתוב כתוב 写 寫 编写 撰写 设计 設計 書き 書いて 書く 書け 書き方 作成 작성 써 만들 เขียน"
     ),
     "yours": (
         # second-person possessives: "escribe tu prompt del sistema" asks for the assistant's own, AUTHORED does not apply
         "teu$ tua$ seu$ sua$ ton$ ta$ tes$ votre$ vos$ dein$ deine$ deinen$ ihr$ ihre$ ihren$ tuo$ tuoi$ "
         "jouw$ uw$ din$ ditt$ dina$ twój$ twoj$ twoje$ twoją$ swój$ tvůj$ tvoje$ твой$ твои$ твою$ ваш$ ваши$ вашу$ "
-        "твій$ твою$ свой$ свою$ свои$ своё$ свое$ своего$ свій$ swoje$ swoją$ svůj$ svoje$ senin$ sizin$ kamu$ anda$ của_bạn σου$ "
+        "te$ je_eigen jouw_eigen твій$ твою$ свой$ свою$ свои$ своё$ свое$ своего$ свій$ swoje$ swoją$ svůj$ svoje$ senin$ sizin$ kamu$ anda$ của_bạn σου$ "
         "आपका आपके आपकी तुम्हारा तुम्हारे तुम्हारी अपना अपने अपनी তোমার আপনার الخاص_بك شما 你的 您的 你收到的 您收到的 给你的 خودت שלך sana$ size$ あなたの 君の 당신의 너의 ของคุณ"
     ),
     "yours_before": (
@@ -278,7 +281,7 @@ MORE_CONCEPTS: dict[str, str] = {
     ),
     "verbatim": (
         # word for word, in full: what a request for the assistant's own text adds, never an author's
-        "verbatim word_for_word wörtlich woertlich textuellement mot_pour_mot palabra_por_palabra literalmente "
+        "verbatim literal$ literally completo$ completa$ íntegro cuvânt_cu_cuvânt word_for_word wörtlich woertlich textuellement mot_pour_mot palabra_por_palabra literalmente "
         "textualmente parola_per_parola letteralmente woord_voor_woord letterlijk ordrett ordagrant ordret dosłownie "
         "doslova дословно слово_в_слово дослівно kelimesi_kelimesine harfiyen aynen tam_olarak kata_demi_kata "
         "từng_chữ nguyên_văn λέξη_προς_λέξη "

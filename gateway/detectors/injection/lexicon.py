@@ -157,12 +157,14 @@ def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | Non
 
 
 def _authored(marks: dict[str, list[tuple[int, int]]], distance: int, span: tuple[int, int]) -> bool:
-    """The system prompt named in `span` is one to author: an `author` verb within `distance` of it, and no
+    """The system prompt named in `span` is one to author or the writer's own: an `author` word (write, formulate,
+    review, configure; our company's) within `distance` of it or a first-person possessive shortly before it, and no
     second-person possessive (`yours`: "tu", "systemprompten din", "你收到的") nor a `verbatim` word there."""
     if not any(s < span[1] and e > span[0] for s, e in marks.get("system_prompt", ())):
         return False  # another finding of the family (a password asked for): not this rule's business
-    if not _near(marks, ("author", distance), span):
-        return False
+    mine = any(span[0] - 20 <= e <= span[0] for _, e in marks.get("mine", ()))  # "mi bot", "мой промпт"
+    if not (mine or _near(marks, ("author", distance), span)):
+        return False  # nothing says the prompt is one to write, or the writer's own
     if any(span[0] - 3 <= e <= span[0] for _, e in marks.get("yours_before", ())):
         return False
     return not _near(marks, ("yours", distance), span) and not _near(marks, ("verbatim", distance), span)
