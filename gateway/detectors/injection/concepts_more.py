@@ -283,7 +283,7 @@ MORE_CONCEPTS: dict[str, str] = {
         # word for word, in full: what a request for the assistant's own text adds, never an author's
         "verbatim literal$ literally completo$ completa$ íntegro cuvânt_cu_cuvânt word_for_word wörtlich woertlich textuellement mot_pour_mot palabra_por_palabra literalmente "
         "textualmente parola_per_parola letteralmente woord_voor_woord letterlijk ordrett ordagrant ordret dosłownie "
-        "doslova дословно слово_в_слово дослівно kelimesi_kelimesine harfiyen aynen tam_olarak kata_demi_kata "
+        "doslova дословно слово_в_слово дослівно kelimesi_kelimesine harfiyen aynen kata_demi_kata "
         "từng_chữ nguyên_văn λέξη_προς_λέξη "
         "शब्दशः ज्यों_का_त्यों হুবহু حرفيا حرفياً كامل کلمه_به_کلمه מילה_במילה 原封不动 原封不動 一字不差 一字不漏 逐字 "
         "そのまま 一字一句 그대로 글자_그대로 ทุกคำ"
