@@ -74,10 +74,18 @@ def _product_before(text: str, start: int) -> bool:
     return left < 0 or not text[left].isalnum()
 
 
-def _named_address(ctx: ContextIndex, start: int, end: int) -> bool:
-    """An address word of the same sentence labels the quad: a capitalised word before it is then the sentence's
-    first word, not a product (`Loglarda 115.159.137.208 adresinden`, `Router 10.0.0.1 (Adresse)`)."""
-    return ctx.lean("IP_ADDRESS", start, end, strong=True) is Lean.FOR
+# The nouns for an address or a network device, as a word right after a quad names it (`115.159.137.208
+# adresinden`, `10.0.0.1 (Adresse)`); verbs and prepositions of the IP lexicon (`logged`, `from`) do not.
+_ADDRESS_NOUN = re.compile(
+    r"[\s(\[,;:–-]{1,3}(?:address|adres|adresse|adressen|dirección|direccion|indirizzo|endereço|adresa|адрес|"
+    r"router|routeur|server|servidor|serveur|host|gateway)", re.IGNORECASE
+)
+
+
+def _named_address(text: str, end: int) -> bool:
+    """An address noun right after the quad names it: a capitalised word before it is then the sentence's first
+    word, not a product (`Loglarda 115.159.137.208 adresinden`)."""
+    return _ADDRESS_NOUN.match(text, end) is not None
 
 
 _SECTION_SIGN = re.compile(r"[§¶第]\s*\Z")
@@ -159,7 +167,7 @@ def _v4_kind(ctx: ContextIndex, start: int, end: int) -> _Quad:
     port = end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit()
     if not port and tail is None and _numbers_a_part(ctx, start, end):
         return _Quad.OTHER
-    if not port and tail is None and _product_before(text, start) and not _named_address(ctx, start, end):
+    if not port and tail is None and _product_before(text, start) and not _named_address(text, end):
         return _Quad.VERSION
     try:
         ipaddress.IPv4Address(text[start:end])
