@@ -14,19 +14,12 @@ from limits.storage import storage_from_string
 
 from gateway.limits.ratelimit import window_item
 from gateway.limits.windows import SWEEP_EVERY, MemoryWindows
+from tests.support.window_rows import MOVING_ROWS
 
 IDS = ("l0.abcdef0123@agent-a", "agent=agent-a")
 START = 1_700_000_000.0
 
-# (limit, window s, [(seconds since start, cost), ...])
-MOVING_ROWS = [
-    (3, 60, [(0, 1), (1, 1), (2, 1), (3, 1), (59.9, 1), (60.0, 1), (60.5, 1), (61.0, 1), (62.0, 1), (62.5, 1)]),
-    (5, 10, [(0, 2), (0, 2), (0, 2), (0, 1), (5, 1), (10.0, 3), (10.5, 3), (11, 5), (25, 5), (25, 1)]),
-    (1, 1, [(0, 1), (0.5, 1), (0.99, 1), (1.0, 1), (1.5, 1), (2.0, 1), (2.0, 1)]),
-    (4, 30, [(0, 4), (0, 1), (29.999, 1), (30.0, 4), (30.0, 1), (45, 2)]),
-    (2, 5, [(0, 3), (0, 2), (0, 1), (4.9, 1), (5.1, 2)]),  # a cost above the limit never fits
-]
-
+# The moving window's rows (tests/support/window_rows.py) are the Redis test's too.
 # Sliding-window counter: hits over several fixed windows, at instants away from the weighted count's integer steps.
 COUNTER_ROWS = [
     (100, 10, [(0.5, 30), (1, 30), (2, 30), (3, 30), (4, 10), (4.5, 1)]),            # a fresh window fills up exactly

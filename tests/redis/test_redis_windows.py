@@ -20,20 +20,14 @@ from gateway.limits.ratelimit import window_item
 from gateway.stores.redis_admission import RedisAdmission
 from gateway.stores.redis_windows import COUNTER, MOVING, stats_of, window
 from tests.redis.replicas import URL, replica_clients
+from tests.support.window_rows import MOVING_ROWS
 
 pytestmark = [pytest.mark.redis, pytest.mark.skipif(not URL, reason="WARDGATE_TEST_REDIS_URL is not set")]
 
 IDS = ("l0.abcdef0123@agent-a", "agent=agent-a")
 
-# Moving window (request limits): (limit, window s, [(seconds since start, cost), ...]). Time is the test's own,
-# given to both (`limits` reads time.time(), replaced here by the same fake clock).
-MOVING_ROWS = [
-    (3, 60, [(0, 1), (1, 1), (2, 1), (3, 1), (59.9, 1), (60.0, 1), (60.5, 1), (61.0, 1), (62.0, 1), (62.5, 1)]),
-    (5, 10, [(0, 2), (0, 2), (0, 2), (0, 1), (5, 1), (10.0, 3), (10.5, 3), (11, 5), (25, 5), (25, 1)]),
-    (1, 1, [(0, 1), (0.5, 1), (0.99, 1), (1.0, 1), (1.5, 1), (2.0, 1), (2.0, 1)]),
-    (4, 30, [(0, 4), (0, 1), (29.999, 1), (30.0, 4), (30.0, 1), (45, 2)]),
-    (2, 5, [(0, 3), (0, 2), (0, 1), (4.9, 1), (5.1, 2)]),  # a cost above the limit never fits
-]
+# Moving window (request limits): tests/support/window_rows.py. Time is the test's own, given to both (`limits` reads
+# time.time(), replaced here by the same fake clock).
 
 
 @pytest.mark.parametrize(("limit", "window_s", "steps"), MOVING_ROWS)
