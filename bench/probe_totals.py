@@ -2,7 +2,8 @@
 
 A blind probe set is read only through totals (rows are never printed, so nobody fixes a detector
 against one). Prints recall and FPR per kind and placement, with benign rows split by the set's
-`category` (`benign_ordinary` / `benign_hard`), for the rule tier alone and with the learned tier.
+`category` (`benign_ordinary` / `benign_hard`), for the rule tier alone and with the learned tier; for a set
+with placement pairs (rows sharing a `pair` id), how many pairs are caught in both places, in one, in neither.
 
     .venv/bin/python bench/probe_totals.py bench/injection_probes_2.jsonl [--rules rules] [--json]
 """
@@ -50,7 +51,28 @@ def totals(path: Path, rules: Path) -> dict[str, dict[str, dict[str, float]]]:
                 f"{kind} {g}": {"flagged": flagged[(kind, g)], "rows": n, "rate": round(flagged[(kind, g)] / n, 3)}
                 for (kind, g), n in sorted(seen.items())
             }
+            if placement is Placement.NATIVE and any("pair" in obj for obj in raw):
+                out[f"{tier} / placement pairs"] = pair_totals(raw, [predict(row) for row in rows])
     return out
+
+
+def pair_totals(raw: list[dict[str, object]], caught: list[bool]) -> dict[str, dict[str, float]]:
+    """The attacks written once as a user message and once inside tool output (rows sharing a `pair` id), each in
+    its own placement: how many pairs are caught in both places, in one, in neither."""
+    halves: dict[str, dict[str, bool]] = {}
+    for obj, hit in zip(raw, caught, strict=True):
+        if "pair" in obj and obj["label"] == "injection":
+            halves.setdefault(str(obj["pair"]), {})[str(obj["kind"])] = hit
+    pairs = [h for h in halves.values() if len(h) == 2]
+    kinds = {
+        "both": lambda h: h["direct"] and h["indirect"],
+        "direct only": lambda h: h["direct"] and not h["indirect"],
+        "indirect only": lambda h: h["indirect"] and not h["direct"],
+        "neither": lambda h: not (h["direct"] or h["indirect"]),
+    }
+    n = len(pairs)
+    return {k: {"flagged": sum(map(f, pairs)), "rows": n, "rate": round(sum(map(f, pairs)) / n, 3) if n else 0.0}
+            for k, f in kinds.items()}
 
 
 def main() -> int:
