@@ -30,7 +30,8 @@ AUTHORED: dict[tuple[str, ...], int] = {
 }
 
 # An override is a withdrawal when a `mistake` word (by mistake, 間違えました, по ошибке, …) is within this many
-# characters of it and no second-person possessive is (detector.py drops such findings of every table).
+# characters of it and no second-person possessive is (`lexicon.withdrawn`: the lexicon drops such hits, the
+# detector those of its other tables).
 WITHDRAWN = 40
 
 # (concepts that must all occur within `window` characters, family, score, why)

@@ -13,7 +13,7 @@ from gateway.detectors.injection.cues import cue_table
 from gateway.detectors.injection.decode import encoded_segments, is_prose
 from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.goals import goal_table
-from gateway.detectors.injection.lexicon import Lexicon
+from gateway.detectors.injection.lexicon import Lexicon, authored, withdrawn
 from gateway.detectors.injection.mention import inside, mention_spans
 from gateway.detectors.injection.moves import move_table
 from gateway.detectors.injection.multilingual import multilingual_table
@@ -112,6 +112,7 @@ class InjectionDetector:
         findings: list[Finding] = []
         words = tokens(norm.text)
         is_ascii = norm.text.isascii()
+        marks = self._lexicon.marks(norm.text, words)
         for i in self._index.candidates(norm.text, words, is_ascii):
             fam = self._families[i]
             if not fam.triggered(norm.text, words, is_ascii):
@@ -119,15 +120,13 @@ class InjectionDetector:
             for k, m in enumerate(fam.regex.finditer(norm.text)):
                 if k >= _MAX_PER_FAMILY:
                     break
-                if fam.name == "prompt-exfiltration" and self._lexicon.authored(norm.text, words, m.start(), m.end()):
+                if fam.name == "prompt-exfiltration" and authored(marks, (m.start(), m.end())):
                     continue  # "help me write the system prompt of my bot": one to author, not the assistant's
-                if fam.name == "instruction-override" and self._lexicon.withdrawn(norm.text, words, m.start(), m.end()):
+                if fam.name == "instruction-override" and withdrawn(marks, (m.start(), m.end())):
                     continue  # "ignore the earlier instruction, I made a mistake": the writer's own slip
                 start, end = norm.span(m.start(), m.end())
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
-        for hit in self._lexicon.scan(norm.text, words):
-            if hit.family == "instruction-override" and self._lexicon.withdrawn(norm.text, words, hit.start, hit.end):
-                continue
+        for hit in self._lexicon.scan(norm.text, marks):
             score = min(hit.score, self._caps.get(hit.family, 1.0))
             if score > 0.0:
                 start, end = norm.span(hit.start, hit.end)

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from gateway.detectors.injection.combinations import AUTHORED, OWNED, RULES, UNLESS, WITHDRAWN
 from gateway.detectors.injection.concepts import CONCEPTS
 
+# concept -> (start, end) of each occurrence in a normalised text
+Marks = dict[str, list[tuple[int, int]]]
+
 
 @dataclass(frozen=True, slots=True)
 class LexiconHit:
@@ -111,28 +114,18 @@ class Lexicon:
                         at = text.find(stem, at + len(stem))
         return marks
 
-    def authored(self, text: str, words: set[str], start: int, end: int) -> bool:
-        """Whether text[start:end] (normalised text) names a thing the text asks to author (AUTHORED)."""
+    def marks(self, text: str, words: set[str]) -> Marks:
+        """Where each concept occurs in `text` (normalised, lower-case; `words` its ASCII word tokens), sorted: once
+        per text, for `scan` and for the detector's checks of its other tables' hits (`authored`, `withdrawn`)."""
         marks = self._marks(text, words)
-        return _authored(marks, AUTHORED[("system_prompt",)], (start, end))
-
-    def withdrawn(self, text: str, words: set[str], start: int, end: int) -> bool:
-        """Whether the override in text[start:end] (normalised text) is a writer taking back their own slip: a
-        `mistake` word within WITHDRAWN characters and no second-person possessive there ("ignore your rules,
-        my mistake" is still an override)."""
-        marks = self._marks(text, words)
-        span = (start, end)
-        if not _near(marks, ("mistake", WITHDRAWN), span):
-            return False
-        return not any(_near(marks, (c, WITHDRAWN), span) for c in ("yours", "yours_before"))
-
-    def scan(self, text: str, words: set[str]) -> list[LexiconHit]:
-        """`text` is normalised (lower-case), `words` its ASCII word tokens. One hit per rule at most."""
-        marks = self._marks(text, words)
-        if not marks:
-            return []
         for spans in marks.values():
             spans.sort()
+        return marks
+
+    def scan(self, text: str, marks: Marks) -> list[LexiconHit]:
+        """The rules' hits in `text`, whose concept `marks` are given. One hit per rule at most."""
+        if not marks:
+            return []
         hits: list[LexiconHit] = []
         for concepts, window, fam, score in RULES:
             if not all(c in marks for c in concepts):
@@ -144,6 +137,8 @@ class Lexicon:
                 continue
             if concepts in AUTHORED and _authored(marks, AUTHORED[concepts], span):
                 continue
+            if fam == "instruction-override" and withdrawn(marks, span):
+                continue
             hits.append(LexiconHit(fam, score, span[0], span[1]))
         return hits
 
@@ -154,6 +149,19 @@ def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | Non
         return False
     concept, distance = unless
     return any(s < span[1] + distance and e > span[0] - distance for s, e in marks.get(concept, ()))
+
+
+def authored(marks: Marks, span: tuple[int, int]) -> bool:
+    """Whether the system prompt named in `span` is one the text asks to author (AUTHORED), not the assistant's."""
+    return _authored(marks, AUTHORED[("system_prompt",)], span)
+
+
+def withdrawn(marks: Marks, span: tuple[int, int]) -> bool:
+    """Whether the override in `span` is a writer taking back their own slip: a `mistake` word within WITHDRAWN
+    characters and no second-person possessive there ("ignore your rules, my mistake" is still an override)."""
+    if not _near(marks, ("mistake", WITHDRAWN), span):
+        return False
+    return not any(_near(marks, (c, WITHDRAWN), span) for c in ("yours", "yours_before"))
 
 
 def _authored(marks: dict[str, list[tuple[int, int]]], distance: int, span: tuple[int, int]) -> bool:
