@@ -85,10 +85,11 @@ def decide_reserve(caps: Caps, used: Amounts, reserved: Amounts, want: Amounts,
                    started_at: float, now: float) -> Decision:
     """Admit iff every capped counter stays within its cap with this call's worst case added."""
     after = _totals(used + reserved + want)
+    asked = _totals(want)
     exceeded = []
     for name, total in after.items():
         cap = getattr(caps, name)
-        if cap is not None and total > cap and _totals(want)[name] > 0:
+        if cap is not None and total > cap and asked[name] > 0:
             exceeded.append(name)
     if caps.wall_time_s is not None and now - started_at > caps.wall_time_s:
         exceeded.append("wall_time_s")

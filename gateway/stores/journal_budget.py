@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from gateway.limits.budget import Amounts, Caps, Decision
 from gateway.limits.ledger import (
     Reserved,
@@ -127,7 +129,7 @@ class JournalLedger:
     # ---------------------------------------------------------------- the journal
 
     def _append(self, record: list[Any]) -> None:
-        line = (json.dumps(record, separators=(",", ":")) + "\n").encode()
+        line = orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
         written = os.write(self._fd, line)
         while written < len(line):  # a regular file takes a small write whole; a short one is finished, not lost
             written += os.write(self._fd, line[written:])
