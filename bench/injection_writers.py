@@ -48,6 +48,10 @@ def main() -> None:
                     print(f"--- {name} {it.kind}: {it.text[:300]!r}")
     for key in sorted(total):
         print(f"{' / '.join(key):45} {flagged[key] / total[key]:.3f} ({flagged[key]}/{total[key]})")
+    for cls in ("attack", "hard benign", "ordinary benign"):
+        n = sum(v for k, v in total.items() if k[1] == cls)
+        f = sum(v for k, v in flagged.items() if k[1] == cls)
+        print(f"all writers / {cls:31} {f / max(1, n):.3f} ({f}/{n})")
     print("families in flagged hard benign rows:", ", ".join(f"{f} {n}" for f, n in families.most_common(12)))
 
 

@@ -78,8 +78,24 @@ def _product_before(text: str, start: int) -> bool:
 # adresinden`, `10.0.0.1 (Adresse)`); verbs and prepositions of the IP lexicon (`logged`, `from`) do not.
 _ADDRESS_NOUN = re.compile(
     r"[\s(\[,;:–-]{1,3}(?:address|adres|adresse|adressen|dirección|direccion|indirizzo|endereço|adresa|адрес|"
-    r"router|routeur|server|servidor|serveur|host|gateway)", re.IGNORECASE
+    r"router|routeur|server|servidor|serveur|host|gateway|sunucu|сервер)", re.IGNORECASE
 )
+
+
+# The version and update nouns of the languages that put them after the number (Turkish, Japanese, Korean,
+# Chinese); elsewhere a noun after an address labels the next field (`klient 31.169.222.219 verze 4.17`), and
+# `10.0.0.5 update failed` in a log stays an address.
+_VERSION_NOUNS = ("sürüm", "versiyon", "güncelle", "版本", "バージョン", "버전", "アップデート", "업데이트")
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+
+
+def _version_after(text: str, end: int) -> bool:
+    """A version or update noun right after the quad, as languages that put the noun last write it (`4.1.2.7
+    版本`, `3.9.1.2 güncellemesinden sonra`, `8.0.1.2 バージョン`)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    return m.group(1).lower().startswith(_VERSION_NOUNS)
 
 
 def _named_address(text: str, end: int) -> bool:
@@ -114,7 +130,8 @@ _PREFIX = re.compile(r"/(\d{1,3})(?![\w.])")
 def names_no_host(value: str, after: str) -> bool:
     """An address-shaped value that points at no machine and so at nobody: the loopback and unspecified
     addresses (`127.0.0.1`, `0.0.0.0`, `::1`), IPv6 multicast groups, IPv6's reserved `::/8` but for IPv4
-    tails, the limited broadcast, a netmask (`255.255.255.0`), or a
+    tails, the limited broadcast, a netmask (`255.255.255.0`), an IPv4 address ending in .0 or .255 with no prefix
+    length (a /24's network or broadcast address: a host there is rare enough to leave), or a
     network written with its prefix length and no host bits (`10.0.0.0/8`, `2001:db8::/32`), which is a
     range in a firewall rule or a document; `10.0.0.7/24` (an interface's address) stays an address."""
     try:
@@ -131,6 +148,8 @@ def names_no_host(value: str, after: str) -> bool:
         host = ~int(addr) & 0xFFFFFFFF
         return host & (host + 1) == 0  # ones then zeros: a netmask
     prefix = _PREFIX.match(after)
+    if addr.version == 4 and prefix is None and int(addr) & 0xFF in (0, 255):
+        return True  # `203.0.113.0`, `10.0.0.255`: a network's own address or its broadcast, written alone
     if prefix is None or int(prefix.group(1)) >= addr.max_prefixlen:
         return False
     try:
@@ -141,6 +160,8 @@ def names_no_host(value: str, after: str) -> bool:
 
 
 def _ip_score(ctx: ContextIndex, start: int, end: int) -> float:
+    if _named_address(ctx.text, end):
+        return 0.9  # `10.80.3.57 sunucusuna`: the noun after it names it, whatever word sits before
     pull = ctx.lean("IP_ADDRESS", start, end, strong=True)
     return {Lean.FOR: 0.9, Lean.AGAINST: AGAINST_SCORE}.get(pull, 0.6)
 
@@ -168,6 +189,8 @@ def _v4_kind(ctx: ContextIndex, start: int, end: int) -> _Quad:
     if not port and tail is None and _numbers_a_part(ctx, start, end):
         return _Quad.OTHER
     if not port and tail is None and _product_before(text, start) and not _named_address(text, end):
+        return _Quad.VERSION
+    if not port and tail is None and _version_after(text, end):
         return _Quad.VERSION
     try:
         ipaddress.IPv4Address(text[start:end])

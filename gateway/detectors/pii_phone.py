@@ -51,7 +51,15 @@ _CENTS_AFTER = re.compile(rf"[.,]\d{{2}}[ \u00a0\u202f]?(?:{_CURRENCY}|[A-Z]{{3}
 # A Czech or Slovak birth number (`920414/2290`): the holder's date of birth YYMMDD, the month plus 50 for a
 # woman (plus 20 from 2004 on), a slash, three or four digits: an identity number, not an area code and a line.
 # A document numbered within its year (`2026-89561`, `2025/004711`: invoices, tickets, receipts, case files).
-_YEAR_NUMBERED = re.compile(r"(?:199\d|20[0-3]\d)[-/]\d{3,6}")
+_YEAR_NUMBERED = re.compile(r"(?:199\d|20[0-3]\d)[-/]\d{3,6}|\d{1,6}/(?:199\d|20[0-3]\d)")
+# A span of two times of day (`8.00–20.00`, `09:00-17:30`), of two years (`2019-2024`), or of two numbers of the
+# same length joined by an en dash, the second the larger (`flats 1101–1304`): a range, which no phone is written
+# as. A hyphen between other numbers is left to phones (`1588-4471`).
+_TIME_RANGE = re.compile(r"(?:[01]?\d|2[0-4])[.:h][0-5]\d ?[-\u2013] ?(?:[01]?\d|2[0-4])[.:h][0-5]\d")
+_RANGE = re.compile(r"(\d{2,5}) ?\u2013 ?(\d{2,5})|((?:19|20)\d\d) ?- ?((?:19|20)\d\d)")
+# A signature line's one-letter or short label with no colon, at the line's start or after a separator
+# (`T 030 294 17 60 | M 06-41 28 39 05`): what the number is, as `T:` is a key.
+_SIGNATURE_LABEL = re.compile(r"(?:^|(?<=[|•·]))[ \t]*(?:T|M|F|Tel|Tlf|Tfn|Mob|Ph|Fax|Tél)\.?[ \t]+\Z", re.MULTILINE)
 _BIRTH_MONTH = r"(?:0[1-9]|1[0-2]|2[1-9]|3[0-2]|5[1-9]|6[0-2]|7[1-9]|8[0-2])"
 _BIRTH_NUMBER = re.compile(rf"\d\d{_BIRTH_MONTH}(?:0[1-9]|[12]\d|3[01])/\d{{3,4}}")
 
@@ -91,19 +99,26 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
          "saludos|atentamente|cordiales|estimad[oa]", ("ES", "MX", "AR")),
         ("il|che|della|grazie|sono|per favore|ci|gli|di|non|nostro|nostra|siamo",
          "cordiali|saluti|distinti", ("IT",)),
-        ("não|você|obrigad[oa]|com|uma|pelo|pela|nosso|nossa|pode|são",
+        ("não|você|obrigad[oa]|com|uma|um|pelo|pela|nosso|nossa|pode|são|está|ao|às|em",
          "atenciosamente|abraços|prezad[oa]", ("BR", "PT")),
         ("het|een|niet|bedankt|alstublieft|kunt|ons|op|voor|wij|uw|bij|naar", "groet|groeten|vriendelijke",
          ("NL", "BE")),
         ("nie|się|jest|dziękuję|proszę|może|możesz|na|do|jak|od|dla|przez", "pozdrawiam|pozdrowienia|szanowni|szanowny",
          ("PL",)),
         ("och|att|inte|tack|är|du|oss|på|med|för|vi|när|hos|eller", "hälsning|hälsningar|vänliga", ("SE",)),
-        ("og|ikke|tak|takk|jeg|dere|deg|oss|hos|eller", "hilsen|venlig|vennlig", ("DK", "NO")),
+        ("og|ikke|tak|takk|jeg|dere|deg|oss|hos|eller|er|til|af|av|fra|på|dit|din|jeres|hav", "hilsen|venlig|vennlig",
+         ("DK", "NO")),
         ("ve|bir|değil|teşekkürler|lütfen|bize|ile|için|bu", "saygılarımla|saygılar", ("TR",)),
-        ("yang|untuk|dengan|tidak|kami|anda|dari|ini|itu|atau", "terima kasih|hormat kami|salam", ("ID", "MY")),
+        ("yang|untuk|dengan|tidak|kami|anda|dari|ini|itu|atau|dan|pada|pukul|akan|sudah|bisa|jika|mohon",
+         "terima kasih|hormat kami|salam", ("ID", "MY")),
         ("ang|mga|po|namin|ninyo|kayo|natin|ito|ako", "salamat|maraming", ("PH",)),
         ("kwa|tafadhali|hii|kwenye|katika|wako|yako|sisi|ninyi", "asante|habari|karibu", ("KE", "TZ")),
-        ("ja|ei|että|kiitos|meille|teille|tai|sekä", "ystävällisin|terveisin", ("FI",)),
+        ("ja|ei|että|kiitos|meille|teille|tai|sekä|klo|sinun|teidän|myös|ole|ovat|voit|voitte",
+         "ystävällisin|terveisin", ("FI",)),
+        ("je|na|za|se|od|do|su|ili|nije|vas|vam|molimo|hvala|sati", "poštovani|srdačan|lijep", ("HR", "BA", "RS")),
+        ("je|sa|na|do|pre|alebo|nie|sú|vás|prosím|ďakujem|hodín", "ďakujeme|pozdravom", ("SK", "CZ")),
+        ("je|se|na|do|pro|nebo|není|jsou|vás|prosím|děkuji|hodin", "děkujeme|pozdravem", ("CZ", "SK")),
+        ("ja|on|ei|see|või|kell|palun|teie|meie|kuni", "aitäh|lugupidamisega|tervitustega", ("EE",)),
     )
 )
 # Letters one language of the guards' writes and its neighbours do not: one is a hint (a name or a street
@@ -112,7 +127,8 @@ _LETTER_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile("ß"), ("DE", "AT", "CH")),
     (re.compile("[łŁ]"), ("PL",)),
     (re.compile("[ñÑ¿¡]"), ("ES", "MX", "AR")),
-    (re.compile("[ãõÃÕ]"), ("BR", "PT")),
+    (re.compile("[ãÃ]"), ("BR", "PT")),
+    (re.compile("[õÕ]"), ("PT", "BR", "EE")),
     (re.compile("[ığİĞ]"), ("TR",)),
     (re.compile("[åÅ]"), ("SE", "NO", "DK")),
     (re.compile("[øæØÆ]"), ("NO", "DK")),
@@ -141,12 +157,20 @@ def regions(text: str) -> tuple[str, ...]:
         if rx.search(head):
             found.extend(regs)
     if not found:
+        # Each language's evidence: a distinct word or letter counts two, each different common word one (a
+        # region's best row of words, plus its letters); two points make a hint, and the strongest come first
+        # (`Har du … kan du ringe på … CPR` is Danish, though `du` is French and Swedish too).
+        score: dict[str, int] = {}
         for common, distinct, regs in _WORD_REGIONS:
-            if distinct.search(head) or len(common.findall(head)) >= 2:
-                found.extend(regs)
+            points = 2 * bool(distinct.search(head)) + len({w.lower() for w in common.findall(head)})
+            for r in regs:
+                score[r] = max(score.get(r, 0), points)  # a region in two rows (CZ, SK) counts its better one
         for letters, regs in _LETTER_REGIONS:
             if letters.search(head):
-                found.extend(regs)
+                for r in regs:
+                    score[r] = score.get(r, 0) + 2
+        ranked = sorted((r for r, p in score.items() if p >= 2), key=lambda r: -score[r])
+        found.extend(ranked)
     for cc in _EMAIL_CC.findall(head):
         region = "GB" if cc == "uk" else cc.upper()
         if region in phonenumbers.SUPPORTED_REGIONS:
@@ -283,6 +307,14 @@ def _valid(number: str, hints: tuple[str, ...]) -> bool:
         return False
 
 
+def _ascending_range(value: str) -> bool:
+    m = _RANGE.fullmatch(value)
+    if m is None:
+        return False
+    low, high = (m[1], m[2]) if m[1] else (m[3], m[4])
+    return len(low) == len(high) and int(low) < int(high) and low[0] != "0"
+
+
 def _in_pair(text: str, start: int, end: int) -> bool:
     """text[start:end] is one half of a latitude/longitude pair."""
     return any(
@@ -317,6 +349,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         if _BIRTH_NUMBER.fullmatch(value) or _YEAR_NUMBERED.fullmatch(value) or len(set(digit_run)) == 1:
             continue  # a birth number; a document numbered within its year; one repeated digit (`000-00-00`)
+        if _TIME_RANGE.fullmatch(value) or _ascending_range(value):
+            continue
         if start and text[start - 1] == "#" and "PHONE_NUMBER" not in tags_of(ctx.word_before(start)):
             continue  # `(#4029222)`, `Ticket #5512034`: a number sign before an id
         if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
@@ -326,10 +360,15 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if end < len(text) and text[end] == ":" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
         international = value.startswith(("+", "00"))
-        bare = not international and not _SEPARATOR.search(value)
+        # A digit run with no separator is an id unless a phone word says otherwise, `00`-led ones too (`KID
+        # 002207441195`): only a "+" marks an unbroken run as a phone by itself.
+        bare = not value.startswith("+") and not _SEPARATOR.search(value)
         if bare and not ctx.mentions("PHONE_NUMBER"):
             continue  # a bare digit run with no phone word anywhere is an id
         if _UNIT_AFTER.match(text, end) or _CENTS_AFTER.match(text, end):
+            continue
+        if not bare and _SIGNATURE_LABEL.search(text, max(0, start - 8), start):
+            found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
             continue
         pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=bare)
         if bare and pull is not Lean.FOR:

@@ -29,7 +29,8 @@ sequence offset pid port oid mib snmp patch firmware fw kernel driver agent sdk 
 item* product* article* lot batch job run serial sn account* acct customer* member* policy* claim*
 booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
 update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
-regon kvk btw ein tin bankgiro plusgiro ocr
+regon kvk btw ein tin bankgiro* plusgiro* ocr referenz* referens* klantnummer klantnr kundenummer kundnummer
+pakke* paczk* pacco paquete pacote посилк* посылк* spraw* postnummer postinumero irányítószám psč индекс
 aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* oppdater* opdater* güncelle* обновл* päivit*
 contract contracts contractual contractnumber contractno contractid vertrag* verträge* aktenzeichen
 geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
@@ -40,7 +41,7 @@ orgnr org organisationsnummer* organisasjonsnummer* cvr tunnus viite* referinț*
 pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saadetis* поръчк* фактур* проследяван* пратк*
 замовлен* рахун* відправлен* заявк* отслеживани* naročil* narudžb* račun* pošiljk* sledovac* zásilk* zásielk*
 küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
-הזמנה חשבונית משלוח מעקב شحنة تتبع ใบแจ้งหนี้ คำสั่งซื้อ พัสดุ ट्रैकिंग
+הזמנה חשבונית משלוח מעקב מיקוד บัญชี 回执 回執 شحنة تتبع ใบแจ้งหนี้ คำสั่งซื้อ พัสดุ ट्रैकिंग
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
 emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
 nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת
@@ -49,7 +50,7 @@ serien* série serie seryjn* серийн* seri
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
 envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
 encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
-faktur* przesyłk* wersj* beställning* spårning referens sipariş* kargo takip sürüm заказ* счет* счёт*
+faktur* przesyłk* wersj* beställning* spårning sipariş* kargo takip sürüm заказ* счет* счёт*
 накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
 számla* comanda* comandă factur* pesanan versiyon
 注文 請求書 追跡 伝票 品番 型番 バージョン 取引 交易 거래 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전
@@ -68,6 +69,8 @@ telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
 撥打 撥入 撥號 拨入 拨号
+soita soitathan soittakaa soittaa soitto* helista* nazov* volajte zavolajte hubungi ringe ringer hatt* çağrı*
+обад* позвън* gọi tổng_đài liên_hệ חייג התקשר ダイヤル कॉल
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
 電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
 """
@@ -92,7 +95,8 @@ serveur rechner адрес* сервер* 地址 アドレス 서버 주소
 verbindung* quelle ziel absender gerät* geräte* knoten netzwerk* zugriff* anfrage* hôte hote passerelle
 connexion* appareil* poste conexión conexion equipo origen destino puerta enlace connessione dispositivo
 conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* enhet bağlantı cihaz
-соединени* подключени* устройств* узел maršrutizator* routeur
+соединени* подключени* устройств* узел maršrutizator* routeur sunucu*
+服务器 服務器 伺服器 サーバ 主机 主機 ホスト 网关 閘道 호스트
 """
 # Words that sit right before a dotted number that is a version or an object id, never an address.
 _VERSION_MARKERS = """
@@ -158,6 +162,7 @@ class Lexicon:
 
 UPDATE_WORDS = Lexicon.parse(_UPDATE + _VERSION_MARKERS)
 AGAINST_TAG = "NOT_PII"
+_PHONE_TAG = frozenset({"PHONE_NUMBER"})
 LEXICONS: dict[str, Lexicon] = {
     AGAINST_TAG: Lexicon.parse(_NOT_PII),
     "PHONE_NUMBER": Lexicon.parse(_PHONE),
@@ -246,6 +251,29 @@ def _words(segment: str) -> list[tuple[int, str]]:
 _ADDRESS_TOKEN = re.compile(r"[^\s;,\"'<>()\[\]]+(?:@|://)[^\s;,\"'<>()\[\]]+")
 # Where a sentence or a line ends between a number and a word after it: that word opens what comes next.
 _BREAK = re.compile(r"[.!?。！？](?:\s|\Z)|\n")
+# The same before a candidate: a sentence end followed by a capital (not `Tel. 0123`, `z. B. Telefon`), or a CJK one.
+_BREAK_BEFORE = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[。！？]")
+
+
+# A phone word under a negation names what the number is not (`not a phone number`, `kein Telefon`, `ليس رقم هاتف`,
+# `ไม่ใช่เบอร์โทร`, `telefon numarası değil`): it does not pull the number towards a phone. A negating determiner
+# comes right before the word or two short words before it (`geen telefoonnummer`, `không phải số điện thoại`); a
+# negated verb only with an article after it (`is not a phone`, `n'est pas un numéro de téléphone`), so `not
+# answering at …` still names a phone; languages that negate after the noun, right after it.
+_NEG_SHORT = r"(?:[^\W\d]{1,6}[ \t]+){0,2}\Z"
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:no|kein\w{0,2}|geen|ingen|bukan|không phải)\b|ليس|ليست|ไม่ใช่|不是|並非|并非)[ \t]*" + _NEG_SHORT
+    + r"|(?:\b(?:not|nicht|niet|ikke|inte|pas|non|não|nie|не|ні|δεν)\b|n't)[ \t]+"
+    r"(?:a|an|the|any|ein\w{0,2}|een|ett|en|et|un|une|uno|una|um|uma|é|är|er|ist|is|es|est|jest|є)[ \t]+" + _NEG_SHORT,
+    re.IGNORECASE,
+)
+_NEGATED_AFTER = re.compile(r"\A(?:[ \t]*\w{1,12})?[ \t]*(?:değil|ではな|ではあ|じゃな|아니|नहीं)")
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    return bool(_NEGATED_BEFORE.search(text, max(0, start - 24), start)) or bool(
+        _NEGATED_AFTER.match(text[end : end + 24])
+    )
 
 
 class ContextIndex:
@@ -286,6 +314,10 @@ class ContextIndex:
                         marks.append((i, i + len(sub), frozenset({tag})))
                         i = text.find(sub, i + 1)
             marks.sort()
+        marks = [
+            (a, b, tags - _PHONE_TAG if "PHONE_NUMBER" in tags and _negated(text, a, b) else tags)
+            for a, b, tags in marks
+        ]
         self._starts = [a for a, _, _ in marks]
         self._ends = [b for _, b, _ in marks]
         self._tags = [t for _, _, t in marks]
@@ -314,7 +346,8 @@ class ContextIndex:
             if tag in self._tags[i]:
                 dist: int | None
                 if b <= start:
-                    dist = start - b
+                    # a word that ends a sentence before the candidate's own (`PSČ 370 01. Poruchová linka: …`)
+                    dist = None if _BREAK_BEFORE.search(self.text, b, start) else start - b
                 elif a >= end:
                     dist = None if _BREAK.search(self.text, end, a) else a - end + _AFTER_PENALTY
                 else:
