@@ -104,6 +104,7 @@ def _named_address(text: str, end: int) -> bool:
     return _ADDRESS_NOUN.match(text, end) is not None
 
 
+_PREPOSITION_TOO = frozenset({"para"})  # a section word that is also a common preposition (Spanish, Portuguese)
 _SECTION_SIGN = re.compile(r"[§¶第]\s*\Z")
 # An outline heading: a line that starts with small dotted numbers and a capitalised word (`1.1.1.2 Requirements`).
 _HEADING = re.compile(r"[ \t#*>-]*\Z")
@@ -114,7 +115,10 @@ def _numbers_a_part(ctx: ContextIndex, start: int, end: int) -> bool:
     """A document part's number, not an address: after `section`, `§`, `Kapitel` …; or an outline heading's
     number (parts of at most 30, not all equal, at the start of a line and followed by a capitalised word)."""
     text = ctx.text
-    if ctx.word_before(start) in SECTION_MARKERS or _SECTION_SIGN.search(text, max(0, start - 3), start):
+    word = ctx.word_before(start)
+    if word in SECTION_MARKERS and (word not in _PREPOSITION_TOO or max(map(int, text[start:end].split("."))) <= 99):
+        return True  # `para 2.3.1.4` is a paragraph; `túnel para 192.0.2.77` is Portuguese "to"
+    if _SECTION_SIGN.search(text, max(0, start - 3), start):
         return True
     line = text.rfind("\n", 0, start) + 1
     parts = [int(p) for p in text[start:end].split(".")]
@@ -203,7 +207,7 @@ def _v4_kind(ctx: ContextIndex, start: int, end: int) -> _Quad:
 
 # Two dotted quads joined as the ends of a change: `8.0.20.101 → 8.0.21.3`, `from … to …`, `von … auf …`.
 _TRANSITION = re.compile(
-    r"\s*(?:→|->|=>|⇒|➔|➜)\s*|\s+(?:to|auf|nach|bis|vers|à|a|hasta|naar|tot|till|til|na|do|до|için|σε)\s+"
+    r"\s*(?:→|->|=>|⇒|➔|➜)\s*|\s+(?:to|auf|nach|bis|vers|à|a|para|hasta|naar|tot|till|til|na|do|до|için|σε)\s+"
     r"|\s*(?:から|より|에서|(?:升级|升級|更新)?(?:到|至))\s*"  # Japanese, Korean and Chinese particles of "from … to"
 )
 _FROM_WORDS = frozenset(["from", "von", "de", "desde", "da", "dal", "van", "från", "fra", "z", "od", "с", "από"])

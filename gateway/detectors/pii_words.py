@@ -42,6 +42,7 @@ pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saad
 замовлен* рахун* відправлен* заявк* отслеживани* naročil* narudžb* račun* pošiljk* sledovac* zásilk* zásielk*
 küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
 הזמנה חשבונית משלוח מעקב מיקוד บัญชี 回执 回執 شحنة تتبع ใบแจ้งหนี้ คำสั่งซื้อ พัสดุ ट्रैकिंग
+kennitala kods kod passport* reisepass* passeport pasaporte passaporto paszport* licen*
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
 emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
 nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת
@@ -63,12 +64,14 @@ reach contact* desk office home work answering messages registered hotline helpl
 telefon* telefón* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
 telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
 gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
-handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contat* contatt* skontakt* aray*
+handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contato contatos contate contatar contatt*
+skontakt* aray*
 ulaş* позвон* свяж* набер* набрат* καλέστε
 telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
 撥打 撥入 撥號 拨入 拨号
+座机 座機 固话 sím* farsím* simi farsimi talrun* thoai همراه
 soita soitathan soittakaa soittaa soitto* helista* nazov* volajte zavolajte hubungi ringe ringer hatt* çağrı*
 обад* позвън* gọi tổng_đài liên_hệ חייג התקשר ダイヤル कॉल
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
@@ -189,7 +192,8 @@ def tags_of(word: str) -> frozenset[str]:
 
 
 # Labels that name a phone only as a key right before a number (signature blocks: `T: `, `M: `, `Ph: `).
-_PHONE_KEYS = frozenset({"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm"})
+# `Port.` is French `portable` (a mobile); a network port is never a seven-digit phone candidate.
+_PHONE_KEYS = frozenset({"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm", "port", "portable"})
 
 
 @lru_cache(maxsize=4096)
@@ -332,7 +336,9 @@ class ContextIndex:
             self._mentions = frozenset().union(*self._tags, *label_tags)
         return tag in self._mentions
 
-    def nearest(self, tag: str, start: int, end: int, floor: int = 0, labels: bool = False) -> int | None:
+    def nearest(
+        self, tag: str, start: int, end: int, floor: int = 0, labels: bool = False, skip_keys: bool = False
+    ) -> int | None:
         """Distance in characters to the nearest word tagged `tag` around text[start:end] (not before
         `floor`), or None. With `labels`, only a word that labels the candidate counts: within
         LABEL_REACH, and no digit or line break between them (`ts=1754390916⏎10.2.0.1`: `ts` labels
@@ -343,7 +349,7 @@ class ContextIndex:
         i = bisect_left(self._starts, max(floor, start - WINDOW_BEFORE))
         while i < len(self._starts) and self._starts[i] < end + WINDOW_AFTER:
             a, b = self._starts[i], self._ends[i]
-            if tag in self._tags[i]:
+            if tag in self._tags[i] and not (skip_keys and _KEY_END.match(self.text, b)):
                 dist: int | None
                 if b <= start:
                     # a word that ends a sentence before the candidate's own (`PSČ 370 01. Poruchová linka: …`)
@@ -374,10 +380,15 @@ class ContextIndex:
         if key is None and self._label is not None and _bare(self.text, start, end):
             key = self._label
         floor = 0
+        skip_keys = False
         if key is not None:
             pull = key_lean(key, entity)
             if pull is not Lean.NONE:
                 return pull
+            # Under a neutral quoted key (`"jmbg": "0101985715028"`), the other keys of the object (`"telefon": …`,
+            # `"우편번호": …`) label their own values; the words of values around it still count (`"type":
+            # "mobile", "value": …`).
+            skip_keys = _quoted_key(self.text, start, key)
             # A value under a neutral key of its own (`started=1756691306`) is that key's: the words of the lines
             # above label other values.
             floor = self.text.rfind("\n", 0, start) + 1
@@ -387,10 +398,10 @@ class ContextIndex:
             pull = column_lean(cell, entity)
             if pull is not Lean.NONE:
                 return pull
-        pro = self.nearest(entity, start, end, floor) if entity in LEXICONS else None
+        pro = self.nearest(entity, start, end, floor, skip_keys=skip_keys) if entity in LEXICONS else None
         if only_for and pro is None:
             return Lean.NONE  # the caller keeps the candidate only with a type word: skip the other lookup
-        con = self.nearest(AGAINST_TAG, start, end, floor, labels=strong)
+        con = self.nearest(AGAINST_TAG, start, end, floor, labels=strong, skip_keys=skip_keys)
         if pro is None and con is None:
             return Lean.NONE
         if con is None or (pro is not None and pro <= con):
@@ -411,6 +422,14 @@ class ContextIndex:
         """The word ending right before `start` (skipping spaces, `:`, `=`, `#`, quotes), lower-cased."""
         m = _LAST_WORD.search(self.text, max(0, start - 24), start)
         return m.group(1).lower() if m else ""
+
+
+_KEY_END = re.compile(r"\w*[\"']\s*[:=]")  # the rest of a quoted key: `telefon": `
+
+
+def _quoted_key(text: str, start: int, key: str) -> bool:
+    head = text[max(0, start - len(key) - 8) : start]
+    return f'"{key}"' in head or f"'{key}'" in head
 
 
 def _bare(text: str, start: int, end: int) -> bool:

@@ -105,3 +105,34 @@ def test_addresses(pii: PiiDetector, text: str, value: str | None) -> None:
 )
 def test_the_texts_region_comes_first(text: str, first: str) -> None:
     assert regions(text)[0] == first
+
+
+# The sixth writer's round: keys of an object, a French signature's `Port.`, a meter that is no contact, a
+# preposition that is also a section word, national id names.
+JSON_AND_LABELS = [  # (text, value, a phone or not)
+    ('{"jmbg": "0101985715028", "telefon": "+381 11 3034 115"}', "0101985715028", False),
+    ('{"adoszam": "8412345678", "telefon": "+36 30 992 1046"}', "8412345678", False),
+    ('{"kennitala": "410418-2207", "simi": "+354 555 2207"}', "410418-2207", False),
+    ('{"사무실": "031-712-4490", "우편번호": "13494"}', "031-712-4490", True),
+    ('{"座机": "0755-8821 4406", "邮编": "518057"}', "0755-8821 4406", True),
+    ('{"type": "mobile", "value": "612 345 678", "lang": "es"}', "612 345 678", True),
+    ("Tél. : 04 78 62 19 40 | Port. : +33 6 71 20 58 43", "+33 6 71 20 58 43", True),
+    ("Il contatore n. 19-044728 verrà sostituito sabato.", "19-044728", False),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "phone"), JSON_AND_LABELS)
+def test_keys_and_labels(pii: PiiDetector, text: str, value: str, phone: bool) -> None:
+    assert (value in flagged(pii, text, "PHONE_NUMBER")) is phone
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("VPN: túnel para 192.0.2.77 caiu às 04:18.", "192.0.2.77"),  # Portuguese "to", not a paragraph
+        ("Ver para 2.3.1.4 do contrato.", None),  # the paragraph's number
+        ("Atualizado de 2.1.3.4 para 13.3.46.219.", None),  # the two ends of an update
+    ],
+)
+def test_para(pii: PiiDetector, text: str, value: str | None) -> None:
+    assert flagged(pii, text, "IP_ADDRESS") == ([value] if value else [])
