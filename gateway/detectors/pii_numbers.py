@@ -45,8 +45,8 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     found = []
     for m in _CARD.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if not luhn_ok(digits) or embedded(text, m.start(), m.end()):
-            continue
+        if not luhn_ok(digits) or embedded(text, m.start(), m.end()) or len(set(digits)) == 1:
+            continue  # `0000 0000 0000 0000` passes Luhn and is a placeholder
         grouped = len(digits) != len(m.group())
         if grouped and _chained(text, m.start(), m.end(), m.group(1) or m.group(2) or m.group(3)):
             continue  # four groups of a longer grouped run: an IBAN, a USPS tracking number

@@ -47,6 +47,8 @@ _STATE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2},? \Z")
 _CURRENCY = r"EUR|USD|GBP|CHF|RUB|€|\$|£|₽|₺|₹|¥|₩|円|元|zł|Kč|kr|Ft|TL"
 _UNIT_AFTER = re.compile(rf"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|{_CURRENCY}|%)(?!\w)")
 # The cents of an amount whose thousands are grouped with spaces (`2 083 881,07 ₽`, `19 653.00 EUR`).
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){2,}")
+_CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY}|Rp|R\$|RM|₱|KSh|₫|₴|₸|৳|₦|Rs)\.?[ \u00a0\u202f]?\Z")
 _CENTS_AFTER = re.compile(rf"[.,]\d{{2}}[ \u00a0\u202f]?(?:{_CURRENCY}|[A-Z]{{3}}(?![A-Za-z]))")
 # A Czech or Slovak birth number (`920414/2290`): the holder's date of birth YYMMDD, the month plus 50 for a
 # woman (plus 20 from 2004 on), a slash, three or four digits: an identity number, not an area code and a line.
@@ -344,7 +346,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         digits = len(digit_run)
         if not 7 <= digits <= 15 or ctx.in_token(start, end, "PHONE_NUMBER") or (start and text[start - 1] == "%"):
             continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
-        quad = value[0] != "0" and _DOTTED_QUAD.fullmatch(value)  # `012.36.78.68` is no address: a trunk 0
+        quad = value[0] != "0" and _DOTTED_QUAD.match(value)  # `012.36.78.68` is no address: a trunk 0
+        # (`10.20.0.0/16`: a quad with its prefix length is a network)
         if _DATE.match(value) or quad or _DECIMAL.fullmatch(value) or _ID_SHAPE.fullmatch(value):
             continue
         if _BIRTH_NUMBER.fullmatch(value) or _YEAR_NUMBERED.fullmatch(value) or len(set(digit_run)) == 1:
@@ -367,6 +370,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue  # a bare digit run with no phone word anywhere is an id
         if _UNIT_AFTER.match(text, end) or _CENTS_AFTER.match(text, end):
             continue
+        if _THOUSANDS.fullmatch(value) and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):
+            continue  # `Rp 84.500.000`, `€ 1.250.000`: an amount grouped in thousands
         if not bare and _SIGNATURE_LABEL.search(text, max(0, start - 8), start):
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
             continue

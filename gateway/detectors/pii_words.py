@@ -43,6 +43,12 @@ pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saad
 küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
 הזמנה חשבונית משלוח מעקב מיקוד บัญชี 回执 回執 شحنة تتبع ใบแจ้งหนี้ คำสั่งซื้อ พัสดุ ट्रैकिंग
 kennitala kods kod passport* reisepass* passeport pasaporte passaporto paszport* licen*
+advert* listing* annonce* annons* anuncio* anúncio* annunci* advertenti* inserat* ogłosz* oglas* inzerát* inzerc*
+объявлен* оголош* обяв* αγγελί* ilan ilanı hirdet* ilmoitus* kuulutus* kuulutuse sludinājum* iklan tangazo
+reklamac* reklamác* reklamation* sagsnummer* saksnummer* ärende* tapaus* ügyszám* azonosító* referanse*
+referenc* processo
+kode koodi kood
+विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
 emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
 nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת
@@ -71,7 +77,7 @@ telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
 撥打 撥入 撥號 拨入 拨号
-座机 座機 固话 sím* farsím* simi farsimi talrun* thoai همراه
+座机 座機 固话 sím* farsím* simi farsimi poklič* fijo talrun* thoai همراه
 soita soitathan soittakaa soittaa soitto* helista* nazov* volajte zavolajte hubungi ringe ringer hatt* çağrı*
 обад* позвън* gọi tổng_đài liên_hệ חייג התקשר ダイヤル कॉल
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
@@ -233,6 +239,11 @@ def column_lean(header: str, entity: str) -> Lean:
     return key_lean(header, entity)
 
 
+def _lower(word: str) -> str:
+    """Lower case as the lexicons are written: Turkish `İ` lowers to `i` plus a combining dot, which no entry has."""
+    return word.lower().replace("i\u0307", "i")
+
+
 def _words(segment: str) -> list[tuple[int, str]]:
     """(offset, lower-cased word) in `segment`; camelCase and snake_case keys count as their words, and a
     camel-cased word also as itself (`WhatsApp`, `customerPhone`): the parts come last, so a key is still read
@@ -241,11 +252,11 @@ def _words(segment: str) -> list[tuple[int, str]]:
     for m in _WORD.finditer(segment):
         word, off = m.group(), m.start()
         if word.islower() or word[1:].islower() or word.isupper():
-            out.append((off, word.lower()))
+            out.append((off, _lower(word)))
             continue
-        out.append((off, word.lower()))
+        out.append((off, _lower(word)))
         for part in _CAMEL.split(word):
-            out.append((off, part.lower()))
+            out.append((off, _lower(part)))
             off += len(part)
     return out
 
@@ -261,17 +272,20 @@ _BREAK_BEFORE = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[。！？]")
 
 # A phone word under a negation names what the number is not (`not a phone number`, `kein Telefon`, `ليس رقم هاتف`,
 # `ไม่ใช่เบอร์โทร`, `telefon numarası değil`): it does not pull the number towards a phone. A negating determiner
-# comes right before the word or two short words before it (`geen telefoonnummer`, `không phải số điện thoại`); a
+# or particle comes right before the word or two short words before it (`geen telefoonnummer`, `nie telefon`,
+# `không phải số điện thoại`); a
 # negated verb only with an article after it (`is not a phone`, `n'est pas un numéro de téléphone`), so `not
 # answering at …` still names a phone; languages that negate after the noun, right after it.
 _NEG_SHORT = r"(?:[^\W\d]{1,6}[ \t]+){0,2}\Z"
 _NEGATED_BEFORE = re.compile(
-    r"(?:\b(?:no|kein\w{0,2}|geen|ingen|bukan|không phải)\b|ليس|ليست|ไม่ใช่|不是|並非|并非)[ \t]*" + _NEG_SHORT
+    r"(?:\b(?:no|kein\w{0,2}|geen|ingen|bukan|không phải|nie|ne|nem|ei|mitte|nevis|не|ні)\b"
+    r"|ليس|ليست|ไม่ใช่|不是|並非|并非|לא)[ \t]*" + _NEG_SHORT
     + r"|(?:\b(?:not|nicht|niet|ikke|inte|pas|non|não|nie|не|ні|δεν)\b|n't)[ \t]+"
-    r"(?:a|an|the|any|ein\w{0,2}|een|ett|en|et|un|une|uno|una|um|uma|é|är|er|ist|is|es|est|jest|є)[ \t]+" + _NEG_SHORT,
+    r"(?:a|an|the|any|my|ein\w{0,2}|mein\w{0,2}|een|mijn|ett|en|et|min|mitt|mit|un|une|uno|una|um|uma|é|är|er|ist|is|es|est|jest|є)"
+    r"[ \t]+" + _NEG_SHORT,
     re.IGNORECASE,
 )
-_NEGATED_AFTER = re.compile(r"\A(?:[ \t]*\w{1,12})?[ \t]*(?:değil|ではな|ではあ|じゃな|아니|नहीं)")
+_NEGATED_AFTER = re.compile(r"\A(?:[ \t]*\w{1,12})?[ \t]*(?:değil|ではな|ではあ|じゃな|아니|아님|नहीं)")
 
 
 def _negated(text: str, start: int, end: int) -> bool:

@@ -136,3 +136,27 @@ def test_keys_and_labels(pii: PiiDetector, text: str, value: str, phone: bool) -
 )
 def test_para(pii: PiiDetector, text: str, value: str | None) -> None:
     assert flagged(pii, text, "IP_ADDRESS") == ([value] if value else [])
+
+
+# The seventh writer's round: listing, case and complaint numbers written like phones, negations in more
+# languages, a network with its prefix length, an amount in thousands after its currency, a placeholder card.
+NOT_PHONES_W7 = [  # (text, the number that is no phone)
+    ("Sprzedam rower. Nr ogłoszenia 601-220-418, pisz przez serwis.", "601-220-418"),
+    ("Продам шкаф. Номер объявления 916 204 1187, пишите в чат.", "916 204 1187"),
+    ("Satılık daire. İlan no: 0850 118 4472, mesaj atın.", "0850 118 4472"),
+    ("Ihre Reklamation hat die Nummer 800 112 447.", "800 112 447"),
+    ("Ditt ärende 020-118 447 är registrerat.", "020-118 447"),
+    ("Kod 601 220 418 – nie telefon, tylko numer w serwisie.", "601 220 418"),
+    ("Ziel 10.20.0.0/16 nicht erreichbar", "10.20.0.0/16"),
+    ("Total Rp 84.500.000 termasuk PPN.", "84.500.000"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_PHONES_W7)
+def test_not_phones_w7(pii: PiiDetector, text: str, value: str) -> None:
+    assert value not in flagged(pii, text, "PHONE_NUMBER")
+
+
+def test_a_card_of_one_repeated_digit_is_a_placeholder(pii: PiiDetector) -> None:
+    assert flagged(pii, "card: 0000 0000 0000 0000 (test)", "CREDIT_CARD") == []
+    assert flagged(pii, "card: 4111 1111 1111 1111 (test)", "CREDIT_CARD") == ["4111 1111 1111 1111"]
