@@ -7,7 +7,7 @@ import contextlib
 import functools
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi import FastAPI
 
@@ -38,8 +38,6 @@ from gateway.routes.tools import tool_routes
 from gateway.runtime import Gateway, IdSource, ReadyProbe
 from gateway.settings import Settings
 from gateway.stores.idempotency import IdempotencyStore
-from gateway.stores.postgres_idempotency import PostgresIdempotencyStore
-from gateway.stores.postgres_trace import PostgresTraceStore, postgres_ping
 from gateway.stores.redis_loop import RedisLoopCounter
 from gateway.stores.sqlite_idempotency import SqliteIdempotencyStore
 from gateway.stores.sqlite_trace import SqliteTraceStore
@@ -47,14 +45,20 @@ from gateway.tools.loop_counts import LoopCounter, LoopCounts
 from gateway.trace.recorder import TraceRecorder
 from gateway.upstream.client import UpstreamClient
 
+if TYPE_CHECKING:
+    from gateway.stores.postgres_trace import PostgresTraceStore
+
 
 class SyncPing(Protocol):
     def ping(self) -> bool: ...
 
 
 def trace_store(settings: Settings) -> SqliteTraceStore | PostgresTraceStore:
-    """The decision log: PostgreSQL when configured (every replica's calls in one place), else SQLite."""
+    """The decision log: PostgreSQL when configured (every replica's calls in one place), else SQLite. The PostgreSQL
+    stores (and psycopg, ~10 MB) are imported only when configured."""
     if settings.database_url:
+        from gateway.stores.postgres_trace import PostgresTraceStore
+
         return PostgresTraceStore(settings.database_url)
     return SqliteTraceStore(settings.state_dir / "decisions.sqlite3")
 
@@ -67,6 +71,8 @@ def readiness(settings: Settings, limits: Limits, idempotency: IdempotencyStore,
     if settings.redis_url:
         probes.append(ReadyProbe("redis", limits.ping))
     if settings.database_url:
+        from gateway.stores.postgres_trace import postgres_ping
+
         url = settings.database_url
         probes.append(ReadyProbe("postgresql", lambda: postgres_ping(url)))
         return probes
@@ -79,6 +85,8 @@ def readiness(settings: Settings, limits: Limits, idempotency: IdempotencyStore,
 def idempotency_store(settings: Settings, clock: Callable[[], float]) -> IdempotencyStore:
     """Idempotency keys: in PostgreSQL when configured (every replica claims a key in one place), else SQLite."""
     if settings.database_url:
+        from gateway.stores.postgres_idempotency import PostgresIdempotencyStore
+
         return PostgresIdempotencyStore(settings.database_url, clock=clock)
     return SqliteIdempotencyStore(settings.state_dir / "idempotency.sqlite3", clock=clock)
 

@@ -8,17 +8,25 @@ stack."""
 
 from __future__ import annotations
 
-import psycopg
+import sys
+
 import redis.exceptions as rexc
 
 from gateway.errors import Reason, Refusal
 
-_STORE_ERRORS = (psycopg.OperationalError, rexc.ConnectionError, rexc.TimeoutError, OSError, TimeoutError)
+_STORE_ERRORS: tuple[type[BaseException], ...] = (rexc.ConnectionError, rexc.TimeoutError, OSError, TimeoutError)
+
+
+def _store_errors() -> tuple[type[BaseException], ...]:
+    """psycopg's connection error too once psycopg is loaded (only the PostgreSQL backends load it: without it no
+    exception can be one of its errors)."""
+    psycopg = sys.modules.get("psycopg")
+    return _STORE_ERRORS if psycopg is None else (psycopg.OperationalError, *_STORE_ERRORS)
 
 
 def error_body(exc: BaseException) -> tuple[int, dict[str, object], dict[str, str]]:
     """Pure: the status, JSON body and headers that answer an unhandled exception."""
-    if isinstance(exc, _STORE_ERRORS):
+    if isinstance(exc, _store_errors()):
         refusal = Refusal(Reason.STORE_UNAVAILABLE, "A store the gateway needs is unavailable; retry shortly.",
                           retry_after=1.0)
         return refusal.status, refusal.openai_body(), refusal.headers()
