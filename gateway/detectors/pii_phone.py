@@ -115,6 +115,8 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
          "terima kasih|hormat kami|salam", ("ID", "MY")),
         ("ang|mga|po|namin|ninyo|kayo|natin|ito|ako", "salamat|maraming", ("PH",)),
         ("kwa|tafadhali|hii|kwenye|katika|wako|yako|sisi|ninyi", "asante|habari|karibu", ("KE", "TZ")),
+        ("az|és|hogy|nem|van|egy|már|meg|vagy|kérem|kérjük|szia|számom|új", "köszönöm|üdvözlettel|tisztelettel",
+         ("HU",)),
         ("ja|ei|että|kiitos|meille|teille|tai|sekä|klo|sinun|teidän|myös|ole|ovat|voit|voitte",
          "ystävällisin|terveisin", ("FI",)),
         ("je|na|za|se|od|do|su|ili|nije|vas|vam|molimo|hvala|sati", "poštovani|srdačan|lijep", ("HR", "BA", "RS")),

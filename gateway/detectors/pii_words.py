@@ -46,9 +46,10 @@ kennitala kods kod passport* reisepass* passeport pasaporte passaporto paszport*
 advert* listing* annonce* annons* anuncio* anúncio* annunci* advertenti* inserat* ogłosz* oglas* inzerát* inzerc*
 объявлен* оголош* обяв* αγγελί* ilan ilanı hirdet* ilmoitus* kuulutus* kuulutuse sludinājum* iklan tangazo
 reklamac* reklamác* reklamation* sagsnummer* saksnummer* ärende* tapaus* ügyszám* azonosító* referanse*
-referenc* processo
+referenc* processo protocol* protokol* πρωτόκολλ*
 kode koodi kood
-विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ
+विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ חשבון
+пошиљ*
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
 emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
 nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת
@@ -77,7 +78,9 @@ telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
 撥打 撥入 撥號 拨入 拨号
-座机 座機 固话 sím* farsím* simi farsimi poklič* fijo talrun* thoai همراه
+座机 座機 固话 sím* farsím* simi farsimi poklič* klič* fijo movil truqui truca* numeroon toestel werknummer
+контакт* atención atencion atendimento kundenservice kundendienst klantenservice kundeservice kundtjänst
+asiakaspalvelu تماس talrun* thoai همراه
 soita soitathan soittakaa soittaa soitto* helista* nazov* volajte zavolajte hubungi ringe ringer hatt* çağrı*
 обад* позвън* gọi tổng_đài liên_hệ חייג התקשר ダイヤル कॉल
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
@@ -104,7 +107,7 @@ serveur rechner адрес* сервер* 地址 アドレス 서버 주소
 verbindung* quelle ziel absender gerät* geräte* knoten netzwerk* zugriff* anfrage* hôte hote passerelle
 connexion* appareil* poste conexión conexion equipo origen destino puerta enlace connessione dispositivo
 conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* enhet bağlantı cihaz
-соединени* подключени* устройств* узел maršrutizator* routeur sunucu*
+соединени* подключени* устройств* узел maršrutizator* routeur sunucu* vpn lüüs*
 服务器 服務器 伺服器 サーバ 主机 主機 ホスト 网关 閘道 호스트
 """
 # Words that sit right before a dotted number that is a version or an object id, never an address.
@@ -199,7 +202,9 @@ def tags_of(word: str) -> frozenset[str]:
 
 # Labels that name a phone only as a key right before a number (signature blocks: `T: `, `M: `, `Ph: `).
 # `Port.` is French `portable` (a mobile); a network port is never a seven-digit phone candidate.
-_PHONE_KEYS = frozenset({"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm", "port", "portable"})
+_PHONE_KEYS = frozenset(
+    {"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm", "port", "portable", "hp"}
+)  # `hp`: Indonesian and Malay handphone
 
 
 @lru_cache(maxsize=4096)
@@ -265,7 +270,7 @@ def _words(segment: str) -> list[tuple[int, str]]:
 # the number next to it.
 _ADDRESS_TOKEN = re.compile(r"[^\s;,\"'<>()\[\]]+(?:@|://)[^\s;,\"'<>()\[\]]+")
 # Where a sentence or a line ends between a number and a word after it: that word opens what comes next.
-_BREAK = re.compile(r"[.!?。！？](?:\s|\Z)|\n")
+_BREAK = re.compile(r"[.!?。！？](?:\s|\Z)|\n|\s[–—-]\s|[;|]")
 # The same before a candidate: a sentence end followed by a capital (not `Tel. 0123`, `z. B. Telefon`), or a CJK one.
 _BREAK_BEFORE = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[。！？]")
 

@@ -160,3 +160,28 @@ def test_not_phones_w7(pii: PiiDetector, text: str, value: str) -> None:
 def test_a_card_of_one_repeated_digit_is_a_placeholder(pii: PiiDetector) -> None:
     assert flagged(pii, "card: 0000 0000 0000 0000 (test)", "CREDIT_CARD") == []
     assert flagged(pii, "card: 4111 1111 1111 1111 (test)", "CREDIT_CARD") == ["4111 1111 1111 1111"]
+
+
+# The eighth writer's round: call and service-line words, a clause after a spaced dash, Hungarian.
+PHONES_W8 = [  # (text, the phone as found)
+    ("Falls was ist: 0171 4829336 – Auftragsnr. 2024-118734", "0171 4829336"),  # the id word is the next clause's
+    ("Atención al cliente: 900 835 214 (gratuito)", "900 835 214"),
+    ('{"nama": "Budi", "hp": "0812-4827-3391"}', "0812-4827-3391"),
+    ("Si no pot venir, truqui al 93 412 88 07.", "93 412 88 07"),
+    ("Контакт: 064 3187 225 или пошта.", "064 3187 225"),
+    ("Szia! Az új számom 06-20/318-4472, a régit már nem használom.", "06-20/318-4472"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PHONES_W8)
+def test_phones_w8(pii: PiiDetector, text: str, value: str) -> None:
+    assert value in flagged(pii, text, "PHONE_NUMBER")
+
+
+def test_a_protocol_number_is_no_phone(pii: PiiDetector) -> None:
+    text = "Protocolo de atendimento: protocolo 4241962671."
+    assert flagged(pii, text, "PHONE_NUMBER") == []
+
+
+def test_a_vpn_gateway_is_no_product(pii: PiiDetector) -> None:
+    assert flagged(pii, "HOIATUS: VPN-lüüsi 10.88.2.5 vastamisaeg 1800 ms", "IP_ADDRESS") == ["10.88.2.5"]
