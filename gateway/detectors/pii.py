@@ -20,7 +20,8 @@ from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
 from gateway.detectors.pii_ner import NER_MODEL, MissingModelError, NerAnalyzer, ner_analyzer
 from gateway.detectors.pii_net import ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
-from gateway.detectors.pii_phone import phone_findings, preload_metadata
+from gateway.detectors.pii_phone import phone_findings
+from gateway.detectors.pii_regions import preload_metadata
 from gateway.detectors.pii_words import ContextIndex
 
 __all__ = ["NER_MODEL", "MissingModelError", "PiiDetector", "drop_shadowed_phones"]

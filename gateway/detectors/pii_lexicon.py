@@ -1,0 +1,166 @@
+"""The words of each PII type and of identifiers, in the guards' languages, parsed once into frozen lexicons.
+
+An entry ending in `*` is a stem matched at a word start (German compounds: `Bestellnummer`); other
+Latin/Greek/Cyrillic entries are whole words; entries in other scripts (CJK, Arabic, Devanagari…) are
+substrings (`_` stands for a space in them). `pii_words` finds them around a candidate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Identifiers an agent acts on: an order, an invoice, a shipment, a ticket, a build, a commit, a part, a time (the
+# Baltic, Slavic, Nordic, Hebrew, Arabic, Thai and Hindi words for order, invoice, shipment and ticket too); the
+# names of national identity and tax numbers (a birth number, PESEL, personnummer, CPF …): no phone, card or SSN.
+_NOT_PII = """
+order* invoice* inv tracking track trackingnumber shipment* shipping parcel* consignment waybill awb
+ref refs reference* build* version* ver vers rev revision* release* rel commit* sha sha1 sha256 hash*
+md5 checksum* digest sku part partno pn model ticket* case txn transaction* receipt* isbn ean upc gtin
+imei iccid imsi meid routing aba rtn timestamp* ts epoch unix created updated modified nonce seq
+sequence offset pid port oid mib snmp patch firmware fw kernel driver agent sdk uuid guid id ids
+item* product* article* lot batch job run serial sn account* acct customer* member* policy* claim*
+booking* reservation* confirmation* voucher* coupon* code cve bug issue* pr pull merge tag
+update* upgrad* install* hotfix zip postal postcode plz cap cep siret siren vat tva ust ustid nif cif nip
+regon kvk btw ein tin bankgiro* plusgiro* ocr referenz* referens* klantnummer klantnr kundenummer kundnummer
+pakke* paczk* pacco paquete pacote посилк* посылк* spraw* postnummer postinumero irányítószám psč индекс
+aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* oppdater* opdater* güncelle* обновл* päivit*
+contract contracts contractual contractnumber contractno contractid vertrag* verträge* aktenzeichen
+geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
+договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
+steuer* tax*
+orgnr org organisationsnummer* organisasjonsnummer* cvr tunnus viite* referinț* referinţ* hivatkozás*
+ضريب खाता 口座 계좌 pin passcode* 密码 密碼
+pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saadetis* поръчк* фактур* проследяван* пратк*
+замовлен* рахун* відправлен* заявк* отслеживани* naročil* narudžb* račun* pošiljk* sledovac* zásilk* zásielk*
+küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
+הזמנה חשבונית משלוח מעקב מיקוד บัญชี 回执 回執 شحنة تتبع ใบแจ้งหนี้ คำสั่งซื้อ พัสดุ ट्रैकिंग
+kennitala kods kod passport* reisepass* passeport pasaporte passaporto paszport* licen*
+advert* listing* annonce* annons* anuncio* anúncio* annunci* advertenti* inserat* ogłosz* oglas* inzerát* inzerc*
+объявлен* оголош* обяв* αγγελί* ilan ilanı hirdet* ilmoitus* kuulutus* kuulutuse sludinājum* iklan tangazo
+reklamac* reklamác* reklamation* sagsnummer* saksnummer* ärende* tapaus* ügyszám* azonosító* referanse*
+referenc* processo protocol* protokol* πρωτόκολλ*
+kode koodi kood
+विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ חשבון
+пошиљ*
+rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
+emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
+nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת
+bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
+serien* série serie seryjn* серийн* seri
+zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
+envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
+encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
+faktur* przesyłk* wersj* beställning* spårning sipariş* kargo takip sürüm заказ* счет* счёт*
+накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
+számla* comanda* comandă factur* pesanan versiyon
+注文 請求書 追跡 伝票 品番 型番 バージョン 取引 交易 거래 订单 訂單 发票 發票 快递 单号 運單 版本 주문 송장 운송장 버전
+طلب فاتورة إصدار کد_ملی کدملی ऑर्डर चालान संस्करण 〒 郵便 邮编 우편
+"""
+_PHONE = """
+phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
+kontakt* durchwahl rückruf*
+reach contact* desk office home work answering messages registered hotline helpline landline
+telefon* telefón* telefoon* téléphone* tél portable handy mobil* móvil celular* cellulare telefono teléfono
+telefone anruf* rufnummer appel* appelez llam* llám* chiam* ligue ligar zadzwo* ring ringa tlf puhelin*
+gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ* телефон* тел моб* звон*
+handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contato contatos contate contatar contatt*
+skontakt* aray*
+ulaş* позвон* свяж* набер* набрат* καλέστε
+telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
+rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
+volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
+撥打 撥入 撥號 拨入 拨号
+座机 座機 固话 sím* farsím* simi farsimi poklič* klič* fijo movil truqui truca* numeroon toestel werknummer
+контакт* atención atencion atendimento kundenservice kundendienst klantenservice kundeservice kundtjänst
+asiakaspalvelu تماس talrun* thoai همراه
+soita soitathan soittakaa soittaa soitto* helista* nazov* volajte zavolajte hubungi ringe ringer hatt* çağrı*
+обад* позвън* gọi tổng_đài liên_hệ חייג התקשר ダイヤル कॉल
+thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
+電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
+"""
+_CARD = """
+card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay
+karte* kreditkarte* tarjeta* carte* carta* cartão kaart* kort* karta* kart kredi* карт* кредит*
+カード 卡 카드 بطاقة
+"""
+_SSN = """
+ssn ssns social soc ss sozialversicherung* seguro tin itin सोशल
+sociale socjaln* sociáln* социальн* соціальн* социалн* κοινωνικ* sosyal sosial* sosiaaliturva* socialförsäkring*
+társadalombiztosítás* socială 社会保障 社會安全 社会保険 사회보장 الاجتماعي ביטוח सामाजिक ประกันสังคม
+"""
+_IP = """
+ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns
+nameserver ping* remote peer from subnet netmask inet route* proxy firewall connect* listen* bind
+router switch device vm instance endpoint node upstream backend machine printer camera laptop desktop
+workstation nas
+login logged visitor attacker blocked banned whitelist* allowlist*
+forwarded client clients origin adresse dirección direccion indirizzo endereço adres* servidor
+serveur rechner адрес* сервер* 地址 アドレス 서버 주소
+verbindung* quelle ziel absender gerät* geräte* knoten netzwerk* zugriff* anfrage* hôte hote passerelle
+connexion* appareil* poste conexión conexion equipo origen destino puerta enlace connessione dispositivo
+conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* enhet bağlantı cihaz
+соединени* подключени* устройств* узел maršrutizator* routeur sunucu* vpn lüüs*
+服务器 服務器 伺服器 サーバ 主机 主機 ホスト 网关 閘道 호스트
+"""
+# Words that sit right before a dotted number that is a version or an object id, never an address.
+_VERSION_MARKERS = """
+v ver version versions vers build release rel rev revision fw firmware oid mib snmp agent sdk kernel driver
+verze verzi verzió versio versiune versjon versi versiyon έκδοση
+patch update upgrade app bios os ios android windows macos versión versione versão versie wersja sürüm версия
+"""
+VERSION_MARKERS = frozenset(_VERSION_MARKERS.split())
+# Words of updating software, around a pair of dotted numbers joined by "to"/"→" (`upgraded from 8.0.20.101 to
+# 8.0.21.3`, `aktualisiert von … auf …`, `mise à jour de … vers …`): both numbers are versions.
+_UPDATE = """
+upgrad* update* updating aktualisier* aktualiz* zaktualiz* actualiz* aggiorn* atualiz* bijgewerkt bijwerk*
+uppdater* opdater* oppdater* güncelle* обновл* päivit* frissít* jour downgrad* rollback rolled patch* patched
+更新 升级 升級 アップデート 업데이트
+"""
+# Words that number a part of a document (`section 2.3.1.4`, `Abschnitt 4.2.1.3`, `第 3.1.2.4 条`): a dotted quad
+# right after one, with no port or prefix length, is that part's number. Words that also name network things
+# (`access point`, `routing table`, `firewall rule`) are left out.
+_SECTION_MARKERS = """
+section sections sect sec clause clauses chapter chap article art paragraph para annex appendix subsection
+kapitel abschnitt absatz artikel ziffer punkt anhang unterabschnitt
+chapitre paragraphe alinéa annexe sous-section
+sección seccion capítulo capitulo artículo articulo apartado párrafo parrafo anexo
+sezione capitolo articolo paragrafo allegato comma
+seção secção secao capítulo artigo parágrafo
+hoofdstuk paragraaf bijlage lid
+rozdział artykuł ustęp załącznik
+раздел глава статья пункт приложение подраздел
+bölüm madde fıkra
+"""
+SECTION_MARKERS = frozenset(_SECTION_MARKERS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    substrings: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, table: str) -> Lexicon:
+        words, stems, subs = set(), [], []
+        for entry in table.split():
+            if any(ord(c) > 0x052F for c in entry):  # past Latin, Greek, Cyrillic: no word boundaries
+                subs.append(entry.replace("_", " "))  # `کد_ملی`: a two-word name, matched with its space
+            elif entry.endswith("*"):
+                stems.append(entry[:-1].lower())
+            else:
+                words.add(entry.lower())
+        return cls(frozenset(words), tuple(stems), tuple(subs))
+
+    def has(self, word: str) -> bool:
+        return word in self.words or word.startswith(self.stems)
+
+
+UPDATE_WORDS = Lexicon.parse(_UPDATE + _VERSION_MARKERS)
+AGAINST_TAG = "NOT_PII"
+LEXICONS: dict[str, Lexicon] = {
+    AGAINST_TAG: Lexicon.parse(_NOT_PII),
+    "PHONE_NUMBER": Lexicon.parse(_PHONE),
+    "CREDIT_CARD": Lexicon.parse(_CARD),
+    "US_SSN": Lexicon.parse(_SSN),
+    "IP_ADDRESS": Lexicon.parse(_IP),
+}
