@@ -30,7 +30,9 @@ __all__ = ["NER_MODEL", "MissingModelError", "PiiDetector", "drop_shadowed_phone
 # Necessary conditions of the structured types, one cheap test per family: a text none fires on cannot
 # hold that entity, so skipping its recognizers loses no recall. The recognizers' own regexes are the
 # finer screen (a per-type regex pre-screen cost more than it saved on digit-dense text).
-_DIGIT_FREE = str.maketrans("", "", "0123456789")
+# ASCII digits and the Arabic-Indic, Persian and Devanagari ones phones are written with (`۰۹۱۲ ۴۸۳ ۳۰۷۷`).
+_OTHER_DIGITS = "".join(chr(c) for first in (0x0660, 0x06F0, 0x0966) for c in range(first, first + 10))
+_DIGIT_FREE = str.maketrans("", "", "0123456789" + _OTHER_DIGITS)
 _IP_SHAPE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
 _NUMERIC = ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE")  # each needs at least 7 digits
 _NER_PRESCREEN = re.compile(r"[A-Z]")  # the small English model only tags capitalised names

@@ -29,7 +29,9 @@ _AT_WORDS = (
     r"at|arroba|ät|chez|arobase|chiocciola|ma[łl]pa|snabel-?a|kr[øo]llalfa|apenstaartje|kukac|zavin[aá][čc]"
     r"|собака|παπάκι|アット|あっと|艾特|골뱅이"
 )
-_DOT_WORDS = r"dot|punkt|punto|point|ponto|kropka|punt|piste|pont|te[čc]ka|bodka|nokta|точка|τελεία|ドット|点|點|점"
+_DOT_WORDS = (
+    r"dot|punkt|punto|point|ponto|kropka|punt|piste|pont|te[čc]ka|bodka|punktum|nokta|точка|τελεία|ドット|点|點|점"
+)
 _OPEN, _CLOSE = r"[\[({<]", r"[\]})>]"
 # "@" bracketed or dash-wrapped (`[at]`, `(arobase)`, `-at-`), written plainly with a space on either side
 # (`name @ domain.com`), full-width (`name＠domain.jp`), or the word AT in capitals (`name AT domain DOT com`).

@@ -39,7 +39,7 @@ advert* listing* annonce* annons* anuncio* anúncio* annunci* advertenti* insera
 reklamac* reklamác* reklamation* sagsnummer* saksnummer* ärende* tapaus* ügyszám* azonosító* referanse*
 referenc* processo protocol* protokol* πρωτόκολλ*
 kode koodi kood
-विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ חשבון
+विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ חשבון آگهی
 пошиљ*
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
 emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
@@ -79,7 +79,8 @@ thoại โทร ফোন মোবাইল தொலைபேசி கை�
 """
 _CARD = """
 card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay
-karte* kreditkarte* tarjeta* carte* carta* cartão kaart* kort* karta* kart kredi* карт* кредит*
+karte* kreditkarte* tarjeta* targeta* kartica* kártya* kortti* carte* carta* cartão kaart* kort* karta* kart kredi*
+карт* кредит*
 カード 卡 카드 بطاقة
 """
 _SSN = """
@@ -98,7 +99,7 @@ serveur rechner адрес* сервер* 地址 アドレス 서버 주소
 verbindung* quelle ziel absender gerät* geräte* knoten netzwerk* zugriff* anfrage* hôte hote passerelle
 connexion* appareil* poste conexión conexion equipo origen destino puerta enlace connessione dispositivo
 conexão dispositivo verbinding apparaat połączeni* urządzeni* anslutning* enhet bağlantı cihaz
-соединени* подключени* устройств* узел maršrutizator* routeur sunucu* vpn lüüs*
+соединени* подключени* устройств* узел maršrutizator* routeur sunucu* vpn lüüs* węz*
 服务器 服務器 伺服器 サーバ 主机 主機 ホスト 网关 閘道 호스트
 """
 # Words that sit right before a dotted number that is a version or an object id, never an address.

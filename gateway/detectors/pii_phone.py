@@ -53,8 +53,9 @@ _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY}|Rp|R\$|RM|₱|KSh|₫|₴|₸|�
 _CENTS_AFTER = re.compile(rf"[.,]\d{{2}}[ \u00a0\u202f]?(?:{_CURRENCY}|[A-Z]{{3}}(?![A-Za-z]))")
 # A Czech or Slovak birth number (`920414/2290`): the holder's date of birth YYMMDD, the month plus 50 for a
 # woman (plus 20 from 2004 on), a slash, three or four digits: an identity number, not an area code and a line.
-# A document numbered within its year (`2026-89561`, `2025/004711`: invoices, tickets, receipts, case files).
-_YEAR_NUMBERED = re.compile(r"(?:199\d|20[0-3]\d)[-/]\d{3,6}|\d{1,6}/(?:199\d|20[0-3]\d)")
+# A document numbered within its year (`2026-89561`, `2025/004711`, `4471/2025`; `4471/1446` in the Hijri and
+# Solar Hijri calendars: invoices, tickets, receipts, circulars, case files).
+_YEAR_NUMBERED = re.compile(r"(?:199\d|20[0-3]\d)[-/]\d{3,6}|\d{1,6}/(?:199\d|20[0-3]\d|14[0-4]\d)")
 # A span of two times of day (`8.00–20.00`, `09:00-17:30`), of two years (`2019-2024`), or of two numbers of the
 # same length joined by an en dash, the second the larger (`flats 1101–1304`): a range, which no phone is written
 # as. A hyphen between other numbers is left to phones (`1588-4471`).

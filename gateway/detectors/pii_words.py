@@ -132,7 +132,7 @@ _NEGATED_BEFORE = re.compile(
     r"[ \t]+" + _NEG_SHORT,
     re.IGNORECASE,
 )
-_NEGATED_AFTER = re.compile(r"\A(?:[ \t]*\w{1,12})?[ \t]*(?:değil|ではな|ではあ|じゃな|아니|아님|नहीं)")
+_NEGATED_AFTER = re.compile(r"\A(?:[ \t]*\w{1,12})?[ \t]*(?:değil|ではな|ではあ|じゃな|아니|아님|नहीं|نیست)")
 
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -246,10 +246,10 @@ class ContextIndex:
             pull = key_lean(key, entity)
             if pull is not Lean.NONE:
                 return pull
-            # Under a neutral quoted key (`"jmbg": "0101985715028"`), the other keys of the object (`"telefon": …`,
-            # `"우편번호": …`) label their own values; the words of values around it still count (`"type":
-            # "mobile", "value": …`).
-            skip_keys = _quoted_key(self.text, start, key)
+            # Under a neutral quoted key (`"jmbg": "0101985715028"`) or a `key=value` field, the other keys of the
+            # object or line (`"telefon": …`, `"우편번호": …`, `comanda=…`) label their own values; the words of
+            # values around it still count (`"type": "mobile", "value": …`).
+            skip_keys = _quoted_key(self.text, start, key) or self.text[start - 1] == "="
             # A value under a neutral key of its own (`started=1756691306`) is that key's: the words of the lines
             # above label other values.
             floor = self.text.rfind("\n", 0, start) + 1
@@ -285,7 +285,7 @@ class ContextIndex:
         return m.group(1).lower() if m else ""
 
 
-_KEY_END = re.compile(r"\w*[\"']\s*[:=]")  # the rest of a quoted key: `telefon": `
+_KEY_END = re.compile(r"\w*(?:[\"']\s*[:=]|=)")  # the rest of a key: `telefon": `, `comanda=`
 
 
 def _quoted_key(text: str, start: int, key: str) -> bool:

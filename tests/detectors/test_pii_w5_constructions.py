@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from gateway.detectors.kinds import ObfuscatedEmails
 from gateway.detectors.pii import PiiDetector
 from gateway.detectors.pii_regions import regions
 
@@ -33,6 +34,7 @@ PHONES = [  # (text, the phone as found)
     ("Si no pot venir, truqui al 93 412 88 07.", "93 412 88 07"),
     ("Контакт: 064 3187 225 или пошта.", "064 3187 225"),
     ("Szia! Az új számom 06-20/318-4472, a régit már nem használom.", "06-20/318-4472"),
+    ("اگر منزل نبودید با شماره ۰۹۱۲ ۴۸۳ ۳۰۷۷ تماس بگیرید.", "۰۹۱۲ ۴۸۳ ۳۰۷۷"),  # Persian digits
 ]
 
 
@@ -50,6 +52,8 @@ NOT_PHONES = [  # (text, the number that is no phone, rule)
     ("Min bankgiro är 5050-1055, ring inte dit.", "5050-1055", "bankgiro, any ending"),
     ("Paketet: pakken 57010004471208 kom via sms.", "57010004471208", "a parcel word"),
     ("מיקוד: 6423902, נייד בהמשך", "6423902", "a postal code word"),
+    ("للاستفسار اتصل بالرقم المختصر 940. رقم التعميم 4471/1446.", "4471/1446", "numbered within a Hijri year"),
+    ("کد آگهی ۰۹۱۲-۱۱۸-۴۴۷ است و شماره تلفن نیست.", "۰۹۱۲-۱۱۸-۴۴۷", "an ad word, a Persian negation"),
     (
         "Sprzedam rower. Nr ogłoszenia 601-220-418, pisz przez serwis.",
         "601-220-418",
@@ -186,3 +190,21 @@ def test_a_protocol_number_is_no_phone(pii: PiiDetector) -> None:
 
 def test_a_vpn_gateway_is_no_product(pii: PiiDetector) -> None:
     assert flagged(pii, "HOIATUS: VPN-lüüsi 10.88.2.5 vastamisaeg 1800 ms", "IP_ADDRESS") == ["10.88.2.5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        (
+            "WARN pagament rebutjat comanda=CT-00912 targeta=6011768256294477 ip=88.12.204.71",
+            "CREDIT_CARD",
+            "6011768256294477",
+        ),  # a key=value line: the order key beside it labels its own value
+        ("WARN plačilo zavrnjeno kartica=5387790783674979 naročilo=SI-3310", "CREDIT_CARD", "5387790783674979"),
+        ("ALARM: Węzeł 10.12.0.45, wdrożenie 22d07fd, wersja 3.2.0.5127.", "IP_ADDRESS", "10.12.0.45"),
+        ("lh (snabel-a) fjordbyg (punktum) example", "EMAIL_ADDRESS", "lh (snabel-a) fjordbyg (punktum) example"),
+    ],
+)
+def test_the_ninth_writers_constructions(text: str, entity: str, value: str) -> None:
+    shipped = PiiDetector("pii", obfuscated_emails=ObfuscatedEmails.BRACKETS)  # the shipped guard's option
+    assert value in flagged(shipped, text, entity)
