@@ -107,7 +107,10 @@ class StreamPipeline:
         return Out(out.data + tail.data + done.data, out.chars + tail.chars)
 
     def _check(self, raw: bytes) -> SseEvent:
-        if not any(line.startswith(_SSE_FIELDS) for line in raw.split(b"\n") if line):
+        # the common case first: an event whose first line is a field (a byte-prefix test, not a split and a scan)
+        if not raw.startswith(_SSE_FIELDS) and not any(
+            line.startswith(_SSE_FIELDS) for line in raw.split(b"\n") if line
+        ):
             raise Malformed("upstream answered a streamed call with something that is not an event stream")
         ev = parse_event(raw)
         if ev.data is not None and ev.data != "[DONE]" and ev.obj is None:
