@@ -11,7 +11,7 @@ from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import SPACELESS, embedded
 from gateway.detectors.pii_numbers import AGAINST_SCORE
 from gateway.detectors.pii_regions import national_pattern, regions
-from gateway.detectors.pii_words import ContextIndex, Lean, tags_of
+from gateway.detectors.pii_words import PHONE_KEYS, ContextIndex, Lean, tags_of
 
 # Digits with single separators between groups, an optional "+"/"00" prefix, "(area)" groups and an
 # extension. Lengths are checked after the match (7-15 digits, ITU-T E.164).
@@ -63,7 +63,11 @@ _TIME_RANGE = re.compile(r"(?:[01]?\d|2[0-4])[.:h][0-5]\d ?[-\u2013] ?(?:[01]?\d
 _RANGE = re.compile(r"(\d{2,5}) ?\u2013 ?(\d{2,5})|((?:19|20)\d\d) ?- ?((?:19|20)\d\d)")
 # A signature line's one-letter or short label with no colon, at the line's start or after a separator
 # (`T 030 294 17 60 | M 06-41 28 39 05`): what the number is, as `T:` is a key.
-_SIGNATURE_LABEL = re.compile(r"(?:^|(?<=[|•·]))[ \t]*(?:T|M|F|Tel|Tlf|Tfn|Mob|Ph|Fax|Tél)\.?[ \t]+\Z", re.MULTILINE)
+_LABELS = sorted({re.escape(f(k)) for k in PHONE_KEYS for f in (str.capitalize, str.upper)}, key=len, reverse=True)
+_SIGNATURE_LABEL = re.compile(
+    r"(?:^|(?<=[|•·]))[ \t]*(?:" + "|".join(_LABELS) + r")\.?[ \t]+\Z",
+    re.MULTILINE,
+)  # the same labels as a key's (`T:`, `Mob:`), capitalised or in capitals, with no colon
 _BIRTH_MONTH = r"(?:0[1-9]|1[0-2]|2[1-9]|3[0-2]|5[1-9]|6[0-2]|7[1-9]|8[0-2])"
 _BIRTH_NUMBER = re.compile(rf"\d\d{_BIRTH_MONTH}(?:0[1-9]|[12]\d|3[01])/\d{{3,4}}")
 
@@ -233,7 +237,7 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         if _THOUSANDS.fullmatch(value) and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):
             continue  # `Rp 84.500.000`, `€ 1.250.000`: an amount grouped in thousands
-        if not bare and _SIGNATURE_LABEL.search(text, max(0, start - 8), start):
+        if not bare and _SIGNATURE_LABEL.search(text, max(0, start - 12), start):
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
             continue
         pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=bare)

@@ -44,8 +44,8 @@ def tags_of(word: str) -> frozenset[str]:
 
 # Labels that name a phone only as a key right before a number (signature blocks: `T: `, `M: `, `Ph: `).
 # `Port.` is French `portable` (a mobile); a network port is never a seven-digit phone candidate.
-_PHONE_KEYS = frozenset(
-    {"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm", "port", "portable", "hp"}
+PHONE_KEYS = frozenset(
+    {"t", "m", "f", "p", "ph", "tfn", "tlf", "cel", "mob", "tel", "fon", "gsm", "port", "portable", "hp", "fax", "tél"}
 )  # `hp`: Indonesian and Malay handphone
 
 
@@ -57,7 +57,7 @@ def key_lean(key: str, entity: str) -> Lean:
     key is read head-last, as English and German compounds are (`customer_phone` is a phone,
     `phone_order_id` an order id): the last of its words that carries either tag decides. One-letter
     signature labels (`T`, `M`, `F`) name a phone only here, as a key."""
-    if entity == "PHONE_NUMBER" and key.lower().rstrip(".") in _PHONE_KEYS:
+    if entity == "PHONE_NUMBER" and key.lower().rstrip(".") in PHONE_KEYS:
         return Lean.FOR
     for _, word in reversed(_words(key)):
         tags = _tags_of(word)
