@@ -115,8 +115,11 @@ def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool
     part number) is neither."""
     nsn = phonenumbers.national_significant_number(parsed)
     national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    if _cuts(number, len(nsn)) <= _cuts(national, len(nsn)):
+    written, own = sorted(_cuts(number, len(nsn))), sorted(_cuts(national, len(nsn)))
+    if set(written) <= set(own):
         return True
+    if len(written) == len(own) >= 3 and written[1:] == own[1:]:
+        return True  # an area code of another length, the subscriber's groups the region's own: `91 123 45 67`
     if _AREA_SLASH.match(number):
         return True  # DIN 5008's former `089 / 123 456 78`: the slash closes an area code
     groups = [g for g in _SEPARATOR.split(number) if g]

@@ -32,70 +32,104 @@ _SCRIPT_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"[\u10a0-\u10ff]"), ("GE",)),
     (re.compile(r"[\u0530-\u058f]"), ("AM",)),
 )
-# (common function words, two of which point to the language; closing formulas and words specific
-# enough that one does) -> regions. Signatures are short: "Cordialement, Jean" holds one such word.
+# (common function words, two of which point to the language; closing formulas, weekday names and words
+# specific enough that one does; a weekday name two languages share is in neither; `~` ends a stem that
+# inflects: `hétfőtől`, `maanantaista`) -> regions. Signatures are short: "Cordialement, Jean" holds one such word.
 _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = tuple(
-    (re.compile(rf"(?i)\b(?:{common})\b"), re.compile(rf"(?i)\b(?:{distinct})\b"), regions)
+    (re.compile(rf"(?i)\b(?:{common})\b"), re.compile(r"(?i)\b(?:" + distinct.replace("~", r"\w*") + r")\b"), regions)
     for common, distinct, regions in (
         (
             "und|der|die|das|nicht|ist|mit|bitte|vielen|unter|oder|sie|wir|uns|für|auf|eine?|einen|dem|zu|bei|ich",
-            "grüßen|grüße|grüssen|grüsse|danke|freundlichen",
+            "grüßen|grüße|grüssen|grüsse|danke|freundlichen|montags?|dienstags?|mittwochs?|donnerstags?|freitags?",
             ("DE", "AT", "CH"),
         ),
         (
             "le|la|les|et|est|avec|pour|merci|vous|nous|au|aux|des|du|une|sur|dans|pas|notre|votre",
-            "cordialement|bonjour|salutations|amicalement",
+            "cordialement|bonjour|salutations|amicalement|lundi|mardi|mercredi|jeudi|vendredi|samedi",
             ("FR", "BE", "CH"),
         ),
         (
             "el|los|las|y|está|gracias|para|usted|del|por|con|una|nuestro|nuestra|puede",
-            "saludos|atentamente|cordiales|estimad[oa]",
+            "saludos|atentamente|cordiales|estimad[oa]|miércoles|jueves|viernes",
             ("ES", "MX", "AR"),
         ),
-        ("il|che|della|grazie|sono|per favore|ci|gli|di|non|nostro|nostra|siamo", "cordiali|saluti|distinti", ("IT",)),
+        (
+            "il|che|della|grazie|sono|per favore|ci|gli|di|non|nostro|nostra|siamo",
+            "cordiali|saluti|distinti|lunedì|martedì|mercoledì|giovedì|venerdì",
+            ("IT",),
+        ),
         (
             "não|você|obrigad[oa]|com|uma|um|pelo|pela|nosso|nossa|pode|são|está|ao|às|em",
-            "atenciosamente|abraços|prezad[oa]",
+            "atenciosamente|abraços|prezad[oa]|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira",
             ("BR", "PT"),
         ),
         (
             "het|een|niet|bedankt|alstublieft|kunt|ons|op|voor|wij|uw|bij|naar",
-            "groet|groeten|vriendelijke",
+            "groet|groeten|vriendelijke|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
             ("NL", "BE"),
         ),
         (
             "nie|się|jest|dziękuję|proszę|może|możesz|na|do|jak|od|dla|przez",
-            "pozdrawiam|pozdrowienia|szanowni|szanowny",
+            "pozdrawiam|pozdrowienia|szanowni|szanowny|poniedziałek|poniedziałku|wtorek|wtorku|czwartek|czwartku|piątek|piątku|niedziel~",
             ("PL",),
         ),
-        ("och|att|inte|tack|är|du|oss|på|med|för|vi|när|hos|eller", "hälsning|hälsningar|vänliga", ("SE",)),
+        (
+            "och|att|inte|tack|är|du|oss|på|med|för|vi|när|hos|eller",
+            "hälsning|hälsningar|vänliga|måndag|tisdag|lördag|söndag",
+            ("SE",),
+        ),
         (
             "og|ikke|tak|takk|jeg|dere|deg|oss|hos|eller|er|til|af|av|fra|på|dit|din|jeres|hav",
-            "hilsen|venlig|vennlig",
+            "hilsen|venlig|vennlig|mandag|tirsdag|lørdag|søndag",
             ("DK", "NO"),
         ),
-        ("ve|bir|değil|teşekkürler|lütfen|bize|ile|için|bu", "saygılarımla|saygılar", ("TR",)),
+        (
+            "ve|bir|değil|teşekkürler|lütfen|bize|ile|için|bu",
+            "saygılarımla|saygılar|pazartesi~|çarşamba~|perşembe~|cumartesi~",
+            ("TR",),
+        ),
         (
             "yang|untuk|dengan|tidak|kami|anda|dari|ini|itu|atau|dan|pada|pukul|akan|sudah|bisa|jika|mohon",
-            "terima kasih|hormat kami|salam",
+            "terima kasih|hormat kami|salam|selasa|rabu|kamis|jumat|sabtu",
             ("ID", "MY"),
         ),
-        ("ang|mga|po|namin|ninyo|kayo|natin|ito|ako", "salamat|maraming", ("PH",)),
-        ("kwa|tafadhali|hii|kwenye|katika|wako|yako|sisi|ninyi", "asante|habari|karibu", ("KE", "TZ")),
+        ("ang|mga|po|namin|ninyo|kayo|natin|ito|ako", "salamat|maraming|miyerkules|huwebes|biyernes|linggo", ("PH",)),
+        (
+            "kwa|tafadhali|hii|kwenye|katika|wako|yako|sisi|ninyi",
+            "asante|habari|karibu|jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili",
+            ("KE", "TZ"),
+        ),
         (
             "az|és|hogy|nem|van|egy|már|meg|vagy|kérem|kérjük|szia|számom|új",
-            "köszönöm|üdvözlettel|tisztelettel",
+            "köszönöm|üdvözlettel|tisztelettel|hétfő~|kedd~|szerd~|csütörtök~|péntek~|szombat~|vasárnap~",
             ("HU",),
         ),
         (
             "ja|ei|että|kiitos|meille|teille|tai|sekä|klo|sinun|teidän|myös|ole|ovat|voit|voitte",
-            "ystävällisin|terveisin",
+            "ystävällisin|terveisin|maanantai~|tiistai~|keskiviiko~|keskiviikko~|torstai~|perjantai~|lauantai~|sunnuntai~",
             ("FI",),
         ),
-        ("je|na|za|se|od|do|su|ili|nije|vas|vam|molimo|hvala|sati", "poštovani|srdačan|lijep", ("HR", "BA", "RS")),
-        ("je|sa|na|do|pre|alebo|nie|sú|vás|prosím|ďakujem|hodín", "ďakujeme|pozdravom", ("SK", "CZ")),
-        ("je|se|na|do|pro|nebo|není|jsou|vás|prosím|děkuji|hodin", "děkujeme|pozdravem", ("CZ", "SK")),
-        ("ja|on|ei|see|või|kell|palun|teie|meie|kuni", "aitäh|lugupidamisega|tervitustega", ("EE",)),
+        (
+            "je|na|za|se|od|do|su|ili|nije|vas|vam|molimo|hvala|sati",
+            "poštovani|srdačan|lijep|ponedjeljak|ponedeljak|utorak|srijeda|sreda|četvrtak|petak|nedjelja|nedelja",
+            ("HR", "BA", "RS"),
+        ),
+        (
+            "je|sa|na|do|pre|alebo|nie|sú|vás|prosím|ďakujem|hodín",
+            "ďakujeme|pozdravom|pondelok|utorok|streda|štvrtok|piatok|nedeľa",
+            ("SK", "CZ"),
+        ),
+        (
+            "je|se|na|do|pro|nebo|není|jsou|vás|prosím|děkuji|hodin",
+            "děkujeme|pozdravem|pondělí|úterý|středa|čtvrtek|pátek|neděle",
+            ("CZ", "SK"),
+        ),
+        (
+            "ja|on|ei|see|või|kell|palun|teie|meie|kuni",
+            "aitäh|lugupidamisega|tervitustega|esmaspäev~|teisipäev~|kolmapäev~|neljapäev~|reede~|laupäev~|"
+            "pühapäev~",
+            ("EE",),
+        ),
     )
 )
 # Letters one language of the guards' writes and its neighbours do not: one is a hint (a name or a street
