@@ -15,7 +15,7 @@ import tldextract
 
 from gateway.detectors.base import Finding
 from gateway.detectors.kinds import ObfuscatedEmails
-from gateway.detectors.pii_email import AT_MARK, AT_SIGNS, email_findings, private_domain
+from gateway.detectors.pii_email import AT_SIGNS, email_findings, obfuscation_marked, private_domain
 from gateway.detectors.pii_entities import NER_ENTITIES, PATTERN_ENTITIES
 from gateway.detectors.pii_ner import NER_MODEL, MissingModelError, NerAnalyzer, ner_analyzer
 from gateway.detectors.pii_net import ip_findings
@@ -60,7 +60,7 @@ class PiiDetector:
     """Thread-safe after construction: the recognizers are pure functions, Presidio's analyze() keeps no
     per-call state on the engine."""
 
-    __slots__ = ("_at_marks", "_domain_ok", "_entities", "_ner", "_obfuscated", "_recognizers", "name")
+    __slots__ = ("_domain_ok", "_entities", "_ner", "_obfuscated", "_recognizers", "name")
 
     def __init__(
         self,
@@ -74,8 +74,6 @@ class PiiDetector:
         wanted = frozenset(entities) or (PATTERN_ENTITIES | (NER_ENTITIES if use_ner else frozenset()))
         self._entities = wanted
         self._obfuscated = obfuscated_emails
-        marks = {ObfuscatedEmails.BRACKETS: (ObfuscatedEmails.BRACKETS,), ObfuscatedEmails.WORDS: tuple(AT_MARK)}
-        self._at_marks = tuple(AT_MARK[m] for m in marks.get(obfuscated_emails, ()))
         # The public suffix list snapshot shipped with tldextract: never fetched from the network.
         extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
         self._domain_ok: Callable[[str], bool] = lambda domain: bool(extract(domain).fqdn) or private_domain(domain)
@@ -100,7 +98,7 @@ class PiiDetector:
         digits = len(text) - len(text.translate(_DIGIT_FREE))
         found = []
         at_sign = any(mark in text for mark in AT_SIGNS)
-        if "EMAIL_ADDRESS" in self._entities and (at_sign or any(rx.search(text) for rx in self._at_marks)):
+        if "EMAIL_ADDRESS" in self._entities and (at_sign or obfuscation_marked(text, self._obfuscated)):
             found.append("EMAIL_ADDRESS")
         if digits >= 7:
             found.extend(e for e in _NUMERIC if e in self._entities)
