@@ -38,7 +38,10 @@ advert* listing* annonce* annons* anuncio* anúncio* annunci* advertenti* insera
 объявлен* оголош* обяв* αγγελί* ilan ilanı hirdet* ilmoitus* kuulutus* kuulutuse sludinājum* iklan tangazo
 reklamac* reklamác* reklamation* sagsnummer* saksnummer* ärende* tapaus* ügyszám* azonosító* referanse*
 referenc* processo protocol* protokol* πρωτόκολλ*
-kode koodi kood
+kode koodi kood mã รหัส 受付番号 問い合わせ番号 問合せ番号
+versao verze verzi* verzió versio versiune verzij*
+bokning* buchung* boeking* reserva* réservation* prenotazion* rezerwacj* rezervac* rezervác* varaus* rezervasyon*
+foglalás* бронировани* бронюванн* κράτησ* ügyfélszám* ugyfelszam*
 विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ חשבון آگهی
 пошиљ*
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
@@ -65,7 +68,7 @@ gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ*
 handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contato contatos contate contatar contatt*
 skontakt* aray*
 ulaş* позвон* свяж* набер* набрат* καλέστε
-telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel
+telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel vezetékes vezetekes mobiil sími zap
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
 撥打 撥入 撥號 拨入 拨号

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 import phonenumbers
@@ -13,12 +14,13 @@ from gateway.detectors.pii_numbers import AGAINST_SCORE
 from gateway.detectors.pii_regions import national_pattern, regions
 from gateway.detectors.pii_words import PHONE_KEYS, ContextIndex, Lean, tags_of
 
-# Digits with single separators between groups, an optional "+"/"00" prefix, "(area)" groups and an
-# extension. Lengths are checked after the match (7-15 digits, ITU-T E.164).
+# Digits with single separators between groups (or a spaced slash or hyphen after an area code: `089 / 123 456 78`,
+# `0345 - 51 28 44`), an optional "+"/"00" prefix, "(area)" groups and an extension. Lengths are checked after
+# the match (7-15 digits, ITU-T E.164).
 # Separators: ASCII, no-break and thin spaces (French typography), non-breaking hyphen, en dash.
 _SEP = " .\\-/\u00a0\u202f\u2009\u2011\u2013"
 _BODY = (
-    rf"(?=[\d().+{_SEP}]{{7}})(?:\+|00)?\(?\d(?:\d|(?:[{_SEP}]| / )\(?\d|\(\d|\)[{_SEP}]?\(?\d)*"
+    rf"(?=[\d().+{_SEP}]{{7}})(?:\+|00)?\(?\d(?:\d|(?:[{_SEP}]| [/-] )\(?\d|\(\d|\)[{_SEP}]?\(?\d)*"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
 )
 _PHONE = re.compile(rf"(?<![\w+]){_BODY}")
@@ -34,6 +36,10 @@ _DATE = re.compile(rf"(?:{_Y}[-/.]{_M}[-/.]{_D}|{_D}[-/.]{_M}[-/.]{_Y}|{_M}[-/.]
 _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AREA_SLASH = re.compile(r"\(?0\d{1,5}\)? ?/ ?\d")
 _SEPARATOR = re.compile(rf"[{_SEP}()]")
+# Two numbers joined by a spaced slash or hyphen (`+351 21 390 4471 / 965 128 330`): each side holds seven digits.
+_JOINED = re.compile(r" [/-] ")
+# The US SSN's dashed 3-2-4 shape: a national number written so is no phone without a phone word.
+_SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")  # an amount: 12345.67
 # A latitude and longitude in decimal degrees (`50.99917, 5.41304`): either number of the pair.
 _COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
@@ -45,7 +51,7 @@ _ID_SHAPE = re.compile(r"\d{5}-\d{3}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{
 _ZIP4 = re.compile(r"\d{5}-\d{4}")
 _STATE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2},? \Z")
 # A unit of measure or a currency right after the digits: a quantity (`415 555 0132 bytes`, `12 345 678 €`).
-_CURRENCY = r"EUR|USD|GBP|CHF|RUB|€|\$|£|₽|₺|₹|¥|₩|円|元|zł|Kč|kr|Ft|TL"
+_CURRENCY = r"EUR|USD|GBP|CHF|RUB|VND|€|\$|£|₽|₺|₹|¥|₩|円|元|zł|Kč|kr|Ft|TL|₫|đ|đồng|euros?|dollars?"
 _UNIT_AFTER = re.compile(rf"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|{_CURRENCY}|%)(?!\w)")
 # The cents of an amount whose thousands are grouped with spaces (`2 083 881,07 ₽`, `19 653.00 EUR`).
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){2,}")
@@ -109,6 +115,18 @@ def _cuts(written: str, nsn_length: int) -> frozenset[int]:
     return frozenset(cuts)
 
 
+def _format_cuts(parsed: phonenumbers.PhoneNumber, nsn: str) -> list[frozenset[int]]:
+    """The cuts of each of the region's national formats whose pattern takes the whole number."""
+    region = phonenumbers.region_code_for_number(parsed)
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    out = []
+    for fmt in meta.number_format if meta is not None else ():
+        m = re.fullmatch(fmt.pattern, nsn) if fmt.pattern else None
+        if m is not None and m.lastindex:
+            out.append(frozenset(m.end(i) for i in range(1, m.lastindex)))
+    return out
+
+
 def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool:
     """The groups are the region's own (or merges of them), or read like phone groups: every group after
     the first three digits or more and the last four or more, or three groups of three. `1234-5678-90` (a
@@ -116,8 +134,8 @@ def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool
     nsn = phonenumbers.national_significant_number(parsed)
     national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
     written, own = sorted(_cuts(number, len(nsn))), sorted(_cuts(national, len(nsn)))
-    if set(written) <= set(own):
-        return True
+    if set(written) <= set(own) or any(set(written) <= cuts for cuts in _format_cuts(parsed, nsn)):
+        return True  # the region's grouping of this number, or of another of its formats (`900 37 52 18`)
     if len(written) == len(own) >= 3 and written[1:] == own[1:]:
         return True  # an area code of another length, the subscriber's groups the region's own: `91 123 45 67`
     if _AREA_SLASH.match(number):
@@ -192,6 +210,21 @@ def _in_pair(text: str, start: int, end: int) -> bool:
     )
 
 
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """Each candidate's span; two or more numbers joined by a spaced slash or hyphen, each of seven digits or
+    more, as separate candidates (a slash after an area code keeps the number whole)."""
+    for m in (_PHONE if text.isascii() else _PHONE_WIDE).finditer(text):
+        value = m.group()
+        if " / " in value or " - " in value:
+            cuts = [j.span() for j in _JOINED.finditer(value)]
+            bounds = [0, *(c for span in cuts for c in span), len(value)]
+            pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
+            if all(sum(ch.isdigit() for ch in value[a:b]) >= 7 for a, b in pieces):
+                yield from ((m.start() + a, m.start() + b) for a, b in pieces)
+                continue
+        yield m.start(), m.end()
+
+
 def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     """Score 0.7 with a phone word nearest, 0.5 when valid in an international or grouped national form.
 
@@ -200,11 +233,10 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     text = ctx.text
     found: list[Finding] = []
     hints: tuple[str, ...] | None = None
-    for m in (_PHONE if text.isascii() else _PHONE_WIDE).finditer(text):
-        start, end = m.start(), m.end()
+    for start, end in _spans(text):
         if end - start < 7:
             continue  # fewer than seven characters cannot hold seven digits
-        value = m.group()
+        value = text[start:end]
         if value.startswith("(") and ")" not in value:
             value, start = value[1:], start + 1
         elif value.startswith("+") and start and text[start - 1] == "(" and 2 <= value.find(")") <= 5:
@@ -249,6 +281,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if pull is not Lean.NONE:
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7 if pull is Lean.FOR else AGAINST_SCORE))
             continue
+        if _SSN_SHAPE.fullmatch(value):
+            continue  # `666-14-2093` beside "SSN": the shape of an SSN, with no phone word
         if hints is None:
             hints = regions(text)
         if _valid(number.translate(_PLAIN_SEPARATORS), hints):

@@ -54,6 +54,11 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
             ("ES", "MX", "AR"),
         ),
         (
+            "amb|els|dels|aquest|aquesta|també|però|perquè|fins|molt|més|tens|podeu|vostè",
+            "gràcies|salutacions|cordialment|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge",
+            ("ES", "AD"),
+        ),
+        (
             "il|che|della|grazie|sono|per favore|ci|gli|di|non|nostro|nostra|siamo",
             "cordiali|saluti|distinti|lunedì|martedì|mercoledì|giovedì|venerdì",
             ("IT",),
@@ -79,7 +84,7 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
             ("SE",),
         ),
         (
-            "og|ikke|tak|takk|jeg|dere|deg|oss|hos|eller|er|til|af|av|fra|på|dit|din|jeres|hav",
+            "og|ikke|tak|takk|jeg|dere|deg|oss|hos|eller|er|til|af|av|fra|på|dit|din|jeres|hav|hei",
             "hilsen|venlig|vennlig|mandag|tirsdag|lørdag|søndag",
             ("DK", "NO"),
         ),
@@ -89,7 +94,7 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
             ("TR",),
         ),
         (
-            "yang|untuk|dengan|tidak|kami|anda|dari|ini|itu|atau|dan|pada|pukul|akan|sudah|bisa|jika|mohon",
+            "yang|untuk|dengan|tidak|kami|anda|dari|ini|itu|atau|dan|pada|pukul|akan|sudah|bisa|jika|mohon|ada",
             "terima kasih|hormat kami|salam|selasa|rabu|kamis|jumat|sabtu",
             ("ID", "MY"),
         ),
@@ -105,7 +110,7 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
             ("HU",),
         ),
         (
-            "ja|ei|että|kiitos|meille|teille|tai|sekä|klo|sinun|teidän|myös|ole|ovat|voit|voitte",
+            "ja|ei|että|kiitos|meille|teille|tai|sekä|klo|sinun|teidän|myös|ole|ovat|voit|voitte|hei",
             "ystävällisin|terveisin|maanantai~|tiistai~|keskiviiko~|keskiviikko~|torstai~|perjantai~|lauantai~|sunnuntai~",
             ("FI",),
         ),
@@ -152,6 +157,28 @@ _LETTER_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile("[ėųįĖŲĮ]"), ("LT",)),
     (re.compile("[ķļņģĶĻŅĢ]"), ("LV",)),
     (re.compile("[đĐ]"), ("HR", "RS")),
+    (re.compile("[ðþÐÞ]"), ("IS", "FO")),
+)
+# A currency written with an amount names its country as a distinct letter does (`R$ 1.150`, `Rp 13,5 jt`, `349,00
+# zł`, `400 грн`).
+_CURRENCY_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"R\$ ?\d"), ("BR",)),
+    (re.compile(r"\bRp\.? ?\d"), ("ID",)),
+    (re.compile(r"\d ?zł"), ("PL",)),
+    (re.compile(r"\d ?Kč"), ("CZ",)),
+    (re.compile(r"\d ?Ft\b"), ("HU",)),
+    (re.compile(r"₴|\d ?грн"), ("UA",)),
+    (re.compile(r"\d ?лв"), ("BG",)),
+    (re.compile(r"₺|\d ?TL\b"), ("TR",)),
+    (re.compile(r"₫|\d ?VND\b"), ("VN",)),
+    (re.compile(r"₹|\bRs\.? ?\d"), ("IN", "PK")),
+    (re.compile(r"\bRM ?\d"), ("MY",)),
+    (re.compile(r"₱"), ("PH",)),
+    (re.compile(r"\bKSh ?\d"), ("KE",)),
+    (re.compile(r"₦"), ("NG",)),
+    (re.compile(r"₪"), ("IL",)),
+    (re.compile(r"₸"), ("KZ",)),
+    (re.compile(r"৳"), ("BD",)),
 )
 # A country-code top-level domain of an e-mail address or a web address (`@firma.de`, `www.societe.fr/`).
 _EMAIL_CC = re.compile(r"(?:@|//|\bwww\.)[\w.-]+\.([a-z]{2})\b(?![.-])")
@@ -176,7 +203,7 @@ def regions(text: str) -> tuple[str, ...]:
             points = 2 * bool(distinct.search(head)) + len({w.lower() for w in common.findall(head)})
             for r in regs:
                 score[r] = max(score.get(r, 0), points)  # a region in two rows (CZ, SK) counts its better one
-        for letters, regs in _LETTER_REGIONS:
+        for letters, regs in (*_LETTER_REGIONS, *_CURRENCY_REGIONS):
             if letters.search(head):
                 for r in regs:
                     score[r] = score.get(r, 0) + 2

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 
 _DELIMITERS = (",", "\t", ";", "|")
+_HEADER_WORDS = 4  # `Date of birth`, `Phone number (work)`
 # `INSERT INTO members (id, name, phone) VALUES`, with MySQL back-ticks, quoted or bracketed names, a schema.
 _INSERT = re.compile(r"(?i)\binsert\s+(?:ignore\s+)?into\s+[^\s(]+\s*\(([^()]{1,2000})\)\s*values\s*")
 _NAME_QUOTES = "`\"'[] \t\n"
@@ -119,7 +120,8 @@ class TableLabels:
         self._field_starts: list[int] = []
 
     def _find(self) -> None:
-        """A header: at least three cells split by one delimiter, every cell holding a letter and no space run;
+        """A header: at least three cells split by one delimiter, every cell holding a letter, no space run and at
+        most `_HEADER_WORDS` words (a field's name, not a clause of prose split at its commas);
         or two cells without spaces (`build,date`), so a prose line with one comma is not a header; a
         Markdown header line (`| Name | Phone number |`) with any number of cells."""
         self._found = True
@@ -131,7 +133,10 @@ class TableLabels:
                     markdown = delim == "|" and line.strip().startswith("|")
                     inner = cells[1:-1] if markdown else cells  # `| Name | Phone |`: outer pipes, no outer cells
                     gap = "  " if len(inner) > 2 or markdown else " "  # two plain cells: identifiers, no prose
-                    if inner and all(c and any(ch.isalpha() for ch in c) and gap not in c for c in inner):
+                    if inner and all(
+                        c and any(ch.isalpha() for ch in c) and gap not in c and len(c.split()) <= _HEADER_WORDS
+                        for c in inner
+                    ):
                         self._positions.append(pos)
                         self._cells.append((delim, cells))
                     break

@@ -79,3 +79,47 @@ def test_prose_before_a_spelled_at_is_no_mailbox_under_brackets(text: str, under
     words = PiiDetector("pii", obfuscated_emails=ObfuscatedEmails.WORDS)
     assert flagged(brackets, text, "EMAIL_ADDRESS") == []
     assert flagged(words, text, "EMAIL_ADDRESS") == [under_words]  # `words` reads any spelled form
+
+
+ROUND_PHONES = [  # (text, the phone as found): constructions after the tenth tuning writer
+    ("Per a reserves, més info al 900 41 27 63 amb cita prèvia.", "900 41 27 63"),  # Catalan; 3-2-2-2 of ES
+    ("Contacto: +351 22 418 3307 / 912 604 118", "+351 22 418 3307"),  # two numbers joined by a spaced slash
+    ("Contacto: +351 22 418 3307 / 912 604 118", "912 604 118"),
+    ("Met vriendelijke groet,\nDaan de Wit\n0318 - 472 290", "0318 - 472 290"),  # a spaced hyphen after the area
+    ("Bestu kveðjur,\nÞórdís\n847 3310", "847 3310"),  # Icelandic letters point to Iceland
+    ("Vendo sofá retrátil por R$ 890, retirar no centro. (21) 98744-1302", "(21) 98744-1302"),  # real -> Brazil
+    ('{"nev": "Tóth Anna", "vezetekes": "06 1 339 2840"}', "06 1 339 2840"),  # Hungarian "landline" key
+    ('{"nimi": "Kadri Tamm", "mobiil": "5128 4471"}', "5128 4471"),  # Estonian "mobile" key
+    (  # a prose line with commas is no table header: its words do not label the next line's cells
+        "Uprzejmie informujemy, że kwota 120,50 zł wróci na rachunek podany w zgłoszeniu:\n"
+        "Kontakt: Anna Wójcik, anna.w@poczta.example, tel. +48 601 220 418.",
+        "+48 601 220 418",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ROUND_PHONES)
+def test_round_phones(pii: PiiDetector, text: str, value: str) -> None:
+    assert value in flagged(pii, text, "PHONE_NUMBER")
+
+
+ROUND_NOT_PHONES = [  # (text, the number that is no phone, rule)
+    ("受付番号 080-3311-7429 の修理品は来週発送します。", "080-3311-7429", "a Japanese id compound with 番号"),
+    ("Mã đơn hàng 0987 220 415 đã được giao.", "0987 220 415", "Vietnamese mã (code)"),
+    ("Ditt bokningsnummer är 318-440-27, ta med det.", "318-440-27", "a booking word (Swedish)"),
+    ("Tổng cộng 15.400.000 đ, thanh toán trước ngày 20.", "15.400.000", "an amount in dong"),
+    ("Phí dịch vụ 2.750.000 đồng đã bao gồm thuế.", "2.750.000", "an amount in dong, spelled"),
+    ("รหัสสมาชิก 44-205-118 ใช้สำหรับสะสมแต้ม", "44-205-118", "Thai รหัส (code)"),
+    ("el SSN de tu socio figura como 666-21-4870, que no es válido.", "666-21-4870", "the SSN's 3-2-4 shape"),
+    ("emp_id,name,ssn,state\n4471208,\"Lane, Ada\",912-00-3141,WA", "912-00-3141", "WA is a state"),
+    ("ugyfelszam;csomag;dij\n30/512-4471;alap;9 990 Ft", "30/512-4471", "a Hungarian customer-number column"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "rule"), ROUND_NOT_PHONES)
+def test_round_not_phones(pii: PiiDetector, text: str, value: str, rule: str) -> None:
+    assert value not in flagged(pii, text, "PHONE_NUMBER"), rule
+
+
+def test_a_portuguese_version_key_holds_no_address(pii: PiiDetector) -> None:
+    assert flagged(pii, "app: agenda\nversao: 4.1.0.27\nporta: 8080", "IP_ADDRESS") == []
