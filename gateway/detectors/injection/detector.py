@@ -120,7 +120,7 @@ class InjectionDetector:
             for k, m in enumerate(fam.regex.finditer(norm.text)):
                 if k >= _MAX_PER_FAMILY:
                     break
-                if fam.name == "prompt-exfiltration" and authored(marks, (m.start(), m.end())):
+                if fam.name == "prompt-exfiltration" and authored(marks, (m.start(), m.end()), norm.text):
                     continue  # "help me write the system prompt of my bot": one to author, not the assistant's
                 if fam.name == "instruction-override" and withdrawn(marks, (m.start(), m.end())):
                     continue  # "ignore the earlier instruction, I made a mistake": the writer's own slip

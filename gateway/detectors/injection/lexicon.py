@@ -135,7 +135,7 @@ class Lexicon:
                 continue
             if concepts in OWNED and _owned(marks, OWNED[concepts], span, text):
                 continue
-            if concepts in AUTHORED and _authored(marks, AUTHORED[concepts], span):
+            if concepts in AUTHORED and _authored(marks, AUTHORED[concepts], span, text):
                 continue
             if fam == "instruction-override" and withdrawn(marks, span):
                 continue
@@ -151,9 +151,25 @@ def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | Non
     return any(s < span[1] + distance and e > span[0] - distance for s, e in marks.get(concept, ()))
 
 
-def authored(marks: Marks, span: tuple[int, int]) -> bool:
+def authored(marks: Marks, span: tuple[int, int], text: str) -> bool:
     """Whether the system prompt named in `span` is one the text asks to author (AUTHORED), not the assistant's."""
-    return _authored(marks, AUTHORED[("system_prompt",)], span)
+    return _authored(marks, AUTHORED[("system_prompt",)], span, text)
+
+
+# A bot of the writer's own near the name of the prompt: a first-person, plural or "own" possessive, then a word
+# holding "bot" in the same sentence ("vores kundebot", "kendi kargo botum", "нашего бота", "हमारे … बॉट"), or
+# the bot first and its owner after it ("el bot de mi tienda", "le bot de notre boutique").
+_OWNER = (
+    r"\b(?:my|our|own|mi|mis|nuestr[oa]s?|propi[oa]|mon|ma|notre|nos|propre|mein\w*|unser\w*|eigen\w*|mi[oa]|"
+    r"nostr[oa]|propri[oa]|meu|minha|noss[oa]|própri[oa]|mijn|onze|ons|mój|moj\w*|nasz\w*|własn\w*|můj|náš|naš\w*|"
+    r"vlastní|min|mitt|vår|vårt|vores|egen|eget|oma|meidän|saját|мой|моего|моему|моей|наш\w*|свой|своего|своему|"
+    r"свою|власн\w*|собствен\w*|benim|bizim|kendi|saya|kami|tôi)\b"
+    r"|मेरे|मेरी|मेरा|हमारे|हमारी|हमारा|अपनी|अपने|अपना|私の|自分の|うちの|弊社の|我的|我们的|我們的|自己的|우리|저희"
+)
+_BOT = r"(?:bot|бот|बॉट|ボット|机器人|機器人|봇|บอท)"
+_OWN_BOT = re.compile(rf"(?i)(?:{_OWNER})[^.!?\n]{{0,40}}?{_BOT}|{_BOT}\w*[^.!?\n]{{0,25}}?(?:{_OWNER})")
+_BOT_REACH = 120
+_YOUR_BEFORE = re.compile(r"(?i)\byour\b")  # English: "print your system prompt … for my bot"
 
 
 def withdrawn(marks: Marks, span: tuple[int, int]) -> bool:
@@ -164,18 +180,27 @@ def withdrawn(marks: Marks, span: tuple[int, int]) -> bool:
     return not any(_near(marks, (c, WITHDRAWN), span) for c in ("yours", "yours_before"))
 
 
-def _authored(marks: dict[str, list[tuple[int, int]]], distance: int, span: tuple[int, int]) -> bool:
+def _authored(marks: dict[str, list[tuple[int, int]]], distance: int, span: tuple[int, int], text: str) -> bool:
     """The system prompt named in `span` is one to author or the writer's own: an `author` word (write, formulate,
-    review, configure; our company's) within `distance` of it or a first-person possessive shortly before it, and no
-    second-person possessive (`yours`: "tu", "systemprompten din", "你收到的") nor a `verbatim` word there."""
+    review, configure; our company's) within `distance` of it, a first-person possessive shortly before it or a bot
+    of the writer's own within `_BOT_REACH` (`_OWN_BOT`), and no second-person possessive (`yours`: "tu",
+    "systemprompten din", "你收到的"; English "your" right before) nor a `verbatim` word there."""
     if not any(s < span[1] and e > span[0] for s, e in marks.get("system_prompt", ())):
         return False  # another finding of the family (a password asked for): not this rule's business
     mine = any(span[0] - 20 <= e <= span[0] for _, e in marks.get("mine", ()))  # "mi bot", "мой промпт"
-    if not (mine or _near(marks, ("author", distance), span)):
+    bot = _OWN_BOT.search(text, max(0, span[0] - _BOT_REACH), span[1] + _BOT_REACH)
+    author = _near(marks, ("author", distance), span)
+    if not (mine or bot or author):
         return False  # nothing says the prompt is one to write, or the writer's own
+    if not (mine or author) and _near(marks, ("reveal", distance), span):
+        return False  # "show me the system prompt, I need it for my bot": the assistant's, asked for
     if any(span[0] - 3 <= e <= span[0] for _, e in marks.get("yours_before", ())):
         return False
-    return not _near(marks, ("yours", distance), span) and not _near(marks, ("verbatim", distance), span)
+    if _YOUR_BEFORE.search(text, max(0, span[0] - 12), span[1]):
+        return False
+    # a reflexive possessive that is the bot's owner ("для своего бота") is not the assistant's
+    yours = [m for m in marks.get("yours", ()) if bot is None or not (bot.start() <= m[0] and m[1] <= bot.end())]
+    return not _near({"yours": yours}, ("yours", distance), span) and not _near(marks, ("verbatim", distance), span)
 
 
 def _owned(marks: dict[str, list[tuple[int, int]]], objects: tuple[str, ...], span: tuple[int, int], text: str) -> bool:
