@@ -24,13 +24,15 @@ AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
 
 # The names of "@" and "." in the languages the guards claim, as people spell them to hide an address:
 # `arobase` (fr), `chiocciola` (it), `małpa` (pl), `snabel-a` (sv, da), `krøllalfa` (no), `apenstaartje` (nl),
-# `kukac` (hu), `zavináč` (cs), `собака` (ru), `παπάκι` (el), `アット` (ja), `艾特` (zh), `골뱅이` (ko).
+# `kukac` (hu), `zavináč` (cs), `afna` (sl), `arrova` (ca), `eta` (lt), `собака` (ru), `παπάκι` (el), `שטרודל` (he),
+# `آت` (ar), `アット` (ja), `艾特` (zh), `골뱅이` (ko).
 _AT_WORDS = (
     r"at|arroba|ät|chez|arobase|chiocciola|ma[łl]pa|snabel-?a|kr[øo]llalfa|apenstaartje|kukac|zavin[aá][čc]"
-    r"|собака|παπάκι|アット|あっと|艾特|골뱅이"
+    r"|afna|arrova|eta|собака|παπάκι|שטרודל|آت|アット|あっと|艾特|골뱅이"
 )
 _DOT_WORDS = (
-    r"dot|punkt|punto|point|ponto|kropka|punt|piste|pont|te[čc]ka|bodka|punktum|nokta|точка|τελεία|ドット|点|點|점"
+    r"dot|punkt|punto|point|ponto|kropka|punt|piste|pont|te[čc]ka|bodka|punktum|nokta|pika|ta[šs]kas|точка|τελεία"
+    r"|נקודה|دوت|ドット|点|點|점"
 )
 _OPEN, _CLOSE = r"[\[({<]", r"[\]})>]"
 # "@" bracketed or dash-wrapped (`[at]`, `(arobase)`, `-at-`), written plainly with a space on either side
@@ -63,7 +65,7 @@ AT_MARK = {
 # case-blind alternation costs ~0.15 ms per KB of prose full of "at".
 _DOT_NAMES = (
     "dot", "punkt", "punto", "point", "ponto", "kropka", "punt", "piste", "pont", "tečka", "tecka", "bodka",
-    "punktum", "nokta", "точка", "τελεία", "ドット", "点", "點", "점",
+    "punktum", "nokta", "pika", "taškas", "taskas", "точка", "τελεία", "נקודה", "دوت", "ドット", "点", "點", "점",
 )  # fmt: skip
 
 

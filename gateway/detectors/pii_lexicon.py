@@ -38,7 +38,7 @@ advert* listing* annonce* annons* anuncio* anúncio* annunci* advertenti* insera
 объявлен* оголош* обяв* αγγελί* ilan ilanı hirdet* ilmoitus* kuulutus* kuulutuse sludinājum* iklan tangazo
 reklamac* reklamác* reklamation* sagsnummer* saksnummer* ärende* tapaus* ügyszám* azonosító* referanse*
 referenc* processo protocol* protokol* πρωτόκολλ*
-kode koodi kood mã รหัส 受付番号 問い合わせ番号 問合せ番号
+kode koodi kood cod codice mã đơn รหัส 受付番号 問い合わせ番号 問合せ番号
 versao verze verzi* verzió versio versiune verzij*
 bokning* buchung* boeking* reserva* réservation* prenotazion* rezerwacj* rezervac* rezervác* varaus* rezervasyon*
 foglalás* бронировани* бронюванн* κράτησ* ügyfélszám* ugyfelszam*
@@ -78,7 +78,8 @@ asiakaspalvelu تماس talrun* thoai همراه
 soita soitathan soittakaa soittaa soitto* helista* nazov* volajte zavolajte hubungi ringe ringer hatt* çağrı*
 обад* позвън* gọi tổng_đài liên_hệ חייג התקשר ダイヤル कॉल
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
-電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
+電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال تواصل
+फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
 """
 _CARD = """
 card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay

@@ -128,7 +128,7 @@ _NEGATED_BEFORE = re.compile(
     r"(?:\b(?:no|kein\w{0,2}|geen|ingen|bukan|không phải|nie|ne|nem|ei|mitte|nevis|не|ні)\b"
     r"|ليس|ليست|ไม่ใช่|不是|並非|并非|לא)[ \t]*" + _NEG_SHORT
     + r"|(?:\b(?:not|nicht|niet|ikke|inte|pas|non|não|nie|не|ні|δεν)\b|n't)[ \t]+"
-    r"(?:a|an|the|any|my|ein\w{0,2}|mein\w{0,2}|een|mijn|ett|en|et|min|mitt|mit|un|une|uno|una|um|uma|é|är|er|ist|is|es|est|jest|є)"
+    r"(?:a|an|the|any|my|ein\w{0,2}|mein\w{0,2}|een|mijn|ett|en|et|min|mitt|mit|un|une|uno|una|um|uma|é|è|är|er|ist|is|es|est|jest|є)"
     r"[ \t]+" + _NEG_SHORT,
     re.IGNORECASE,
 )

@@ -123,3 +123,41 @@ def test_round_not_phones(pii: PiiDetector, text: str, value: str, rule: str) ->
 
 def test_a_portuguese_version_key_holds_no_address(pii: PiiDetector) -> None:
     assert flagged(pii, "app: agenda\nversao: 4.1.0.27\nporta: 8080", "IP_ADDRESS") == []
+
+
+W11_EMAILS = [  # the names of "@" and "." of five more languages, in brackets
+    "Piši mi na ana.novak (afna) posta (pika) si",
+    "Escriu a jordi.puig (arrova) correu (punt) cat",
+    "Rašykite: tomas.kairys (eta) pastas (taškas) lt",
+    "כתבו ל- dana.levi (שטרודל) mail (נקודה) co.il",
+    "راسلني على sami.k (آت) mail (دوت) com",
+]
+
+
+@pytest.mark.parametrize("text", W11_EMAILS)
+def test_at_and_dot_words_of_more_languages(text: str) -> None:
+    pii = PiiDetector("pii", obfuscated_emails=ObfuscatedEmails.BRACKETS)
+    assert len(flagged(pii, text, "EMAIL_ADDRESS")) == 1
+
+
+W11_PHONES = [
+    ("Met vriendelijke groet,\nJoris Vink\n0318 - 47 22 90", "0318 - 47 22 90"),  # subscriber digits in pairs
+    ("للتواصل مع المعرض: 0551 208 774", "0551 208 774"),  # Arabic "to contact"
+]
+
+
+@pytest.mark.parametrize(("text", "value"), W11_PHONES)
+def test_w11_phones(pii: PiiDetector, text: str, value: str) -> None:
+    assert value in flagged(pii, text, "PHONE_NUMBER")
+
+
+W11_NOT_PHONES = [
+    ('{"titular": "Ion Pop", "cod_client": "0744 218 3301"}', "0744 218 3301", "a Romanian client code key"),
+    ("Khách: đơn 230511-7742 của mình giao chưa?", "230511-7742", "Vietnamese đơn (order)"),
+    ("il codice tessera 0612 4471 88 non è un telefono", "0612 4471 88", "an Italian negation with è"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "rule"), W11_NOT_PHONES)
+def test_w11_not_phones(pii: PiiDetector, text: str, value: str, rule: str) -> None:
+    assert value not in flagged(pii, text, "PHONE_NUMBER"), rule
