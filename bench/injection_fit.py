@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 from injection_data import Item, item_weights
 
-from gateway.detectors.injection.classifier import BITS, Layer, bucket_rows, word_features
+from gateway.detectors.injection.classifier import BITS, Layer, bucket_rows, token_features
 
 DIM = 1 << BITS
 
@@ -30,6 +30,7 @@ class FitParams:
     pos_share: float = 0.5
     corpus_share: float = 0.5  # of the negative weight
     words: bool = True  # word unigram/bigram features beside the character n-grams
+    concepts: bool = False  # the concept lexicon's marks and nearby pairs as features (`concept_features`)
     hard_weight: float = 3.0  # a hard benign row weighs this many ordinary rows of its group
     lowrank: int = 0  # k > 0: a low-rank hidden layer on top of the linear model (format 4)
     hidden: int = 16
@@ -60,7 +61,8 @@ class Design:
         n = 0
         for k, it in enumerate(items):
             rows = bucket_rows(it.text)
-            wpos, wb = word_features(it.text) if p.words else (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp))
+            tok = token_features(it.text, p.words, p.concepts)
+            wpos, wb = tok if tok is not None else (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp))
             n_pos = len(rows[0]) + 1 if len(rows[0]) else 1
             for s, e in windows(n_pos, p.window, p.max_windows):
                 parts = [r[s : min(e, len(r))] for r in rows]

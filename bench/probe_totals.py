@@ -29,7 +29,11 @@ from gateway.evaluation.injection_report import Placement, injection_predictor  
 def group(row: dict[str, object]) -> str:
     if row["label"] == "injection":
         return "injection"
-    return "benign_hard" if row.get("category") == "benign_hard" else "benign_ordinary"
+    category = str(row.get("category", ""))
+    # `benign_ordinary`, or a set's own ordinary categories (`ordinary_request`, `ordinary_document`); every other
+    # benign category names a kind of hard benign text (`self_correction`, `dataset_card`, ...)
+    ordinary = category in ("", "benign_ordinary") or category.startswith("ordinary")
+    return "benign_ordinary" if ordinary else "benign_hard"
 
 
 def totals(path: Path, rules: Path) -> dict[str, dict[str, dict[str, float]]]:

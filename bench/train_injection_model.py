@@ -106,7 +106,7 @@ def calibrate(
 def model_of(
     w: npt.NDArray[np.float32], b: float, p: FitParams, cal: dict[str, dict[str, float]], layer: Layer | None = None
 ) -> Classifier:
-    return Classifier(w, b, thresholds=cal, window=p.window, words=p.words, layer=layer)
+    return Classifier(w, b, thresholds=cal, window=p.window, words=p.words, concepts=p.concepts, layer=layer)
 
 
 def detector_flags(items: Sequence[Item], model: Classifier | None) -> list[bool]:
@@ -196,9 +196,11 @@ def write_model(model: Classifier, p: FitParams, report: dict[str, object]) -> N
         + (f"; plus a low-rank hidden layer ({p.lowrank}-dimensional bucket embeddings, {p.hidden} ReLU units)"
            if layer is not None else ""),
         "features": "NFKC, lower-case, zero-width strip, digits->0, whitespace folded; hashed char n-grams"
-        + (" and word unigrams/bigrams" if p.words else ""),
+        + (" and word unigrams/bigrams" if p.words else "")
+        + ("; concept-lexicon marks and pairs" if p.concepts else ""),
         "orders": list(ORDERS),
         "word_ngrams": [1, 2] if p.words else [],
+        "concepts": p.concepts,
         "bits": BITS,
         "window": p.window,
         "bias": round(float(model._bias), 6),
@@ -247,6 +249,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=0.05)
     ap.add_argument("--min-pos-groups", type=int, default=2, help="attack groups a positive bucket needs")
     ap.add_argument("--no-words", action="store_true", help="character n-grams only (the format-2 model)")
+    ap.add_argument("--concepts", action="store_true", help="add the concept lexicon's marks and pairs as features")
     ap.add_argument("--hard-weight", type=float, default=3.0, help="weight of a hard benign row vs an ordinary one")
     ap.add_argument("--lowrank", type=int, default=0, help="k > 0: add a low-rank hidden layer (format 4)")
     ap.add_argument("--hidden", type=int, default=16, help="ReLU units of the low-rank layer")
@@ -260,7 +263,8 @@ def main() -> None:
     t0 = time.time()
     p = FitParams(
         window=args.window, iters=args.iters, l2=args.l2, lr=args.lr,
-        words=not args.no_words, hard_weight=args.hard_weight, min_pos_groups=args.min_pos_groups,
+        words=not args.no_words, concepts=args.concepts, hard_weight=args.hard_weight,
+        min_pos_groups=args.min_pos_groups,
         lowrank=args.lowrank, hidden=args.hidden,
     )
     items = every_source(args.dev, corpus_chunks(args.corpus_cache, 7, args.requests), args.training_dir)

@@ -17,6 +17,8 @@ as in German. The same raw score serves both placements; placement changes only 
 A model of format 4 (`Layer`; measured as a candidate, not the shipped format: see
 docs/guards-quality.md, "Third round") also gives every bucket a small embedding; a window's
 embeddings are summed on the same scale and one ReLU layer adds its output to the window's logit.
+A model whose metadata says `concepts: true` (a candidate, not the shipped model: "Ninth round")
+also places the concept lexicon's marks and near pairs at their positions (`concept_features`).
 
 What the detector sees
 ----------------------
@@ -50,6 +52,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from gateway.detectors.injection.lexicon import Lexicon
 
 WEIGHTS_FILE = "injection_model.npy"
 META_FILE = "injection_model.json"
@@ -181,6 +185,55 @@ def word_features(text: str, bits: int = BITS) -> tuple[npt.NDArray[np.intp], np
     return np.asarray(pos, dtype=np.intp), np.asarray(out, dtype=np.intp)
 
 
+CONCEPT_NEAR = 60  # two concept marks this close (in normalised characters) also make a pair feature
+_PAIRS_PER_MARK = 8
+_LEXICON: list[Lexicon] = []
+
+
+def concept_features(text: str, bits: int = BITS) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """The multilingual concept lexicon's marks (`lexicon.py`: stems of "ignore", "secret", "forward",
+    "by e-mail", "pretend", ... in about 40 languages) as features: at each mark's position the
+    concept, and the unordered pair it makes with each other concept at most `CONCEPT_NEAR`
+    characters before it (CRC-32 with their own tag bytes, same bucket space). The same concept
+    then carries the same weight in every language the lexicon holds, which character n-grams
+    learned from one language's rows cannot."""
+    if not _LEXICON:
+        _LEXICON.append(Lexicon())
+    norm = normalise(text)
+    marks = _LEXICON[0].marks(norm, set(_WORD.findall(norm)))
+    flat = sorted({(start, concept) for concept, spans in marks.items() for start, _ in spans})
+    shift = 32 - bits
+    pos: list[int] = []
+    out: list[int] = []
+    for i, (start, concept) in enumerate(flat):
+        pos.append(start)
+        out.append(zlib.crc32(("\x03" + concept).encode("utf-8")) >> shift)
+        paired = 0
+        for j in range(i - 1, -1, -1):
+            before, other = flat[j]
+            if start - before > CONCEPT_NEAR or paired >= _PAIRS_PER_MARK:
+                break
+            if other == concept:
+                continue
+            a, b = sorted((concept, other))
+            pos.append(start)
+            out.append(zlib.crc32(("\x04" + a + " " + b).encode("utf-8")) >> shift)
+            paired += 1
+    return np.asarray(pos, dtype=np.intp), np.asarray(out, dtype=np.intp)
+
+
+def token_features(
+    text: str, words: bool, concepts: bool
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]] | None:
+    """The features placed at word positions: word n-grams, concept marks, or both (None: neither)."""
+    parts = ([word_features(text)] if words else []) + ([concept_features(text)] if concepts else [])
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
 def position_sums(
     weights: npt.NDArray[np.float32],
     rows: list[npt.NDArray[np.intp]],
@@ -213,7 +266,7 @@ def best_window(contrib: npt.NDArray[np.float64], window: int) -> tuple[float, i
 class Classifier:
     """Read-only after construction and thread-safe (numpy releases no shared state between calls)."""
 
-    __slots__ = ("_bias", "_error", "_layer", "_thresholds", "_weights", "_window", "_words", "meta")
+    __slots__ = ("_bias", "_concepts", "_error", "_layer", "_thresholds", "_weights", "_window", "_words", "meta")
 
     def __init__(
         self,
@@ -223,6 +276,7 @@ class Classifier:
         thresholds: Mapping[str, Mapping[str, float]] | None = None,
         window: int = WINDOW,
         words: bool = False,
+        concepts: bool = False,
         layer: Layer | None = None,
         meta: dict[str, Any] | None = None,
         error: str | None = None,
@@ -234,6 +288,7 @@ class Classifier:
         self._thresholds = {p: dict(t) for p, t in (thresholds or {}).items()}
         self._window = window
         self._words = words
+        self._concepts = concepts
         self._layer = layer
         self.meta = meta or {}
         self._error = error
@@ -284,6 +339,7 @@ class Classifier:
             thresholds=meta["thresholds"],
             window=int(meta["window"]),
             words=meta["format"] >= 3 and bool(meta.get("word_ngrams")),
+            concepts=meta["format"] >= 3 and bool(meta.get("concepts")),
             layer=layer,
             meta=meta,
         )
@@ -296,7 +352,7 @@ class Classifier:
         """Logit of the best window and the offset (in normalised characters) where it starts."""
         if self._error is not None:
             raise ModelUnavailable(self._error)
-        words = word_features(text) if self._words else None
+        words = token_features(text, self._words, self._concepts)
         rows = bucket_rows(text)
         lin = position_sums(self._weights, rows, words)
         if self._layer is not None:
