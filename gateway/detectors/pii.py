@@ -56,6 +56,17 @@ def drop_shadowed_phones(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if id(f) not in beaten]
 
 
+def drop_inside_iban(findings: list[Finding]) -> list[Finding]:
+    """A card, phone or SSN whose digits lie inside an IBAN (`RO67 VZNR 6951 2503 1610 0301` holds a Luhn-valid
+    sixteen-digit run): the account's digits, not a second value."""
+    ibans = [(f.start, f.end) for f in findings if f.entity == "IBAN_CODE"]
+    if not ibans:
+        return findings
+    return [
+        f for f in findings if f.entity == "IBAN_CODE" or not any(a <= f.start and f.end <= b for a, b in ibans)
+    ]
+
+
 class PiiDetector:
     """Thread-safe after construction: the recognizers are pure functions, Presidio's analyze() keeps no
     per-call state on the engine."""
@@ -123,4 +134,4 @@ class PiiDetector:
             if wanted:
                 results = self._ner.analyze(text=text, language="en", entities=wanted)
                 found += [Finding(self.name, r.entity_type, r.start, r.end, round(float(r.score), 3)) for r in results]
-        return sorted(drop_shadowed_phones(found), key=lambda f: (f.start, f.end))
+        return sorted(drop_inside_iban(drop_shadowed_phones(found)), key=lambda f: (f.start, f.end))

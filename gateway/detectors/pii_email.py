@@ -28,11 +28,11 @@ AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
 # `آت` (ar), `アット` (ja), `艾特` (zh), `골뱅이` (ko).
 _AT_WORDS = (
     r"at|arroba|ät|chez|arobase|chiocciola|ma[łl]pa|snabel-?a|kr[øo]llalfa|apenstaartje|kukac|zavin[aá][čc]"
-    r"|afna|arrova|eta|собака|παπάκι|שטרודל|آت|アット|あっと|艾特|골뱅이"
+    r"|afna|arrova|eta|et|la|a còng|собака|собачка|παπάκι|שטרודל|آت|एट|แอท|アット|あっと|艾特|골뱅이"
 )
 _DOT_WORDS = (
     r"dot|punkt|punto|point|ponto|kropka|punt|piste|pont|te[čc]ka|bodka|punktum|nokta|pika|ta[šs]kas|точка|τελεία"
-    r"|נקודה|دوت|ドット|点|點|점"
+    r"|punct|točka|tocka|chấm|крапка|נקודה|دوت|डॉट|ดอท|ドット|どっと|点|點|점"
 )
 _OPEN, _CLOSE = r"[\[({<]", r"[\]})>]"
 # "@" bracketed or dash-wrapped (`[at]`, `(arobase)`, `-at-`), written plainly with a space on either side
@@ -65,7 +65,8 @@ AT_MARK = {
 # case-blind alternation costs ~0.15 ms per KB of prose full of "at".
 _DOT_NAMES = (
     "dot", "punkt", "punto", "point", "ponto", "kropka", "punt", "piste", "pont", "tečka", "tecka", "bodka",
-    "punktum", "nokta", "pika", "taškas", "taskas", "точка", "τελεία", "נקודה", "دوت", "ドット", "点", "點", "점",
+    "punktum", "nokta", "pika", "taškas", "taskas", "punct", "točka", "tocka", "chấm", "точка", "крапка", "τελεία",
+    "נקודה", "دوت", "डॉट", "ดอท", "ドット", "どっと", "点", "點", "점",
 )  # fmt: skip
 
 
@@ -137,6 +138,13 @@ def _operand(text: str, hit: re.Match[str]) -> bool:
     return len(local) < 2 or not any(c.isalpha() for c in local) or before.endswith(tuple("=([{,+-*/%<>|&"))
 
 
+# Names of "@" that mean nothing else (`골뱅이`, `שטרודל`, `arroba`): a spelled form with one needs no mailbox-shaped
+# local part; `at`, `et`, `la`, `eta`, `собака` (a dog) are words of prose too.
+_AT_NAMES = frozenset((
+    "arroba", "arobase", "chiocciola", "apenstaartje", "zavináč", "zavinac", "afna", "arrova", "snabel-a", "snabela",
+    "krøllalfa", "krollalfa", "kukac", "παπάκι", "שטרודל", "آت", "एट", "แอท", "アット", "あっと", "艾特", "골뱅이",
+    "собачка",
+))  # fmt: skip
 _MAILBOX_MARK = re.compile(rf"(?i)[._0-9]|{_DOT_WORD}")
 
 
@@ -170,7 +178,8 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
             local = _SPELLED_LOCAL.search(text, max(0, at.start() - 80), at.start()) if domain else None
             if domain is None or local is None:
                 continue
-            if obfuscated is ObfuscatedEmails.BRACKETS and not _mailbox(local.group(1)):
+            word = at.group().strip().lower()
+            if obfuscated is ObfuscatedEmails.BRACKETS and word not in _AT_NAMES and not _mailbox(local.group(1)):
                 continue  # `look at example dot org`: prose before "at" is one word
             _add(found, name, local.start(), domain.end(), domain.group(1), 0.6, domain_ok)
     return found

@@ -161,3 +161,40 @@ W11_NOT_PHONES = [
 @pytest.mark.parametrize(("text", "value", "rule"), W11_NOT_PHONES)
 def test_w11_not_phones(pii: PiiDetector, text: str, value: str, rule: str) -> None:
     assert value not in flagged(pii, text, "PHONE_NUMBER"), rule
+
+
+W12_EMAILS = [  # (text, the address as found) under brackets
+    ("ติดต่อ somchai.k แอท mail ดอท co ดอท th", "somchai.k แอท mail ดอท co ดอท th"),  # Thai, spelled
+    ("Scrieți la ion.pop (la) posta (punct) ro", "ion.pop (la) posta (punct) ro"),  # Romanian
+    ("Javite se: marko.h (et) posta (točka) hr", "marko.h (et) posta (točka) hr"),  # Croatian
+    ("Liên hệ: minh.le (a còng) thu (chấm) vn", "minh.le (a còng) thu (chấm) vn"),  # Vietnamese
+    ("मेल करें: ravi.k एट mail डॉट in", "ravi.k एट mail डॉट in"),  # Hindi, spelled
+    ("連絡先 tanaka.k あっと mail どっと jp", "tanaka.k あっと mail どっと jp"),  # Japanese, spelled
+    ("Пишіть: olena.m собачка poshta крапка ua", "olena.m собачка poshta крапка ua"),  # Ukrainian, spelled
+    ("문의: minsu 골뱅이 mail 점 kr", "minsu 골뱅이 mail 점 kr"),  # a name of "@" that means nothing else
+    ("לפרטים: yoni שטרודל mail נקודה co נקודה il", "yoni שטרודל mail נקודה co נקודה il"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), W12_EMAILS)
+def test_w12_spelled_addresses(text: str, value: str) -> None:
+    pii = PiiDetector("pii", obfuscated_emails=ObfuscatedEmails.BRACKETS)
+    assert flagged(pii, text, "EMAIL_ADDRESS") == [value]
+
+
+def test_prose_with_a_word_that_also_names_at_is_not_an_address() -> None:
+    pii = PiiDetector("pii", obfuscated_emails=ObfuscatedEmails.BRACKETS)
+    assert flagged(pii, "Moja собака спит точка ру и всё.", "EMAIL_ADDRESS") == []  # "dog": a mailbox needs a shape
+
+
+def test_the_digits_inside_an_iban_are_no_card(pii: PiiDetector) -> None:
+    text = "Cont: RO57 BTRL 4111 7204 1599 3022, titular Ion Pop"  # a Luhn-valid Visa run in its account digits
+    iban = "RO57 BTRL 4111 7204 1599 3022"
+    assert flagged(pii, text, "IBAN_CODE") == [iban]
+    assert flagged(pii, text, "CREDIT_CARD") == []
+
+
+def test_an_iranian_iban(pii: PiiDetector) -> None:
+    from gateway.detectors.pii_checks import iban_ok
+
+    assert iban_ok("IR062960000000100324200001")
