@@ -74,8 +74,10 @@ def obfuscation_marked(text: str, mode: ObfuscatedEmails) -> bool:
     """The text may hold an obfuscated address the mode reads (a cheap test before the full expressions)."""
     if mode is ObfuscatedEmails.OFF:
         return False
-    if AT_MARK[ObfuscatedEmails.BRACKETS].search(text):
-        return True
+    return AT_MARK[ObfuscatedEmails.BRACKETS].search(text) is not None or _words_marked(text)
+
+
+def _words_marked(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in _DOT_NAMES) and AT_MARK[ObfuscatedEmails.WORDS].search(text) is not None
 
@@ -172,7 +174,7 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
             if text[hit.end(1) : hit.start(2)].strip() == "@" and _operand(text, hit):
                 continue
             _add(found, name, hit.start(), hit.end(), hit.group(2), score, domain_ok)
-    if obfuscation_marked(text, obfuscated) and AT_MARK[ObfuscatedEmails.WORDS].search(text):
+    if obfuscated is not ObfuscatedEmails.OFF and _words_marked(text):
         for at in _AT_WORD.finditer(text):
             domain = _SPELLED_DOMAIN.match(text, at.end())
             local = _SPELLED_LOCAL.search(text, max(0, at.start() - 80), at.start()) if domain else None

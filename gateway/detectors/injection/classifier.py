@@ -46,6 +46,7 @@ import unicodedata
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -187,7 +188,11 @@ def word_features(text: str, bits: int = BITS) -> tuple[npt.NDArray[np.intp], np
 
 CONCEPT_NEAR = 60  # two concept marks this close (in normalised characters) also make a pair feature
 _PAIRS_PER_MARK = 8
-_LEXICON: list[Lexicon] = []
+
+
+@cache
+def _lexicon() -> Lexicon:
+    return Lexicon()
 
 
 def concept_features(text: str, bits: int = BITS) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
@@ -197,10 +202,8 @@ def concept_features(text: str, bits: int = BITS) -> tuple[npt.NDArray[np.intp],
     characters before it (CRC-32 with their own tag bytes, same bucket space). The same concept
     then carries the same weight in every language the lexicon holds, which character n-grams
     learned from one language's rows cannot."""
-    if not _LEXICON:
-        _LEXICON.append(Lexicon())
     norm = normalise(text)
-    marks = _LEXICON[0].marks(norm, set(_WORD.findall(norm)))
+    marks = _lexicon().marks(norm, set(_WORD.findall(norm)))
     flat = sorted({(start, concept) for concept, spans in marks.items() for start, _ in spans})
     shift = 32 - bits
     pos: list[int] = []
