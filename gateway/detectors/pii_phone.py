@@ -128,9 +128,10 @@ def _format_cuts(parsed: phonenumbers.PhoneNumber, nsn: str) -> list[frozenset[i
 
 
 def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool:
-    """The groups are the region's own (or merges of them), or read like phone groups: every group after
-    the first three digits or more and the last four or more, or three groups of three. `1234-5678-90` (a
-    part number) is neither."""
+    """The groups are the region's own for this number or for another of its formats (or merges of them); or the
+    region's subscriber groups after an area code of another length; or the plan's area code and then pairs; or
+    DIN 5008's area-code slash; or they read like phone groups: every group after the first three digits or more
+    and the last four or more, or three groups of three. `1234-5678-90` (a part number) is none of these."""
     nsn = phonenumbers.national_significant_number(parsed)
     national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
     written, own = sorted(_cuts(number, len(nsn))), sorted(_cuts(national, len(nsn)))
