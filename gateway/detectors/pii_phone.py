@@ -248,8 +248,14 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
         digit_run = _NON_DIGIT.sub("", number)
         digits = len(digit_run)
-        if not 7 <= digits <= 15 or ctx.in_token(start, end, "PHONE_NUMBER") or (start and text[start - 1] == "%"):
+        if not 7 <= digits <= 15 or (start and text[start - 1] == "%"):
             continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
+        # A digit run with no separator is an id unless a phone word says otherwise, `00`-led ones too (`KID
+        # 002207441195`): only a "+" marks an unbroken run as a phone by itself. (The filters below are pure;
+        # the cheap ones that drop most ids, amounts and dates come first.)
+        bare = not value.startswith("+") and not _SEPARATOR.search(value)
+        if bare and not ctx.mentions("PHONE_NUMBER"):
+            continue  # a bare digit run with no phone word anywhere is an id
         quad = value[0] != "0" and _DOTTED_QUAD.match(value)  # `012.36.78.68` is no address: a trunk 0
         # (`10.20.0.0/16`: a quad with its prefix length is a network)
         if _DATE.match(value) or quad or _DECIMAL.fullmatch(value) or _ID_SHAPE.fullmatch(value):
@@ -266,12 +272,9 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         if end < len(text) and text[end] == ":" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
+        if ctx.in_token(start, end, "PHONE_NUMBER"):
+            continue
         international = value.startswith(("+", "00"))
-        # A digit run with no separator is an id unless a phone word says otherwise, `00`-led ones too (`KID
-        # 002207441195`): only a "+" marks an unbroken run as a phone by itself.
-        bare = not value.startswith("+") and not _SEPARATOR.search(value)
-        if bare and not ctx.mentions("PHONE_NUMBER"):
-            continue  # a bare digit run with no phone word anywhere is an id
         if _UNIT_AFTER.match(text, end) or _CENTS_AFTER.match(text, end):
             continue
         if _THOUSANDS.fullmatch(value) and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):

@@ -109,7 +109,7 @@ class TableLabels:
     """Header lines and INSERT column lists found once per text (on the first lookup), then a cell's header by
     position."""
 
-    __slots__ = ("_cells", "_field_starts", "_fields", "_found", "_positions", "text")
+    __slots__ = ("_cells", "_field_starts", "_fields", "_found", "_positions", "_rows", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -118,6 +118,7 @@ class TableLabels:
         self._cells: list[tuple[str, list[str]]] = []
         self._fields: list[tuple[int, int, str]] = []
         self._field_starts: list[int] = []
+        self._rows: dict[int, list[tuple[int, int]]] = {}  # a row's cell spans, by its start: split once per row
 
     def _find(self) -> None:
         """A header: at least three cells split by one delimiter, every cell holding a letter, no space run and at
@@ -163,9 +164,11 @@ class TableLabels:
         if i < 0:
             return None
         delim, cells = self._cells[i]
-        row_end = text.find("\n", start)
-        row_end = len(text) if row_end < 0 else row_end
-        spans = cell_spans(text[row_start:row_end], delim)
+        spans = self._rows.get(row_start)
+        if spans is None:
+            row_end = text.find("\n", start)
+            row_end = len(text) if row_end < 0 else row_end
+            spans = self._rows[row_start] = cell_spans(text[row_start:row_end], delim)
         if len(spans) != len(cells):
             return None
         at = start - row_start
