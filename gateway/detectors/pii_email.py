@@ -28,14 +28,14 @@ AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
 # `آت` (ar), `アット` (ja), `艾特` (zh), `골뱅이` (ko).
 _AT_WORDS = (
     r"at|arroba|ät|chez|arobase|chiocciola|ma[łl]pa|snabel-?a|kr[øo]llalfa|apenstaartje|kukac|zavin[aá][čc]"
-    r"|afna|arrova|eta|et|la|a còng|собака|собачка|παπάκι|שטרודל|آت|एट|แอท|アット|あっと|艾特|골뱅이"
+    r"|afna|arrova|eta|et|la|a còng|собака|собачка|παπάκι|שטרודל|آت|एट|แอท|アットマーク|アット|あっと|艾特|골뱅이"
 )
 # As plain strings too: a substring test on the lower-cased text gates the words marker, whose case-blind
 # alternation is the costly part on prose full of "at".
 _DOT_NAMES = (
     "dot", "punkt", "punto", "point", "ponto", "kropka", "punt", "piste", "pont", "tečka", "tecka", "bodka",
     "punktum", "nokta", "pika", "taškas", "taskas", "punct", "točka", "tocka", "chấm", "точка", "крапка", "τελεία",
-    "נקודה", "دوت", "डॉट", "ดอท", "ドット", "どっと", "点", "點", "점",
+    "נקודה", "دوت", "डॉट", "ดอท", "ドット", "どっと", "点", "點", "점", "닷",
 )  # fmt: skip
 _DOT_WORDS = "|".join(map(re.escape, _DOT_NAMES))
 _OPEN, _CLOSE = r"[\[({<]", r"[\]})>]"
@@ -55,6 +55,8 @@ _OBFUSCATED_BRACKETS = re.compile(
 _DOT_WORD = rf"\s+(?:{_DOT_WORDS})\s+"
 _AT_WORD = re.compile(rf"(?i)\s+(?:{_AT_WORDS})\s+")
 _SPELLED_DOMAIN = re.compile(rf"(?i)([\w-]+(?:{_DOT_WORD}[\w-]+)+)(?![\w-])")
+# After a name of "@" that means nothing else (`_AT_NAMES`), a domain written with its dots.
+_LITERAL_DOMAIN = re.compile(r"([\w-]+(?:\.[\w-]+)+)(?![\w-])")
 _SPELLED_LOCAL = re.compile(
     rf"(?i)(?<![^\W{SPACELESS}])(?<![.+-])({_ADDR}+(?:(?:\.|{_DOT_WORD}){_ADDR}+)*)\Z"
 )
@@ -76,6 +78,8 @@ def obfuscation_marked(text: str, mode: ObfuscatedEmails) -> bool:
 
 def _words_marked(text: str) -> bool:
     low = text.lower()
+    if any(w in low for w in _AT_NAMES):
+        return True  # a name of "@" that means nothing else: its domain may be written with dots
     return any(w in low for w in _DOT_NAMES) and AT_MARK[ObfuscatedEmails.WORDS].search(text) is not None
 
 
@@ -141,8 +145,8 @@ def _operand(text: str, hit: re.Match[str]) -> bool:
 # local part; `at`, `et`, `la`, `eta`, `собака` (a dog) are words of prose too.
 _AT_NAMES = frozenset((
     "arroba", "arobase", "chiocciola", "apenstaartje", "zavináč", "zavinac", "afna", "arrova", "snabel-a", "snabela",
-    "krøllalfa", "krollalfa", "kukac", "παπάκι", "שטרודל", "آت", "एट", "แอท", "アット", "あっと", "艾特", "골뱅이",
-    "собачка",
+    "krøllalfa", "krollalfa", "kukac", "παπάκι", "שטרודל", "آت", "एट", "แอท", "アットマーク", "アット", "あっと",
+    "艾特", "골뱅이", "собачка",
 ))  # fmt: skip
 _MAILBOX_MARK = re.compile(rf"(?i)[._0-9]|{_DOT_WORD}")
 
@@ -173,11 +177,13 @@ def email_findings(name: str, text: str, domain_ok: DomainCheck, obfuscated: Obf
             _add(found, name, hit.start(), hit.end(), hit.group(2), score, domain_ok)
     if obfuscated is not ObfuscatedEmails.OFF and _words_marked(text):
         for at in _AT_WORD.finditer(text):
+            word = at.group().strip().lower()
             domain = _SPELLED_DOMAIN.match(text, at.end())
+            if domain is None and word in _AT_NAMES:
+                domain = _LITERAL_DOMAIN.match(text, at.end())  # `misaki.t アットマーク sakura-shoji.co.jp`
             local = _SPELLED_LOCAL.search(text, max(0, at.start() - 80), at.start()) if domain else None
             if domain is None or local is None:
                 continue
-            word = at.group().strip().lower()
             if obfuscated is ObfuscatedEmails.BRACKETS and word not in _AT_NAMES and not _mailbox(local.group(1)):
                 continue  # `look at example dot org`: prose before "at" is one word
             _add(found, name, local.start(), domain.end(), domain.group(1), 0.6, domain_ok)

@@ -25,6 +25,7 @@ pakke* paczk* pacco paquete pacote посилк* посылк* spraw* postnummer
 aktualisier* aktualiz* actualiz* aggiorn* atualiz* uppdater* oppdater* opdater* güncelle* обновл* päivit*
 contract contracts contractual contractnumber contractno contractid vertrag* verträge* aktenzeichen
 geschäftszeichen contrat* contrato* contratto* umow* avtal* sözleşme*
+ugovor* līgum* sutart* leping* pogodb* zmluv* smlouv* szerződés* sopimus* kontrakt* σύμβασ* συμβόλαι* договір*
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
 steuer* tax*
 orgnr org organisationsnummer* organisasjonsnummer* cvr tunnus viite* referinț* referinţ* hivatkozás*
@@ -45,7 +46,7 @@ foglalás* бронировани* бронюванн* κράτησ* ügyfélsz�
 विज्ञापन বিজ্ঞাপন 게시물 房源 编号 編號 מודעה ประกาศ חשבון آگهی
 пошиљ*
 rodné rodného pesel personnummer* cpr fødselsnummer* henkilötunnus* hetu егн cnp isikukood* asmens oib
-emšo taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
+emšo αφμ taj adóazonosító* kimlik cpf bsn burgerservicenummer снилс инн рнокпп іпн ипн fiscale insee nir ahv
 nik ktp cccd cmnd 주민등록 マイナンバー 身份证 身分證 आधार תעודת
 bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* kunden* beleg* vorgang*
 serien* série serie seryjn* серийн* seri
@@ -68,7 +69,8 @@ gsm mobiel komórk* kom puh cep telefonu ruf rufen telephon* τηλ* κινητ*
 handy* festnetz* zentrale erreich* joindre joignable bel bellen bereik* contato contatos contate contatar contatt*
 skontakt* aray*
 ulaş* позвон* свяж* набер* набрат* καλέστε
-telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel vezetékes vezetekes mobiil sími zap
+telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel vezetékes vezetekes mobiil* sími zap
+telèfon* mòbil* lauatelefon* σταθερό fiksni
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
 撥打 撥入 撥號 拨入 拨号

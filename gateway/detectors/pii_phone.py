@@ -199,6 +199,11 @@ def _valid(number: str, hints: tuple[str, ...]) -> bool:
         return False
 
 
+_NUMBER_SIGN = re.compile(r"(?:#|№ ?)\Z")
+# The abbreviation of "number" right before a value (`Nr. `, `No: `, `nº`, `br. `): the value is what it numbers.
+_NUMBERED = re.compile(r"(?i)(?<![^\W_])(?:nr\.?|no\.|nº|n°|br\.)[ \t:]*\Z")  # not `me liga no (48) …`
+
+
 def _ascending_range(value: str) -> bool:
     m = _RANGE.fullmatch(value)
     if m is None:
@@ -264,8 +269,13 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue  # a birth number; a document numbered within its year; one repeated digit (`000-00-00`)
         if _TIME_RANGE.fullmatch(value) or _ascending_range(value):
             continue
-        if start and text[start - 1] == "#" and "PHONE_NUMBER" not in tags_of(ctx.word_before(start)):
-            continue  # `(#4029222)`, `Ticket #5512034`: a number sign before an id
+        if _NUMBER_SIGN.search(text, max(0, start - 3), start) and "PHONE_NUMBER" not in tags_of(
+            ctx.word_before(start)
+        ):
+            continue  # `(#4029222)`, `Ticket #5512034`, `Оферта № 0887 112 233`: a number sign before an id
+        numbered = None if value.startswith("+") else _NUMBERED.search(text, max(0, start - 8), start)
+        if numbered and "PHONE_NUMBER" not in tags_of(ctx.word_before(numbered.start())):
+            continue  # `Pieraksta Nr. 4418-0931`: a numbered thing, unless a phone word names it (`Tel.-Nr.`)
         if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
             continue
         if _ZIP4.fullmatch(value) and _STATE_BEFORE.search(text, max(0, start - 4), start):

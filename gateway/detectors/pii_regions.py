@@ -135,6 +135,39 @@ _WORD_REGIONS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], .
             "pühapäev~",
             ("EE",),
         ),
+        # The rows below keep to words their neighbours' languages do not write (not `su`, `un`, `par`, `je`, `se`,
+        # `da`, `du`, `ez`, `non`): two of them make a hint, and a French or Spanish text must not earn one.
+        (
+            "yra|kad|iš|jūs|jau|prie|nuo|arba|nėra|jums|mūsų",
+            "ačiū|pagarbiai|linkėjimai|pirmadien~|antradien~|trečiadien~|ketvirtadien~|penktadien~|šeštadien~|"
+            "sekmadien~",
+            ("LT",),
+        ),
+        (
+            "uz|jūs|mēs|vai|nav|pie|līdz|jums|arī|kā|tiek",
+            "paldies|labdien|cieņu|pirmdien~|otrdien~|trešdien~|ceturtdien~|piektdien~|sestdien~|svētdien~",
+            ("LV",),
+        ),
+        (
+            "tudi|lahko|smo|ste|ki|bo|vas",
+            "hvala|pozdrav|spoštovani|ponedeljek|torek|četrtek|petek|sobota|nedelja",
+            ("SI",),
+        ),
+        (
+            "dhe|është|për|një|nga|në|të|nuk|jam|juaj",
+            "faleminderit|përshëndetje|tungjatjeta|hënë|martë|mërkurë|enjte|premte|shtunë",
+            ("AL", "XK"),
+        ),
+        (
+            "eta|dira|baina|zer|nola|gure|zure|dut|duzu|edo|dago",
+            "eskerrik|agur|kaixo|mesedez|astelehen~|astearte~|asteazken~|ostegun~|ostiral~|larunbat~|igande~",
+            ("ES",),
+        ),
+        (
+            "unha|xa|moi|tamén|coa|pola|polo|cun|dun|vostede|hoxe",
+            "grazas|saúdos|mércores|xoves|venres",
+            ("ES",),
+        ),
     )
 )
 # Letters one language of the guards' writes and its neighbours do not: one is a hint (a name or a street
@@ -156,6 +189,9 @@ _LETTER_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile("[ľĺŕĽĹŔ]"), ("SK",)),
     (re.compile("[ėųįĖŲĮ]"), ("LT",)),
     (re.compile("[ķļņģĶĻŅĢ]"), ("LV",)),
+    (re.compile("[ūŪ]"), ("LT", "LV")),
+    (re.compile("[āēīĀĒĪ]"), ("LV",)),
+    (re.compile("[əƏ]"), ("AZ",)),
     (re.compile("[đĐ]"), ("HR", "RS")),
     (re.compile("[ðþÐÞ]"), ("IS", "FO")),
 )

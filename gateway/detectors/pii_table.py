@@ -12,6 +12,9 @@ from bisect import bisect_right
 
 _DELIMITERS = (",", "\t", ";", "|")
 _HEADER_WORDS = 4  # `Date of birth`, `Phone number (work)`
+# Over a row of as many cells, a header cell may be a longer phrase (`Numéro de téléphone portable du client pour
+# la livraison`): a prose line split at its commas is not followed by a line with its number of cells.
+_HEADER_WORDS_OVER_ROW = 12
 # `INSERT INTO members (id, name, phone) VALUES`, with MySQL back-ticks, quoted or bracketed names, a schema.
 _INSERT = re.compile(r"(?i)\binsert\s+(?:ignore\s+)?into\s+[^\s(]+\s*\(([^()]{1,2000})\)\s*values\s*")
 _NAME_QUOTES = "`\"'[] \t\n"
@@ -46,6 +49,16 @@ def cell_spans(line: str, delim: str) -> list[tuple[int, int]]:
             return spans
         spans.append((start, j))
         i = j + 1
+
+
+def _row_below(lines: list[str], k: int, delim: str, cells: int) -> bool:
+    """The line after lines[k] (a Markdown rule line skipped) splits into `cells` cells and holds a digit: a data
+    row under a header."""
+    for line in lines[k + 1 : k + 3]:
+        if set(line.strip()) <= set("|-: "):
+            continue  # `|---|:---:|`
+        return any(ch.isdigit() for ch in line) and len(cell_spans(line, delim)) == cells
+    return False
 
 
 def _sql_fields(text: str) -> list[tuple[int, int, str]]:
@@ -122,21 +135,25 @@ class TableLabels:
 
     def _find(self) -> None:
         """A header: at least three cells split by one delimiter, every cell holding a letter, no space run and at
-        most `_HEADER_WORDS` words (a field's name, not a clause of prose split at its commas);
+        most `_HEADER_WORDS` words (a field's name, not a clause of prose split at its commas), or up to
+        `_HEADER_WORDS_OVER_ROW` over a data row of as many cells;
         or two cells without spaces (`build,date`), so a prose line with one comma is not a header; a
         Markdown header line (`| Name | Phone number |`) with any number of cells."""
         self._found = True
         pos = 0
-        for line in self.text.split("\n"):
+        lines = self.text.split("\n")
+        for k, line in enumerate(lines):
             for delim in _DELIMITERS:
                 if line.count(delim) >= 1:
                     cells = [line[a:b].strip().strip("\"'") for a, b in cell_spans(line, delim)]
                     markdown = delim == "|" and line.strip().startswith("|")
                     inner = cells[1:-1] if markdown else cells  # `| Name | Phone |`: outer pipes, no outer cells
                     gap = "  " if len(inner) > 2 or markdown else " "  # two plain cells: identifiers, no prose
-                    if inner and all(
-                        c and any(ch.isalpha() for ch in c) and gap not in c and len(c.split()) <= _HEADER_WORDS
-                        for c in inner
+                    if not inner or not all(c and any(ch.isalpha() for ch in c) and gap not in c for c in inner):
+                        break
+                    words = max(len(c.split()) for c in inner)
+                    if words <= _HEADER_WORDS or (
+                        words <= _HEADER_WORDS_OVER_ROW and len(inner) > 2 and _row_below(lines, k, delim, len(cells))
                     ):
                         self._positions.append(pos)
                         self._cells.append((delim, cells))
@@ -146,16 +163,17 @@ class TableLabels:
             self._fields = _sql_fields(self.text)
             self._field_starts = [a for a, _, _ in self._fields]
 
-    def label(self, start: int) -> tuple[str, int] | None:
-        """(header cell or column name, start of the row or field) for the cell holding `start`, when its row
-        sits under a header with the same number of cells or it is a field of an INSERT tuple; None for text
-        that is not a table row."""
+    def label(self, start: int) -> tuple[str, int, int, int] | None:
+        """(header cell or column name, start of the row or field, start and end of the cell) for the cell holding
+        `start`, when its row sits under a header with the same number of cells or it is a field of an INSERT
+        tuple; None for text that is not a table row."""
         if not self._found:
             self._find()
         if self._field_starts:
             i = bisect_right(self._field_starts, start) - 1
             if i >= 0 and start < self._fields[i][1]:
-                return self._fields[i][2], self._fields[i][0]
+                a, b, column = self._fields[i]
+                return column, a, a, b
         if not self._positions:
             return None
         text = self.text
@@ -172,7 +190,7 @@ class TableLabels:
         if len(spans) != len(cells):
             return None
         at = start - row_start
-        for k, (_, b) in enumerate(spans):
+        for k, (a, b) in enumerate(spans):
             if at <= b:
-                return cells[k], row_start
+                return cells[k], row_start, row_start + a, row_start + b
         return None

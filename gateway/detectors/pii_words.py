@@ -78,12 +78,26 @@ def column_lean(header: str, entity: str) -> Lean:
     """The pull of a column's header on its cells: any of its words naming `entity` (`IP / host (device id)`),
     else an identifier word, else what the header says read as a key (`電話番号`, `手机`: the lexicon's
     substrings)."""
-    tags = frozenset().union(*(_tags_of(w) for _, w in _words(header)))
+    words = _words(header)
+    if len(header.split()) > _SHORT_HEADER:
+        # A header that is a phrase names what the column holds first and qualifies it after: `Broj ugovora o
+        # pretplati na usluge mobilne telefonije` (contract number for mobile telephony services) holds contract
+        # numbers, `Número de teléfono del cliente para avisos del pedido` phones.
+        for _, word in words:
+            tags = _tags_of(word)
+            if entity in tags:
+                return Lean.FOR
+            if AGAINST_TAG in tags:
+                return Lean.AGAINST
+    tags = frozenset().union(*(_tags_of(w) for _, w in words))
     if entity in tags:
         return Lean.FOR
     if AGAINST_TAG in tags:
         return Lean.AGAINST
     return key_lean(header, entity)
+
+
+_SHORT_HEADER = 4  # `Phone (order contact)`: a short header's words are all its name
 
 
 def _lower(word: str) -> str:
@@ -125,7 +139,7 @@ _BREAK_BEFORE = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[。！？]")
 # answering at …` still names a phone; languages that negate after the noun, right after it.
 _NEG_SHORT = r"(?:[^\W\d]{1,6}[ \t]+){0,2}\Z"
 _NEGATED_BEFORE = re.compile(
-    r"(?:\b(?:no|kein\w{0,2}|geen|ingen|bukan|không phải|nie|ne|nem|ei|mitte|nevis|не|ні)\b"
+    r"(?:\b(?:no|kein\w{0,2}|geen|ingen|bukan|không phải|nie|ne|nem|ei|mitte|nevis|не|ні|όχι|nėra|nav|nije|není)\b"
     r"|ليس|ليست|ไม่ใช่|不是|並非|并非|לא)[ \t]*" + _NEG_SHORT
     + r"|(?:\b(?:not|nicht|niet|ikke|inte|pas|non|não|nie|не|ні|δεν)\b|n't)[ \t]+"
     r"(?:a|an|the|any|my|ein\w{0,2}|mein\w{0,2}|een|mijn|ett|en|et|min|mitt|mit|un|une|uno|una|um|uma|é|è|är|er|ist|is|es|est|jest|є)"
@@ -255,8 +269,12 @@ class ContextIndex:
             floor = self.text.rfind("\n", 0, start) + 1
         label = self._table.label(start)
         if label is not None:
-            cell, floor = label
-            pull = column_lean(cell, entity)
+            cell, floor, a, b = label
+            # A cell with words of its own (`8-digit code 40003012 (reg. no., not a phone)`) says itself what its
+            # number is; the header speaks for a cell that is the value alone.
+            text = self.text
+            alone = not any(ch.isalpha() for ch in text[a:start]) and not any(ch.isalpha() for ch in text[end:b])
+            pull = column_lean(cell, entity) if alone else Lean.NONE
             if pull is not Lean.NONE:
                 return pull
         pro = self.nearest(entity, start, end, floor, skip_keys=skip_keys) if entity in LEXICONS else None
@@ -298,4 +316,4 @@ def _bare(text: str, start: int, end: int) -> bool:
     return not any(c.isalnum() for c in text[:start]) and not any(c.isalnum() for c in text[end:])
 
 
-_LAST_WORD = re.compile(r"([^\W\d_]+)[\s:=#(\"']*\Z")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s:=#№(\"'.]*\Z")
