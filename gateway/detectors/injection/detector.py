@@ -13,6 +13,7 @@ from gateway.detectors.injection.cues import cue_table
 from gateway.detectors.injection.decode import encoded_segments, is_prose
 from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.goals import goal_table
+from gateway.detectors.injection.image_slots import has_data_slot
 from gateway.detectors.injection.lexicon import Lexicon, authored, withdrawn
 from gateway.detectors.injection.mention import inside, mention_spans
 from gateway.detectors.injection.moves import move_table
@@ -32,6 +33,7 @@ class Profile(StrEnum):
 
 
 _MAX_PER_FAMILY = 3
+_IMAGE = re.compile(r"!\[|<img\b")  # the image patterns of markdown-exfiltration (not its link and wording ones)
 _HIDDEN_TEXT = 0.6
 
 
@@ -125,6 +127,9 @@ class InjectionDetector:
                 if fam.name == "instruction-override" and withdrawn(marks, (m.start(), m.end())):
                     continue  # "ignore the earlier instruction, I made a mistake": the writer's own slip
                 start, end = norm.span(m.start(), m.end())
+                image = fam.name == "markdown-exfiltration" and _IMAGE.match(m.group())
+                if image and not has_data_slot(text[start:end]):
+                    continue  # a README badge (`badge.svg?branch=main`): its query is written out, nothing to fill in
                 findings.append(Finding(self.name, fam.name, start, end, fam.score))
         for hit in self._lexicon.scan(norm.text, marks):
             score = min(hit.score, self._caps.get(hit.family, 1.0))
