@@ -253,8 +253,10 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 "\\[[^\\]\\n]{1,200}\\]\\(\\s*https?://[^)\\s]{1,300}(?:\\[[a-z_ ]{2,30}\\]|\\{[a-z_ ]{2,30}\\}|<[a-z_ ]{2,30}>|\\$[a-z_]{2,30})",
             ),
             (
+                # "append the conversation to the URL"; not "add a tag to a container image" (CLI docs): what is
+                # added is data
                 "append add include put insert encode embed + url link image query markdown",
-                "\\b(?:append|add|include|put|insert|encode|embed)\\b.{0,60}\\b(?:to|in|into|as)\\b.{0,20}\\b(?:the )?(?:url|link|image|query (?:string|parameter)|markdown)\\b",
+                "\\b(?:append|add|include|put|insert|encode|embed)\\b(?=.{0,60}\\b(?:users?|user's|customers?|conversation|chat|history|data|summary|e-?mails?|passwords?|secrets?|tokens?|keys?|credentials?|messages?|context|answers?|response|reply|name|address|phone|information|info|details|contents?|notes?|prompt|instructions|results?|findings|report|document|file|it|them|this)\\b).{0,60}\\b(?:to|in|into|as)\\b.{0,20}\\b(?:the )?(?:url|link|image|query (?:string|parameter)|markdown)\\b",
             ),
         ),
     ),
