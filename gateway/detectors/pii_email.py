@@ -29,6 +29,7 @@ AT_SIGNS = ("@", "%40", "&#64;", "&#x40;")
 _AT_WORDS = (
     r"at|arroba|ät|chez|arobase|chiocciola|ma[łl]pa|snabel-?a|kr[øo]llalfa|apenstaartje|kukac|zavin[aá][čc]"
     r"|afna|arrova|eta|et|la|a còng|собака|собачка|παπάκι|שטרודל|آت|एट|แอท|アットマーク|アット|あっと|艾特|골뱅이"
+    r"|arond|кльомба|мајмунче|majmun[čc]e|manki|равлик|hjá|اَت|ایٹ|அட்|অ্যাট"
 )
 # As plain strings too: a substring test on the lower-cased text gates the words marker, whose case-blind
 # alternation is the costly part on prose full of "at".
@@ -36,16 +37,19 @@ _DOT_NAMES = (
     "dot", "punkt", "punto", "point", "ponto", "kropka", "punt", "piste", "pont", "tečka", "tecka", "bodka",
     "punktum", "nokta", "pika", "taškas", "taskas", "punct", "točka", "tocka", "chấm", "точка", "крапка", "τελεία",
     "נקודה", "دوت", "डॉट", "ดอท", "ドット", "どっと", "点", "點", "점", "닷",
+    "punkts", "punktur", "titik", "nukta", "tačka", "tacka", "тачка", "دات", "ڈاٹ", "டாட்", "ডট",
 )  # fmt: skip
 _DOT_WORDS = "|".join(map(re.escape, _DOT_NAMES))
-_OPEN, _CLOSE = r"[\[({<]", r"[\]})>]"
+_OPEN, _CLOSE = r"[\[({<（【「]", r"[\]})>）】」]"  # full-width brackets too: `info（at）example.jp`
 # "@" bracketed or dash-wrapped (`[at]`, `(arobase)`, `-at-`), written plainly with a space on either side
 # (`name @ domain.com`), full-width (`name＠domain.jp`), or the word AT in capitals (`name AT domain DOT com`).
 _AT_MARKED = (
     rf"(?:\s*{_OPEN}\s*(?:{_AT_WORDS}|@)\s*{_CLOSE}\s*|\s*-(?:{_AT_WORDS})-\s*|\s+@\s*|@\s+|\s*＠\s*"
     r"|\s+(?-i:AT)\s+|@)"
 )
-_DOT_MARKED = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s*-(?:{_DOT_WORDS})-\s*|\s+(?-i:DOT)\s+|．|\.)"
+_DOT_MARKED = (
+    rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s*-(?:{_DOT_WORDS})-\s*|\s+(?-i:DOT)\s+|\s+\.\s+|．|\.)"
+)
 _OBFUSCATED_BRACKETS = re.compile(
     rf"(?i)(?<![^\W{SPACELESS}])(?<![.+-])({_ADDR}+(?:\.{_ADDR}+)*){_AT_MARKED}([\w-]+(?:{_DOT_MARKED}[\w-]+)+)(?![\w-])"
 )
@@ -146,7 +150,8 @@ def _operand(text: str, hit: re.Match[str]) -> bool:
 _AT_NAMES = frozenset((
     "arroba", "arobase", "chiocciola", "apenstaartje", "zavináč", "zavinac", "afna", "arrova", "snabel-a", "snabela",
     "krøllalfa", "krollalfa", "kukac", "παπάκι", "שטרודל", "آت", "एट", "แอท", "アットマーク", "アット", "あっと",
-    "艾特", "골뱅이", "собачка",
+    "艾特", "골뱅이", "собачка", "arond", "кльомба", "мајмунче", "majmunče", "majmunce", "manki", "اَت", "ایٹ", "அட்",
+    "অ্যাট",
 ))  # fmt: skip
 _MAILBOX_MARK = re.compile(rf"(?i)[._0-9]|{_DOT_WORD}")
 

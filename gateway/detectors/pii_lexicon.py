@@ -113,13 +113,17 @@ _VERSION_MARKERS = """
 v ver version versions vers build release rel rev revision fw firmware oid mib snmp agent sdk kernel driver
 verze verzi verzió versio versiune versjon versi versiyon έκδοση
 patch update upgrade app bios os ios android windows macos versión versione versão versie wersja sürüm версия
+versija versijas versioon verzija verzije верзија версія útgáfa útgáfan
+micrologiciel прошивка прошивки прошивку прошивкою software logiciel tarkvara ohjelmisto programvara programvare
+szoftver yazılım
 """
 VERSION_MARKERS = frozenset(_VERSION_MARKERS.split())
 # Words of updating software, around a pair of dotted numbers joined by "to"/"→" (`upgraded from 8.0.20.101 to
 # 8.0.21.3`, `aktualisiert von … auf …`, `mise à jour de … vers …`): both numbers are versions.
 _UPDATE = """
 upgrad* update* updating aktualisier* aktualiz* zaktualiz* actualiz* aggiorn* atualiz* bijgewerkt bijwerk*
-uppdater* opdater* oppdater* güncelle* обновл* päivit* frissít* jour downgrad* rollback rolled patch* patched
+uppdater* opdater* oppdater* güncelle* обновл* обновя* оновл* päivit* frissít* jour downgrad* rollback rolled
+patch* patched
 更新 升级 升級 アップデート 업데이트
 """
 # Words that number a part of a document (`section 2.3.1.4`, `Abschnitt 4.2.1.3`, `第 3.1.2.4 条`): a dotted quad
@@ -136,6 +140,8 @@ hoofdstuk paragraaf bijlage lid
 rozdział artykuł ustęp załącznik
 раздел глава статья пункт приложение подраздел
 bölüm madde fıkra
+kapitola kapitoly oddíl článek článok sekce sekcia odstavec poglavlje poglavje поглавље розділ סעיף fejezet luku
+kohta pykälä mục bab pasal skyrius nodaļa peatükk kafli kapittel avsnitt afsnit člen
 """
 SECTION_MARKERS = frozenset(_SECTION_MARKERS.split())
 

@@ -79,7 +79,11 @@ _ADDRESS_NOUN = re.compile(
 # The version and update nouns of the languages that put them after the number (Turkish, Japanese, Korean,
 # Chinese); elsewhere a noun after an address labels the next field (`klient 31.169.222.219 verze 4.17`), and
 # `10.0.0.5 update failed` in a log stays an address.
-_VERSION_NOUNS = ("sürüm", "versiyon", "güncelle", "版本", "バージョン", "버전", "アップデート", "업데이트")
+# A section or chapter suffix too: `4.1.1.2절`, `3.2.1.4章`.
+_VERSION_NOUNS = (
+    "sürüm", "versiyon", "güncelle", "版本", "バージョン", "버전", "アップデート", "업데이트",
+    "절", "장", "항", "章", "節", "节", "条", "條", "項", "项",
+)  # fmt: skip
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 
 
@@ -90,6 +94,37 @@ def _version_after(text: str, end: int) -> bool:
     if m is None:
         return False
     return m.group(1).lower().startswith(_VERSION_NOUNS)
+
+
+def _small(quad: str) -> bool:
+    """A quad shaped like a version or an outline number: a first part below 10 and no part past 99. (A private
+    `10.…` or `127.…` address, or a public one, seldom is; `1.1.1.1`-like resolvers are named as DNS or server.)"""
+    parts = [int(p) for p in quad.split(".")]
+    return parts[0] < 10 and max(parts) <= 99
+
+
+_MARK_REACH = 40
+
+
+def _marked_before(ctx: ContextIndex, start: int) -> bool:
+    """A version, firmware, software or section word within `_MARK_REACH` characters before, on the same line, with
+    no address word after it."""
+    text = ctx.text
+    line = text.rfind("\n", 0, start) + 1
+    window = text[max(line, start - _MARK_REACH) : start]
+    words = [w.lower() for w in _WORD.findall(window)]
+    for i, word in enumerate(words):
+        if word in VERSION_MARKERS or word in SECTION_MARKERS or UPDATE_WORDS.has(word):
+            return not any("IP_ADDRESS" in tags_of(w) for w in words[i + 1 :])
+    # Scripts whose words a `\w` run splits at their vowel signs (Thai, Indic), or that glue a prefix (Hebrew
+    # `בגרסה`), and keys in CJK: the words as substrings.
+    return not window.isascii() and any(sub in window for sub in _MARK_SUBSTRINGS)
+
+
+_MARK_SUBSTRINGS = (
+    "เวอร์ชัน", "เฟิร์มแวร์", "সংস্করণ", "ফার্মওয়্যার", "பதிப்பு", "संस्करण", "खंड", "फ़र्मवेयर", "גרסה", "גרסת",
+    "סעיף", "نسخه", "نسخة", "إصدار", "فریمور", "固件", "韌體", "版本", "ファームウェア", "バージョン", "펌웨어", "버전",
+)  # fmt: skip
 
 
 def _named_address(text: str, end: int) -> bool:
@@ -190,6 +225,8 @@ def _v4_kind(ctx: ContextIndex, start: int, end: int) -> _Quad:
         return _Quad.VERSION
     if not port and tail is None and _version_after(text, end):
         return _Quad.VERSION
+    if not port and tail is None and _small(text[start:end]) and _marked_before(ctx, start):
+        return _Quad.VERSION  # `Firmware printer 2.1.0.34`, `Έκδοση client 4.3.1.12`: the word a few words back
     try:
         ipaddress.IPv4Address(text[start:end])
     except ValueError:
