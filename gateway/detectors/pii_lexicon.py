@@ -71,6 +71,7 @@ skontakt* aray*
 ulaş* позвон* свяж* набер* набрат* καλέστε
 telepon telp ponsel bimbit telepono simu sđt tālr* tālrun* mobitel vezetékes vezetekes mobiil* sími zap
 telèfon* mòbil* lauatelefon* σταθερό fiksni
+truqu* skambin* zvan* јавете јавите зовни позови* pozovi* zovi যোগাযোগ დარეკ
 rappel* telemóv* telemov* ligou ligando ligamos ligaram ligarei terugbel* gebeld dzwoni* dzwoń zavol* volat
 volejte zavolejte зателефон* подзвон* дзвон* apel apelați apelaţi sunați sunaţi sună
 撥打 撥入 撥號 拨入 拨号

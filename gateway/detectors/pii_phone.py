@@ -139,9 +139,12 @@ def _grouped_like_a_phone(number: str, parsed: phonenumbers.PhoneNumber) -> bool
         return True  # the region's grouping of this number, or of another of its formats (`900 37 52 18`)
     if len(written) == len(own) >= 3 and written[1:] == own[1:]:
         return True  # an area code of another length, the subscriber's groups the region's own: `91 123 45 67`
-    pairs = all(b - a == 2 for a, b in zip(written, [*written[1:], len(nsn)], strict=True))
+    sizes = [b - a for a, b in zip(written, [*written[1:], len(nsn)], strict=True)]
+    pairs = all(size == 2 for size in sizes) or (len(sizes) >= 3 and sizes[0] == 3 and all(s == 2 for s in sizes[1:]))
     if len(written) >= 3 and written[0] == own[0] and pairs:
-        return True  # the area code the plan's own, then the subscriber number in pairs: `0318 - 62 47 19`
+        # the area code the plan's own, then the subscriber number in pairs (`0318 - 62 47 19`), or in three and
+        # pairs as Russian and Ukrainian numbers are written (`067 448 21 09`, `8 (903) 771-20-48`)
+        return True
     if _AREA_SLASH.match(number):
         return True  # DIN 5008's former `089 / 123 456 78`: the slash closes an area code
     groups = [g for g in _SEPARATOR.split(number) if g]
