@@ -54,6 +54,13 @@ def clean_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 _RATE_LIMIT_PREFIXES = ("x-ratelimit-", "anthropic-ratelimit-")
 
+# An idle pooled connection is reused only this long. It must stay below the shortest idle timeout an upstream
+# server is likely to have (uvicorn and Node.js close an idle keep-alive connection after 5 s): past it, the
+# server may close the connection just as a request is written on it, and a POST is never retried (RFC 9112
+# 9.3.1.1), so the call would fail with "server disconnected". aiohttp checks the age when it hands a connection
+# out, so a busy event loop cannot stretch it.
+KEEPALIVE_S = 4.0
+
 
 def rate_limit_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """The provider's own back-off advice, kept on an answer passed through (a 429): `Retry-After`
@@ -64,15 +71,17 @@ def rate_limit_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 class UpstreamClient:
     def __init__(self, max_connections: int = 512,
-                 propagate: Callable[[dict[str, str]], None] | None = None) -> None:
+                 propagate: Callable[[dict[str, str]], None] | None = None, keepalive_s: float = KEEPALIVE_S) -> None:
         self._max = max_connections
+        self._keepalive_s = keepalive_s
         # Adds W3C trace context to outgoing headers; given only when tracing is on.
         self.propagate = propagate
         self._session: aiohttp.ClientSession | None = None
 
     def _get(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
-            connector = aiohttp.TCPConnector(limit=self._max, ttl_dns_cache=300, keepalive_timeout=30)
+            connector = aiohttp.TCPConnector(limit=self._max, ttl_dns_cache=300,
+                                            keepalive_timeout=self._keepalive_s)
             self._session = aiohttp.ClientSession(connector=connector, skip_auto_headers=("User-Agent",))
         return self._session
 
