@@ -11,6 +11,7 @@ from gateway.detectors.base import Finding
 from gateway.detectors.injection.classifier import Classifier
 from gateway.detectors.injection.cues import cue_table
 from gateway.detectors.injection.decode import encoded_segments, is_prose
+from gateway.detectors.injection.described import described, overlaps_any
 from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.goals import goal_table
 from gateway.detectors.injection.image_slots import has_data_slot
@@ -115,6 +116,7 @@ class InjectionDetector:
         words = tokens(norm.text)
         is_ascii = norm.text.isascii()
         marks = self._lexicon.marks(norm.text, words)
+        statements = described(norm.text)
         for i in self._index.candidates(norm.text, words, is_ascii):
             fam = self._families[i]
             if not fam.triggered(norm.text, words, is_ascii):
@@ -126,6 +128,8 @@ class InjectionDetector:
                     continue  # "help me write the system prompt of my bot": one to author, not the assistant's
                 if fam.name == "instruction-override" and withdrawn(marks, (m.start(), m.end())):
                     continue  # "ignore the earlier instruction, I made a mistake": the writer's own slip
+                if fam.name == "instruction-override" and overlaps_any(m.span(), statements):
+                    continue  # "(this option) is ignored": a statement about software, not an order
                 start, end = norm.span(m.start(), m.end())
                 image = fam.name == "markdown-exfiltration" and _IMAGE.match(m.group())
                 if image and not has_data_slot(text[start:end]):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from gateway.detectors.injection.combinations import AUTHORED, OWNED, RULES, UNLESS, WITHDRAWN
 from gateway.detectors.injection.concepts import CONCEPTS
+from gateway.detectors.injection.described import described, inside_any
 
 # concept -> (start, end) of each occurrence in a normalised text
 Marks = dict[str, list[tuple[int, int]]]
@@ -118,6 +119,13 @@ class Lexicon:
         """Where each concept occurs in `text` (normalised, lower-case; `words` its ASCII word tokens), sorted: once
         per text, for `scan` and for the detector's checks of its other tables' hits (`authored`, `withdrawn`)."""
         marks = self._marks(text, words)
+        if "ignore" in marks and (forms := described(text)):
+            # "(this option) is ignored": a statement, not an order (`described.py`)
+            kept = [m for m in marks["ignore"] if not inside_any(m, forms)]
+            if kept:
+                marks["ignore"] = kept
+            else:
+                del marks["ignore"]
         for spans in marks.values():
             spans.sort()
         return marks

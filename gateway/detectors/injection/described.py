@@ -1,0 +1,65 @@
+"""Forms of "ignore" that describe instead of order: passive, perfective, progressive, third-person, participles.
+
+A program's messages and manuals say what is ignored all the time ("已忽略未知选项", "この設定は無視されます",
+"параметр игнорируется", "questa opzione verrà ignorata", "unbekannte Optionen werden ignoriert"): a statement
+about what software does, not an order to the reader. An override
+orders the reader: an imperative ("ignora", "无视", "무시하세요"), or the infinitive and nominal forms that
+languages use to write orders ("ignorar las instrucciones", "無視すること", "무시할 것"), which are not listed here.
+Forms that are also imperatives (German "ignoriert", Italian "ignorate", Spanish "ignora") are not listed either.
+
+`described(text)` gives the spans of such forms in a normalised, lower-case text; the lexicon drops an "ignore"
+mark inside one, and the detector drops an instruction-override match that holds one.
+"""
+# ruff: noqa: E501  (a table of forms reads better unwrapped)
+
+from __future__ import annotations
+
+import re
+
+_FORMS = (
+    # zh: perfective 已/了, passive 被 (an agent may stand between), "will/can be", progressive 正在, "automatically",
+    # attributive 的 ("the patterns to ignore"), and a verb coordinated under 已 ("已廢棄並忽略")
+    r"(?:已经|已經|已|会被|會被|将被|將被|可被|被|正在|自动|自動)(?:忽略|无视|無視|忽視)",
+    r"被[^，。,.;；\n]{1,20}?(?:忽略|无视|無視|忽視)",
+    r"已[^，。,.;；\n]{1,6}?[并並和及](?:忽略|忽視)",
+    r"(?:忽略|无视|無視|忽視)(?:了|的)",
+    # ja: passive, progressive, potential negative, polite declarative
+    r"無視(?:され|して?い(?:ます|る|た)|できま?せん|できない|します|しました)",
+    # ko: passive and declarative forms
+    r"무시(?:됩니다|된다|되며|되고|되어|된|됨|합니다|한다|했습니다|했다)",
+    # ru, uk: reflexive passive, third person, participles
+    r"(?:про)?игнорир(?:уется|уются|овался|овалась|овались|овалось|ует|уют|уем[аыо]\w*|ован\w*)",
+    r"(?:про)?ігнору(?:ється|ються|є|ють)\b|(?:про)?ігноров\w+",
+    # it, es, pt, fr: passive auxiliaries and participles
+    r"\b(?:verr[àa]|verranno|viene|vengono|sono|è|sarà|saranno|stat[oaie]) ignorat\w*|\bignorat[oi]\b|\bignorano\b",
+    r"\b(?:se|es|son|será|serán|fue|fueron|sido|está|están) ignorad\w*|\bignorad[oa]s?\b",
+    r"\b(?:é|são|será|serão|foi|foram|sido|está|estão) ignorad\w*|\bignora-se\b",
+    r"\bignoré(?:e|s|es)?\b|\bignorée?s?\b",
+    # de: passive with its auxiliary on either side
+    r"\b(?:wird|werden|wurde|wurden|worden)\s(?:\w+\s){0,3}?ignoriert\b|\bignoriert\s(?:werden|wird|worden)\b",
+    # nl, sv, pl, cs, tr, vi
+    r"\bnegeert\b|\bgenegeerd\b",
+    r"\bignorera(?:s|des|d\w*|r)\b",
+    r"\bignoruje\b|\bignorują\b|\b(?:z)?ignorowan\w*",
+    r"\bignorován\w*",
+    r"\byok sayıl\w*|\byok sayar\b|\byok sayıyor\w*|\bgörmezden gelin\w*",
+    r"\b(?:đang|bị|được|đã|không thể|sẽ bị) bỏ qua",
+)
+_DESCRIBED = re.compile("|".join(f"(?:{f})" for f in _FORMS))
+_HINTS = ("忽", "无视", "無視", "무시", "игнор", "ігнор", "ignor", "negeer", "genegeerd", "yok say", "görmezden", "bỏ qua")
+
+
+def described(text: str) -> list[tuple[int, int]]:
+    """Spans of descriptive "ignore" forms in `text` (normalised, lower-case)."""
+    if not any(h in text for h in _HINTS):
+        return []
+    return [m.span() for m in _DESCRIBED.finditer(text)]
+
+
+def inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether `span` lies within one of `spans`."""
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
