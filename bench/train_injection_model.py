@@ -33,6 +33,7 @@ import io
 import json
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +104,65 @@ def calibrate(
     return out
 
 
+# What the model may add to the rules' false positives on the benign corpus's calibration split, per placement
+# (share of that split's chunks of the placement). Eleventh session: with more writers in training the
+# quantiles above came out lower and the model added 0.28 points on the corpus's test split for tool results
+# (rules alone 0.77%, the 1% target broken); the ninth round added 0.19. The bound holds the whole detector, not
+# the model's raw scores, to the corpus: a boost counts only where a rule cue is there for it to complete.
+CORPUS_ADDED = {"chat": 0.001, "document": 0.0015}
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusVerdict:
+    """One benign corpus chunk of the calibration split: its placement, whether the rules alone flag it, whether
+    a boost-level model score would tip it over (a rule cue is there), and the model's raw probability."""
+
+    profile: str
+    rules: bool
+    boostable: bool
+    p: float
+
+
+def corpus_verdicts(items: Sequence[Item], probs: Sequence[float], always_boost: Classifier) -> list[CorpusVerdict]:
+    """`always_boost`: the model with thresholds that give every text a boost-level score."""
+    z = [(it, pr) for it, pr in zip(items, probs, strict=True) if _corpus(it)]
+    rules = detector_flags([it for it, _ in z], None)
+    boost = detector_flags([it for it, _ in z], always_boost)
+    return [CorpusVerdict(it.profile, r, b, pr) for (it, pr), r, b in zip(z, rules, boost, strict=True)]
+
+
+def added_share(verdicts: Sequence[CorpusVerdict], profile: str, block: float, boost: float) -> float:
+    mine = [v for v in verdicts if v.profile == profile]
+    added = sum(1 for v in mine if not v.rules and (v.p >= block or (v.boostable and v.p >= boost)))
+    return added / len(mine) if mine else 0.0
+
+
+def bound_by_corpus(
+    cal: dict[str, dict[str, float]], verdicts: Sequence[CorpusVerdict], limits: dict[str, float] | None = None
+) -> dict[str, dict[str, float]]:
+    """Raise both thresholds of a placement by the least common shift (searched on a 1e-4 grid) that keeps what
+    the model adds on the corpus's calibration split within `limits` (default CORPUS_ADDED)."""
+    limits = CORPUS_ADDED if limits is None else limits
+    out = {}
+    for prof, t in cal.items():
+        def moved(steps: int, t: dict[str, float] = t) -> dict[str, float]:
+            return {k: round(min(0.9999, t[k] + steps / 10_000), 6) for k in ("block", "boost")}
+
+        def within(steps: int, prof: str = prof) -> bool:
+            m = moved(steps)
+            return added_share(verdicts, prof, m["block"], m["boost"]) <= limits[prof]
+
+        lo, hi = 0, 10_000
+        while lo < hi:  # the least step count within the limit (10,000 steps reach 0.9999 from anywhere)
+            mid = (lo + hi) // 2
+            if within(mid):
+                hi = mid
+            else:
+                lo = mid + 1
+        out[prof] = moved(hi)
+    return out
+
+
 def model_of(
     w: npt.NDArray[np.float32], b: float, p: FitParams, cal: dict[str, dict[str, float]], layer: Layer | None = None
 ) -> Classifier:
@@ -153,14 +213,19 @@ def auc(items: Sequence[Item], probs: Sequence[float], profile: str) -> float | 
 
 
 def run_fold(
-    items: Sequence[Item], fold: Fold, p: FitParams, t0: float, with_rules: bool = True
+    items: Sequence[Item], fold: Fold, p: FitParams, t0: float, with_rules: bool = True, corpus_bound: bool = True
 ) -> tuple[dict[str, object], Classifier]:
     train = [items[i] for i in fold.train]
     w, b = fit(train, p)
     layer = fit_lowrank(train, p, w, b) if p.lowrank else None
     bare = model_of(w, b, p, {}, layer)
     calib = [items[i] for i in fold.calib]
-    cal = calibrate(calib, [bare.raw_probability(it.text) for it in calib])
+    calib_p = [bare.raw_probability(it.text) for it in calib]
+    cal = calibrate(calib, calib_p)
+    quantiles = cal
+    if corpus_bound:
+        always_boost = model_of(w, b, p, {prof: {"block": 1.0, "boost": 0.0} for prof in cal}, layer)
+        cal = bound_by_corpus(cal, corpus_verdicts(calib, calib_p, always_boost))
     model = model_of(w, b, p, cal, layer)
     test = [items[i] for i in fold.test]
     test_p = [model.raw_probability(it.text) for it in test]
@@ -168,6 +233,7 @@ def run_fold(
     report: dict[str, object] = {
         "train_items": len(train),
         "calibration": cal,
+        "calibration_quantiles": quantiles,
         "auc_model": {k: auc(test, test_p, prof) for k, prof in (("direct", "chat"), ("indirect", "document"))},
         "rules_only": rates(test, detector_flags(test, None)) if with_rules else {},
         "model_alone": rates(test, alone),
@@ -206,7 +272,8 @@ def write_model(model: Classifier, p: FitParams, report: dict[str, object]) -> N
         "bias": round(float(model._bias), 6),
         "thresholds": model._thresholds,
         "params": {k: getattr(p, k) for k in p.__dataclass_fields__},
-        "fpr_targets": {"block": FPR_BLOCK, "boost": FPR_BOOST, "standalone": STANDALONE},
+        "fpr_targets": {"block": FPR_BLOCK, "boost": FPR_BOOST, "standalone": STANDALONE,
+                        "corpus_added": CORPUS_ADDED},
         "weights_sha256": sha,
         "weights_bytes": len(blob),
         "report": report,
@@ -256,6 +323,8 @@ def main() -> None:
     ap.add_argument("--training-dir", type=Path, default=TRAINING, help="folder of the writers' JSONL files")
     ap.add_argument("--corpus-test", type=int, default=0, help="scan a fixed sample of this many corpus test chunks")
     ap.add_argument("--skip-rules-only", action="store_true", help="do not rescan the test rows with the rules alone")
+    ap.add_argument("--no-corpus-bound", action="store_true",
+                    help="thresholds from the labelled quantiles alone (the ninth round's calibration)")
     ap.add_argument("--write", action="store_true", help="write the `final` fold's model into the package")
     ap.add_argument("--append-report", action="store_true", help="add these folds' reports to the shipped metadata")
     ap.add_argument("--scores", type=Path, help="write per-item raw scores of every fold here (JSON)")
@@ -282,7 +351,7 @@ def main() -> None:
                                                  args.corpus_test, "corpus-test")}
                 fold = Fold(fold.name, fold.train, fold.calib,
                             [i for i in fold.test if not items[i].group.startswith("corpus:") or id(items[i]) in keep])
-            report, model = run_fold(items, fold, p, t0, not args.skip_rules_only)
+            report, model = run_fold(items, fold, p, t0, not args.skip_rules_only, not args.no_corpus_bound)
             scores[fold.name] = report.pop("_scores")
             results[fold.name] = report
             print(fold.name, json.dumps(report), flush=True)
