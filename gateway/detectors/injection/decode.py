@@ -163,6 +163,16 @@ def _stretches(tokens: list[str]) -> Iterator[list[str]]:
         run = []
 
 
+def likely_letters(run: str) -> list[str]:
+    """The run's most frequent letters: the two most frequent, and every letter tied with the second (at most
+    four). Picking two of several tied letters by set order made the verdict depend on the process's hash seed."""
+    counts = sorted(((run.count(c), c) for c in set(run) - {" "}), reverse=True)
+    if not counts:
+        return []
+    floor = counts[min(1, len(counts) - 1)][0]
+    return [c for k, c in counts if k >= floor][:4]
+
+
 def _shifted_segments(text: str, tokens: list[str]) -> Iterator[Segment]:
     lowered = text.lower()
     for tried, words in enumerate(_stretches(tokens)):
@@ -170,7 +180,7 @@ def _shifted_segments(text: str, tokens: list[str]) -> Iterator[Segment]:
             return
         run = " ".join(words)
         # only the shifts that map the run's most frequent letters onto e, t or a
-        letters = sorted(set(run) - {" "}, key=run.count, reverse=True)[:2]
+        letters = likely_letters(run)
         for n in sorted({(ord(target) - ord(ch)) % 26 for ch in letters for target in "eta"} - {0}):
             shifted = run.translate(_SHIFTS[n])
             found = [w for w in shifted.split() if w in _COMMON]

@@ -56,6 +56,19 @@ def described(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DESCRIBED.finditer(text)]
 
 
+# German "eingeben" (to type in) splits around its object: "Geben Sie das neue Passwort ein:" asks a user to type a
+# secret into a form, not to hand it over. The particle "ein" closes its clause (before punctuation or "und"/"oder");
+# the article "ein" never does.
+_ENTERED = re.compile(r"\b(?:geben sie|gib)\b[^.!?\n:]{0,50}?\bein(?:\s*(?:[:.!?,;\n]|$)|\s(?:und|oder)\b)")
+
+
+def entered(text: str) -> list[tuple[int, int]]:
+    """Spans of a split German "eingeben" in `text` (normalised, lower-case)."""
+    if "geben sie" not in text and "gib" not in text:
+        return []
+    return [m.span() for m in _ENTERED.finditer(text)]
+
+
 def inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     """Whether `span` lies within one of `spans`."""
     return any(s <= span[0] and span[1] <= e for s, e in spans)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from gateway.detectors.injection.combinations import AUTHORED, OWNED, RULES, UNLESS, WITHDRAWN
 from gateway.detectors.injection.concepts import CONCEPTS
-from gateway.detectors.injection.described import described, inside_any
+from gateway.detectors.injection.described import described, entered, inside_any
 
 # concept -> (start, end) of each occurrence in a normalised text
 Marks = dict[str, list[tuple[int, int]]]
@@ -126,6 +126,13 @@ class Lexicon:
                 marks["ignore"] = kept
             else:
                 del marks["ignore"]
+        if "reveal" in marks and (typed := entered(text)):
+            # "Geben Sie das Passwort ein": typed into a form, not handed over (`described.py`)
+            kept = [m for m in marks["reveal"] if not inside_any(m, typed)]
+            if kept:
+                marks["reveal"] = kept
+            else:
+                del marks["reveal"]
         for spans in marks.values():
             spans.sort()
         return marks
