@@ -62,7 +62,8 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
 
 
 def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
-    """SSA-valid area/group/serial; 0.85 with an SSN word, 0.5 in the 3-2-4 form, unbroken only with the word.
+    """SSA-valid area/group/serial; 0.85 with an SSN word, 0.5 in the 3-2-4 form, unbroken only with the word (in
+    its own sentence or announced in the sentence before).
 
     An unbroken run that passes the ABA routing checksum needs the SSN word to be the nearest one."""
     text = ctx.text
@@ -79,6 +80,8 @@ def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
                 score = AGAINST_SCORE
             elif split and not aba_ok(area + group + serial):
                 score = 0.5
+            elif ctx.named_earlier("US_SSN", m.start()):
+                score = 0.85  # "… the applicant's SSN. It is 536904399.": announced a sentence back
             else:
                 continue
             found.append(Finding(name, "US_SSN", m.start(), m.end(), score))

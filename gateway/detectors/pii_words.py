@@ -27,6 +27,7 @@ _PHONE_TAG = frozenset({"PHONE_NUMBER"})
 WINDOW_BEFORE = 40
 WINDOW_AFTER = 20
 LABEL_REACH = 12  # "order no. " / "Version: " sit this close to the number they label
+EARLIER_REACH = 100  # a sentence that names a number's type, then one that gives it
 _AFTER_PENALTY = 12  # a word before the candidate is its label more often than a word after it
 _WORD = re.compile(r"[^\W\d_]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -286,6 +287,27 @@ class ContextIndex:
         if con is None or (pro is not None and pro <= con):
             return Lean.FOR
         return Lean.AGAINST
+
+    def named_earlier(self, tag: str, start: int, reach: int = EARLIER_REACH) -> bool:
+        """Whether a word tagged `tag` stands before `start` within `reach` characters, one sentence back at most
+        ("Bitte prüfen Sie die SSN des Antragstellers. Sie lautet 536904399."), in the same paragraph, with no
+        identifier word (`AGAINST_TAG`) and no other number between them: the number the sentence before
+        announced."""
+        if not self._built:
+            self._build()
+        text = self.text
+        i = bisect_left(self._starts, start) - 1
+        lo = max(0, start - reach)
+        while i >= 0 and self._ends[i] > lo:
+            tags = self._tags[i]
+            if AGAINST_TAG in tags:
+                return False
+            if tag in tags:
+                gap = text[self._ends[i] : start]
+                return ("\n\n" not in gap and not any(c.isdigit() for c in gap)
+                        and len(_BREAK_BEFORE.findall(gap)) <= 1)
+            i -= 1
+        return False
 
     def in_token(self, start: int, end: int, entity: str) -> bool:
         """`embedded`, except that a `#` glued to the value after a word naming its type is a label
