@@ -119,20 +119,10 @@ class Lexicon:
         """Where each concept occurs in `text` (normalised, lower-case; `words` its ASCII word tokens), sorted: once
         per text, for `scan` and for the detector's checks of its other tables' hits (`authored`, `withdrawn`)."""
         marks = self._marks(text, words)
-        if "ignore" in marks and (forms := described(text)):
-            # "(this option) is ignored": a statement, not an order (`described.py`)
-            kept = [m for m in marks["ignore"] if not inside_any(m, forms)]
-            if kept:
-                marks["ignore"] = kept
-            else:
-                del marks["ignore"]
-        if "reveal" in marks and (typed := entered(text)):
-            # "Geben Sie das Passwort ein": typed into a form, not handed over (`described.py`)
-            kept = [m for m in marks["reveal"] if not inside_any(m, typed)]
-            if kept:
-                marks["reveal"] = kept
-            else:
-                del marks["reveal"]
+        if "ignore" in marks:
+            _drop_inside(marks, "ignore", described(text))  # "(this option) is ignored": a statement, not an order
+        if "reveal" in marks:
+            _drop_inside(marks, "reveal", entered(text))  # "Geben Sie das Passwort ein": typed in, not handed over
         for spans in marks.values():
             spans.sort()
         return marks
@@ -156,6 +146,16 @@ class Lexicon:
                 continue
             hits.append(LexiconHit(fam, score, span[0], span[1]))
         return hits
+
+
+def _drop_inside(marks: Marks, concept: str, spans: list[tuple[int, int]]) -> None:
+    """Drop the marks of `concept` that lie inside one of `spans` (forms that `described.py` sets apart)."""
+    if spans:
+        kept = [m for m in marks[concept] if not inside_any(m, spans)]
+        if kept:
+            marks[concept] = kept
+        else:
+            del marks[concept]
 
 
 def _near(marks: dict[str, list[tuple[int, int]]], unless: tuple[str, int] | None, span: tuple[int, int]) -> bool:
