@@ -21,6 +21,7 @@ _CARD = re.compile(
 # 3-2-4 with one separator throughout: a dash, a typeset en dash (\u2013), a space or a dot
 _SSN_SPLIT = re.compile(r"(?<![\d-])(?=\d{3}[- .\u2013])(\d{3})([- .\u2013])(\d{2})\2(\d{4})(?!\d)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
+_NON_DIGIT = re.compile(r"\D")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
 
 
@@ -44,10 +45,11 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     text = ctx.text
     found = []
     for m in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
+        value = m.group()
+        digits = value if value.isdecimal() else _NON_DIGIT.sub("", value)
         if not luhn_ok(digits) or embedded(text, m.start(), m.end()) or len(set(digits)) == 1:
             continue  # `0000 0000 0000 0000` passes Luhn and is a placeholder
-        grouped = len(digits) != len(m.group())
+        grouped = len(digits) != len(value)
         if grouped and _chained(text, m.start(), m.end(), m.group(1) or m.group(2) or m.group(3)):
             continue  # four groups of a longer grouped run: an IBAN, a USPS tracking number
         pull = ctx.lean("CREDIT_CARD", m.start(), m.end(), strong=grouped)

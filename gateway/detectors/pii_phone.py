@@ -215,9 +215,15 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         # 002207441195`): only a "+" marks an unbroken run as a phone by itself. (The filters below are pure;
         # the cheap ones that drop most ids, amounts and dates come first.)
         bare = value.isdecimal() or (not value.startswith("+") and not _SEPARATOR.search(value))
-        if bare and not ctx.mentions("PHONE_NUMBER"):
-            continue  # a bare digit run with no phone word anywhere is an id
-        if not bare and separated_non_phone(text, value, start, end):
+        international = value.startswith(("+", "00"))
+        pull: Lean | None = None
+        if bare:
+            if not ctx.mentions("PHONE_NUMBER"):
+                continue  # a bare digit run with no phone word anywhere is an id
+            pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=True)
+            if pull is not Lean.FOR:
+                continue  # nor with none nearest (asked first: most bare runs of a text with a phone word end here)
+        elif separated_non_phone(text, value, start, end):
             continue  # a date, an amount, a range, an id shape… (each written with a separator)
         if len(set(digit_run)) == 1:
             continue  # one repeated digit (`000-00-00`)
@@ -234,13 +240,11 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         if quantity_after(text, end):
             continue  # `415 555 0132 bytes`, `2 083 881,07 ₽`
-        international = value.startswith(("+", "00"))
-        if not bare and _SIGNATURE_LABEL.search(text, max(0, start - 12), start):
-            found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
-            continue
-        pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=bare)
-        if bare and pull is not Lean.FOR:
-            continue  # a bare digit run with no phone word is an id
+        if pull is None:
+            if _SIGNATURE_LABEL.search(text, max(0, start - 12), start):
+                found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
+                continue
+            pull = ctx.lean("PHONE_NUMBER", start, end, strong=international)
         if pull is not Lean.NONE:
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7 if pull is Lean.FOR else AGAINST_SCORE))
             continue

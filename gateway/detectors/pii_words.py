@@ -303,7 +303,7 @@ class ContextIndex:
             # A cell with words of its own (`8-digit code 40003012 (reg. no., not a phone)`) says itself what its
             # number is; the header speaks for a cell that is the value alone.
             text = self.text
-            alone = not any(ch.isalpha() for ch in text[a:start]) and not any(ch.isalpha() for ch in text[end:b])
+            alone = not any(map(str.isalpha, text[a:start])) and not any(map(str.isalpha, text[end:b]))
             pull = column_lean(cell, entity) if alone else Lean.NONE
             if pull is not Lean.NONE:
                 return pull
