@@ -51,8 +51,10 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     for m in _CARD.finditer(text):
         value = m.group()
         digits = value if value.isdecimal() else _NON_DIGIT.sub("", value)
-        if not luhn_ok(digits) or embedded(text, m.start(), m.end()) or len(set(digits)) == 1:
-            continue  # `0000 0000 0000 0000` passes Luhn and is a placeholder
+        # Glued into a longer token (a tracking number, a hash: tested before Luhn, which costs more), no Luhn, or
+        # one repeated digit: `0000 0000 0000 0000` passes Luhn and is a placeholder.
+        if embedded(text, m.start(), m.end()) or not luhn_ok(digits) or len(set(digits)) == 1:
+            continue
         grouped = len(digits) != len(value)
         if grouped and _chained(text, m.start(), m.end(), m.group(1) or m.group(2) or m.group(3)):
             continue  # four groups of a longer grouped run: an IBAN, a USPS tracking number
