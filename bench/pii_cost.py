@@ -13,6 +13,9 @@ recognizers on a blank English spaCy pipeline, as shipped before) on the same do
 `--least-of N` adds, per kind, the least CPU time per KB of N whole passes over its documents: steadier than a
 p50 on a machine whose speed drifts, for comparing two trees run one after the other.
 
+`--scan-only KIND N` scans the documents of one kind N times and prints nothing: under `valgrind --tool=callgrind`,
+the instructions of N=2 less those of N=0 are two passes without start-up, a count the machine's load does not move.
+
 `--findings-hash` prints one hash of every finding of the shipped detector over every PII text the repo holds
 (`bench/pii_*.jsonl`, `bench/pii_tuning/*.jsonl`, DEV beside the repo when present) and these documents: a change
 meant to alter cost only must leave it unchanged.
@@ -232,9 +235,16 @@ def main() -> None:
     ap.add_argument("--presidio", action="store_true", help="also time the previous Presidio pattern engine")
     ap.add_argument("--least-of", type=int, default=0, metavar="N", help="least CPU per KB of N passes per kind")
     ap.add_argument("--findings-hash", action="store_true", help="hash every finding over the repo's PII texts")
+    ap.add_argument("--scan-only", nargs=2, metavar=("KIND", "N"), help="scan KIND's documents N times, print nothing")
     args = ap.parse_args()
     docs = documents(args.docs, args.size)
     detector = PiiDetector("pii")
+    if args.scan_only:
+        kind, passes = args.scan_only[0], int(args.scan_only[1])
+        for _ in range(passes):
+            for text in (t for k, _, t in docs if k == kind):
+                detector.scan(text)
+        return
     lookalike = [t for _, has_pii, t in docs if not has_pii]
     flagged = sum(bool([f for f in detector.scan(t) if f.score >= 0.4]) for t in lookalike)
     out: dict[str, Any] = {

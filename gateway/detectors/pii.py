@@ -33,7 +33,9 @@ __all__ = ["NER_MODEL", "MissingModelError", "PiiDetector", "drop_shadowed_phone
 # ASCII digits and the Arabic-Indic, Persian and Devanagari ones phones are written with (`۰۹۱۲ ۴۸۳ ۳۰۷۷`).
 _OTHER_DIGITS = "".join(chr(c) for first in (0x0660, 0x06F0, 0x0966) for c in range(first, first + 10))
 _DIGIT_FREE = str.maketrans("", "", "0123456789" + _OTHER_DIGITS)
-_IP_SHAPE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
+# `d.d.d.d` or `:hex:` (every `h:h:` holds one); written to start with the literal `.` or `:`, which the regex engine
+# skips to directly, where a leading `\d` is tried at every digit of digit-dense text.
+_IP_SHAPE = re.compile(r"\.(?<=\d\.)\d{1,3}\.\d{1,3}\.\d|:[0-9A-Fa-f]{0,4}:")
 _NUMERIC = ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE")  # each needs at least 7 digits
 _NER_PRESCREEN = re.compile(r"[A-Z]")  # the small English model only tags capitalised names
 # Digit strings a more specific recognizer has already explained are not also phone numbers.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import IBAN_LENGTHS, aba_ok, card_network, embedded, iban_ok, luhn_ok, ssn_ok
@@ -12,15 +13,19 @@ AGAINST_SCORE = 0.15  # an identifier word is the nearest context: reported, bel
 
 # 4-4-4-4(-3), 4-6-5 / 4-6-4 (Amex, Diners), 4-4-4(-1/2), or one unbroken run of 12-19 digits.
 # One separator throughout: `4111 1111-1111.1111` is not how any issuer or form prints a card.
-# Separators: space, dash, dot, and the no-break / narrow no-break spaces of typeset text.
+# Separators: space, dash, dot, and the no-break / narrow no-break spaces of typeset text. The first four digits are
+# matched once for every form.
 _CARD = re.compile(
-    r"(?<!\d)(?=\d{4})(?:\d{4}([ .\-\u00a0\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?"
-    r"|\d{4}([ .\-\u00a0\u202f])\d{6}\2\d{4,5}"
-    r"|\d{4}([ .\-\u00a0\u202f])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{12,19})(?!\d)"
+    r"(?<!\d)\d{4}(?:([ .\-\u00a0\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?"
+    r"|([ .\-\u00a0\u202f])\d{6}\2\d{4,5}"
+    r"|([ .\-\u00a0\u202f])\d{4}\3\d{4}(?:\3\d{1,2})?|\d{8,15})(?!\d)"
 )
-# 3-2-4 with one separator throughout: a dash, a typeset en dash (\u2013), a space or a dot
-_SSN_SPLIT = re.compile(r"(?<![\d-])(?=\d{3}[- .\u2013])(\d{3})([- .\u2013])(\d{2})\2(\d{4})(?!\d)")
+# 3-2-4 with one separator throughout: a dash, a typeset en dash (\u2013), a space or a dot. Matched from its first
+# separator, which the regex engine skips to (a pattern that starts with a digit is tried at every digit of
+# digit-dense text); the look-behind asks for the three digits before it.
+_SSN_SPLIT = re.compile(r"([- .\u2013])(?<=(?<![\d-])\d{3}[- .\u2013])(\d{2})\1(\d{4})(?!\d)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
+_NON_DIGIT = re.compile(r"\D")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
 
 
@@ -44,10 +49,13 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     text = ctx.text
     found = []
     for m in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        if not luhn_ok(digits) or embedded(text, m.start(), m.end()) or len(set(digits)) == 1:
-            continue  # `0000 0000 0000 0000` passes Luhn and is a placeholder
-        grouped = len(digits) != len(m.group())
+        value = m.group()
+        digits = value if value.isdecimal() else _NON_DIGIT.sub("", value)
+        # Glued into a longer token (a tracking number, a hash: tested before Luhn, which costs more), no Luhn, or
+        # one repeated digit: `0000 0000 0000 0000` passes Luhn and is a placeholder.
+        if embedded(text, m.start(), m.end()) or not luhn_ok(digits) or len(set(digits)) == 1:
+            continue
+        grouped = len(digits) != len(value)
         if grouped and _chained(text, m.start(), m.end(), m.group(1) or m.group(2) or m.group(3)):
             continue  # four groups of a longer grouped run: an IBAN, a USPS tracking number
         pull = ctx.lean("CREDIT_CARD", m.start(), m.end(), strong=grouped)
@@ -68,24 +76,31 @@ def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     An unbroken run that passes the ABA routing checksum needs the SSN word to be the nearest one."""
     text = ctx.text
     found = []
-    for rx, split in ((_SSN_SPLIT, True), (_SSN_RUN, False)):
-        for m in rx.finditer(text):
-            area, group, serial = (m.group(1), m.group(3), m.group(4)) if split else m.groups()
-            if not ssn_ok(area, group, serial) or ctx.in_token(m.start(), m.end(), "US_SSN"):
-                continue
-            pull = ctx.lean("US_SSN", m.start(), m.end(), strong=split)
-            if pull is Lean.FOR:
-                score = 0.85
-            elif pull is Lean.AGAINST:
-                score = AGAINST_SCORE
-            elif split and not aba_ok(area + group + serial):
-                score = 0.5
-            elif ctx.named_earlier("US_SSN", m.start()):
-                score = 0.85  # "… the applicant's SSN. It is 536904399.": announced a sentence back
-            else:
-                continue
-            found.append(Finding(name, "US_SSN", m.start(), m.end(), score))
+    for start, end, area, group, serial, split in _ssn_candidates(text):
+        if not ssn_ok(area, group, serial) or ctx.in_token(start, end, "US_SSN"):
+            continue
+        pull = ctx.lean("US_SSN", start, end, strong=split)
+        if pull is Lean.FOR:
+            score = 0.85
+        elif pull is Lean.AGAINST:
+            score = AGAINST_SCORE
+        elif split and not aba_ok(area + group + serial):
+            score = 0.5
+        elif ctx.named_earlier("US_SSN", start):
+            score = 0.85  # "… the applicant's SSN. It is 536904399.": announced a sentence back
+        else:
+            continue
+        found.append(Finding(name, "US_SSN", start, end, score))
     return found
+
+
+def _ssn_candidates(text: str) -> Iterator[tuple[int, int, str, str, str, bool]]:
+    """(start, end, area, group, serial, split) of each 3-2-4 SSN shape, then of each nine-digit run."""
+    for m in _SSN_SPLIT.finditer(text):
+        start = m.start() - 3
+        yield start, m.end(), text[start : m.start()], m.group(2), m.group(3), True
+    for m in _SSN_RUN.finditer(text):
+        yield m.start(), m.end(), m.group(1), m.group(2), m.group(3), False
 
 
 def iban_findings(name: str, ctx: ContextIndex) -> list[Finding]:

@@ -11,6 +11,7 @@ import phonenumbers
 from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import SPACELESS, embedded
 from gateway.detectors.pii_numbers import AGAINST_SCORE
+from gateway.detectors.pii_phone_shapes import quantity_after, separated_non_phone
 from gateway.detectors.pii_regions import national_pattern, regions
 from gateway.detectors.pii_words import PHONE_KEYS, ContextIndex, Lean, tags_of
 
@@ -30,43 +31,12 @@ _PHONE_WIDE = re.compile(rf"(?<![^\W{SPACELESS}])(?<!\+){_BODY}")
 _PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013", "    -")
 _NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
-# A calendar date (month 1-12, day 1-31, a year 1800-2099): `0450.00.67.20` is a Belgian number, not a date.
-_M, _D, _Y = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[89]|20)\d\d"
-_DATE = re.compile(rf"(?:{_Y}[-/.]{_M}[-/.]{_D}|{_D}[-/.]{_M}[-/.]{_Y}|{_M}[-/.]{_D}[-/.]{_Y})(?!\d)")
-_DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AREA_SLASH = re.compile(r"\(?0\d{1,5}\)? ?/ ?\d")
 _SEPARATOR = re.compile(rf"[{_SEP}()]")
 # Two numbers joined by a spaced slash or hyphen (`+351 21 390 4471 / 965 128 330`): each side holds seven digits.
 _JOINED = re.compile(r" [/-] ")
 # The US SSN's dashed 3-2-4 shape: a national number written so is no phone without a phone word.
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
-_DECIMAL = re.compile(r"\d+[.,]\d{1,2}")  # an amount: 12345.67
-# A latitude and longitude in decimal degrees (`50.99917, 5.41304`): either number of the pair.
-_COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
-_COORDINATE_PAIR = re.compile(r"-?\d{1,3}\.\d{3,}[,;]? ?-?\d{1,3}\.\d{3,}")
-# Fixed national id and postal shapes no numbering plan groups that way: a Brazilian CEP (`01310-100`), CPF
-# (`123.456.789-09`) and CNPJ (`12.345.678/0001-95`).
-_ID_SHAPE = re.compile(r"\d{5}-\d{3}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}")
-# A US ZIP+4 code after its state's two capitals (`Austin, TX 73301-1234`).
-_ZIP4 = re.compile(r"\d{5}-\d{4}")
-_STATE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2},? \Z")
-# A unit of measure or a currency right after the digits: a quantity (`415 555 0132 bytes`, `12 345 678 €`).
-_CURRENCY = r"EUR|USD|GBP|CHF|RUB|VND|€|\$|£|₽|₺|₹|¥|₩|円|元|zł|Kč|kr|Ft|TL|₫|đ|đồng|euros?|dollars?"
-_UNIT_AFTER = re.compile(rf"[ \u00a0\u202f]?(?:[kKMGT]i?B|bytes?|octets?|ms|µs|ns|sec|kg|km|{_CURRENCY}|%)(?!\w)")
-# The cents of an amount whose thousands are grouped with spaces (`2 083 881,07 ₽`, `19 653.00 EUR`).
-_THOUSANDS = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){2,}")
-_CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY}|Rp|R\$|RM|₱|KSh|₫|₴|₸|৳|₦|Rs)\.?[ \u00a0\u202f]?\Z")
-_CENTS_AFTER = re.compile(rf"[.,]\d{{2}}[ \u00a0\u202f]?(?:{_CURRENCY}|[A-Z]{{3}}(?![A-Za-z]))")
-# A Czech or Slovak birth number (`920414/2290`): the holder's date of birth YYMMDD, the month plus 50 for a
-# woman (plus 20 from 2004 on), a slash, three or four digits: an identity number, not an area code and a line.
-# A document numbered within its year (`2026-89561`, `2025/004711`, `4471/2025`; `4471/1446` in the Hijri and
-# Solar Hijri calendars: invoices, tickets, receipts, circulars, case files).
-_YEAR_NUMBERED = re.compile(r"(?:199\d|20[0-3]\d)[-/]\d{3,6}|\d{1,6}/(?:199\d|20[0-3]\d|14[0-4]\d)")
-# A span of two times of day (`8.00–20.00`, `09:00-17:30`), of two years (`2019-2024`), or of two numbers of the
-# same length joined by an en dash, the second the larger (`flats 1101–1304`): a range, which no phone is written
-# as. A hyphen between other numbers is left to phones (`1588-4471`).
-_TIME_RANGE = re.compile(r"(?:[01]?\d|2[0-4])[.:h][0-5]\d ?[-\u2013] ?(?:[01]?\d|2[0-4])[.:h][0-5]\d")
-_RANGE = re.compile(r"(\d{2,5}) ?\u2013 ?(\d{2,5})|((?:19|20)\d\d) ?- ?((?:19|20)\d\d)")
 # A signature line's one-letter or short label with no colon, at the line's start or after a separator
 # (`T 030 294 17 60 | M 06-41 28 39 05`): what the number is, as `T:` is a key.
 _LABELS = sorted({re.escape(f(k)) for k in PHONE_KEYS for f in (str.capitalize, str.upper)}, key=len, reverse=True)
@@ -74,8 +44,6 @@ _SIGNATURE_LABEL = re.compile(
     r"(?:^|(?<=[|•·]))[ \t]*(?:" + "|".join(_LABELS) + r")\.?[ \t]+\Z",
     re.MULTILINE,
 )  # the same labels as a key's (`T:`, `Mob:`), capitalised or in capitals, with no colon
-_BIRTH_MONTH = r"(?:0[1-9]|1[0-2]|2[1-9]|3[0-2]|5[1-9]|6[0-2]|7[1-9]|8[0-2])"
-_BIRTH_NUMBER = re.compile(rf"\d\d{_BIRTH_MONTH}(?:0[1-9]|[12]\d|3[01])/\d{{3,4}}")
 
 # The regions whose national printing is trusted with no hint at all (`_printed_as_national`): the languages the
 # guards claim. Regions hinted only by the scripts, letters and words added for other languages count when the
@@ -207,21 +175,6 @@ _NUMBER_SIGN = re.compile(r"(?:#|№ ?)\Z")
 _NUMBERED = re.compile(r"(?i)(?<![^\W_])(?:nr\.?|no\.|nº|n°|br\.)[ \t:]*\Z")  # not `me liga no (48) …`
 
 
-def _ascending_range(value: str) -> bool:
-    m = _RANGE.fullmatch(value)
-    if m is None:
-        return False
-    low, high = (m[1], m[2]) if m[1] else (m[3], m[4])
-    return len(low) == len(high) and int(low) < int(high) and low[0] != "0"
-
-
-def _in_pair(text: str, start: int, end: int) -> bool:
-    """text[start:end] is one half of a latitude/longitude pair."""
-    return any(
-        m.start() <= start and end <= m.end() for m in _COORDINATE_PAIR.finditer(text, max(0, start - 16), end + 16)
-    )
-
-
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """Each candidate's span; two or more numbers joined by a spaced slash or hyphen, each of seven digits or
     more, as separate candidates (a slash after an area code keeps the number whole)."""
@@ -254,24 +207,26 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         elif value.startswith("+") and start and text[start - 1] == "(" and 2 <= value.find(")") <= 5:
             start -= 1  # `(+49) 89 1234567`: the bracket opened before the country code belongs to the number
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
-        digit_run = _NON_DIGIT.sub("", number)
+        digit_run = number if number.isdecimal() else _NON_DIGIT.sub("", number)
         digits = len(digit_run)
         if not 7 <= digits <= 15 or (start and text[start - 1] == "%"):
             continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
         # A digit run with no separator is an id unless a phone word says otherwise, `00`-led ones too (`KID
         # 002207441195`): only a "+" marks an unbroken run as a phone by itself. (The filters below are pure;
         # the cheap ones that drop most ids, amounts and dates come first.)
-        bare = not value.startswith("+") and not _SEPARATOR.search(value)
-        if bare and not ctx.mentions("PHONE_NUMBER"):
-            continue  # a bare digit run with no phone word anywhere is an id
-        quad = value[0] != "0" and _DOTTED_QUAD.match(value)  # `012.36.78.68` is no address: a trunk 0
-        # (`10.20.0.0/16`: a quad with its prefix length is a network)
-        if _DATE.match(value) or quad or _DECIMAL.fullmatch(value) or _ID_SHAPE.fullmatch(value):
-            continue
-        if _BIRTH_NUMBER.fullmatch(value) or _YEAR_NUMBERED.fullmatch(value) or len(set(digit_run)) == 1:
-            continue  # a birth number; a document numbered within its year; one repeated digit (`000-00-00`)
-        if _TIME_RANGE.fullmatch(value) or _ascending_range(value):
-            continue
+        bare = value.isdecimal() or (not value.startswith("+") and not _SEPARATOR.search(value))
+        international = value.startswith(("+", "00"))
+        pull: Lean | None = None
+        if bare:
+            if not ctx.mentions("PHONE_NUMBER"):
+                continue  # a bare digit run with no phone word anywhere is an id
+            pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=True)
+            if pull is not Lean.FOR:
+                continue  # nor with none nearest (asked first: most bare runs of a text with a phone word end here)
+        elif separated_non_phone(text, value, start, end):
+            continue  # a date, an amount, a range, an id shape… (each written with a separator)
+        if len(set(digit_run)) == 1:
+            continue  # one repeated digit (`000-00-00`)
         if _NUMBER_SIGN.search(text, max(0, start - 3), start) and "PHONE_NUMBER" not in tags_of(
             ctx.word_before(start)
         ):
@@ -279,25 +234,17 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         numbered = None if value.startswith("+") else _NUMBERED.search(text, max(0, start - 8), start)
         if numbered and "PHONE_NUMBER" not in tags_of(ctx.word_before(numbered.start())):
             continue  # `Pieraksta Nr. 4418-0931`: a numbered thing, unless a phone word names it (`Tel.-Nr.`)
-        if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
-            continue
-        if _ZIP4.fullmatch(value) and _STATE_BEFORE.search(text, max(0, start - 4), start):
-            continue
         if end < len(text) and text[end] == ":" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
         if ctx.in_token(start, end, "PHONE_NUMBER"):
             continue
-        international = value.startswith(("+", "00"))
-        if _UNIT_AFTER.match(text, end) or _CENTS_AFTER.match(text, end):
-            continue
-        if _THOUSANDS.fullmatch(value) and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):
-            continue  # `Rp 84.500.000`, `€ 1.250.000`: an amount grouped in thousands
-        if not bare and _SIGNATURE_LABEL.search(text, max(0, start - 12), start):
-            found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
-            continue
-        pull = ctx.lean("PHONE_NUMBER", start, end, strong=international, only_for=bare)
-        if bare and pull is not Lean.FOR:
-            continue  # a bare digit run with no phone word is an id
+        if quantity_after(text, end):
+            continue  # `415 555 0132 bytes`, `2 083 881,07 ₽`
+        if pull is None:
+            if _SIGNATURE_LABEL.search(text, max(0, start - 12), start):
+                found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
+                continue
+            pull = ctx.lean("PHONE_NUMBER", start, end, strong=international)
         if pull is not Lean.NONE:
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7 if pull is Lean.FOR else AGAINST_SCORE))
             continue

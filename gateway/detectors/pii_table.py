@@ -144,12 +144,18 @@ class TableLabels:
         lines = self.text.split("\n")
         for k, line in enumerate(lines):
             for delim in _DELIMITERS:
-                if line.count(delim) >= 1:
-                    cells = [line[a:b].strip().strip("\"'") for a, b in cell_spans(line, delim)]
+                if delim in line:
                     markdown = delim == "|" and line.strip().startswith("|")
-                    inner = cells[1:-1] if markdown else cells  # `| Name | Phone |`: outer pipes, no outer cells
+                    if not markdown and '"' not in line and not any(map(str.isalpha, line[: line.index(delim)])):
+                        break  # a first cell with no letter (a data row), found without splitting the row
+                    spans = cell_spans(line, delim)
+                    # `| Name | Phone |`: outer pipes, no outer cells
+                    if not all(any(map(str.isalpha, line[a:b])) for a, b in (spans[1:-1] if markdown else spans)):
+                        break  # a cell with no letter (a data row, a JSON line), found before the cells are copied
+                    cells = [line[a:b].strip().strip("\"'") for a, b in spans]
+                    inner = cells[1:-1] if markdown else cells
                     gap = "  " if len(inner) > 2 or markdown else " "  # two plain cells: identifiers, no prose
-                    if not inner or not all(c and any(ch.isalpha() for ch in c) and gap not in c for c in inner):
+                    if not inner or not all(gap not in c for c in inner):
                         break
                     words = max(len(c.split()) for c in inner)
                     if words <= _HEADER_WORDS or (

@@ -123,9 +123,38 @@ def _words(segment: str) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _tagged_parts(word: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """(start, end, tags) of each tagged word `_words` reads in one run of letters (memoised: most runs of a text
+    are words already seen, and most have no tag)."""
+    return tuple((off, off + len(w), tags) for off, w in _words(word) if (tags := _tags_of(w)))
+
+
 # An e-mail address or a URL: the words inside it (`office@…`, `…/contact-us`) name a mailbox or a page, not
-# the number next to it.
-_ADDRESS_TOKEN = re.compile(r"[^\s;,\"'<>()\[\]]+(?:@|://)[^\s;,\"'<>()\[\]]+")
+# the number next to it. A token is a run of these characters with `@` or `://` inside it.
+_TOKEN_CHARS = re.compile(r"[^\s;,\"'<>()\[\]]*")
+_TOKEN_STOPS = frozenset(";,\"'<>()[]")
+
+
+def _address_tokens(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of token characters with an `@` or `://` that has a character of the run on either
+    side. Found from each mark outwards: a regex from every character backtracked through every run of the text."""
+    spans: dict[int, int] = {}
+    for mark in ("@", "://"):
+        start = end = 0
+        at = text.find(mark)
+        while at >= 0:
+            if not start <= at < end:  # a run not walked yet
+                start = at
+                while start and not text[start - 1].isspace() and text[start - 1] not in _TOKEN_STOPS:
+                    start -= 1
+                run = _TOKEN_CHARS.match(text, at)
+                end = run.end() if run else at
+            if start < at and at + len(mark) < end:
+                spans[start] = end
+            at = text.find(mark, at + 1)
+    return sorted(spans.items())
+
 # Where a sentence or a line ends between a number and a word after it: that word opens what comes next.
 _BREAK = re.compile(r"[.!?。！？](?:\s|\Z)|\n|\s[–—-]\s|[;|]")
 # The same before a candidate: a sentence end followed by a capital (not `Tel. 0123`, `z. B. Telefon`), or a CJK one.
@@ -179,12 +208,13 @@ class ContextIndex:
         self._built = True
         text = self.text
         marks: list[tuple[int, int, frozenset[str]]] = []
-        for off, word in _words(text):
-            tags = _tags_of(word)
-            if tags:
-                marks.append((off, off + len(word), tags))
+        for m in _WORD.finditer(text):
+            tagged = _tagged_parts(m.group())
+            if tagged:
+                off = m.start()
+                marks.extend((off + a, off + b, tags) for a, b, tags in tagged)
         if "@" in text or "://" in text:
-            tokens = [(m.start(), m.end()) for m in _ADDRESS_TOKEN.finditer(text)]
+            tokens = _address_tokens(text)
             marks = [mk for mk in marks if not any(a <= mk[0] < b for a, b in tokens)]
         if not text.isascii():
             for tag, lex in LEXICONS.items():
@@ -274,7 +304,7 @@ class ContextIndex:
             # A cell with words of its own (`8-digit code 40003012 (reg. no., not a phone)`) says itself what its
             # number is; the header speaks for a cell that is the value alone.
             text = self.text
-            alone = not any(ch.isalpha() for ch in text[a:start]) and not any(ch.isalpha() for ch in text[end:b])
+            alone = not any(map(str.isalpha, text[a:start])) and not any(map(str.isalpha, text[end:b]))
             pull = column_lean(cell, entity) if alone else Lean.NONE
             if pull is not Lean.NONE:
                 return pull
