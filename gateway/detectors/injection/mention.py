@@ -27,7 +27,17 @@ _ABOUT = re.compile(
     r"moderation|heuristics?|test (?:fixtures?|cases?)|"
     # the same words in other languages the writers use most ("suspicious", "attack", "phishing")
     r"verdächtig\w*|angriff\w*|angreifer\w*|sospechos\w*|ataque\w*|suspeit\w*|sospett\w*|attaque\w*|malveillant\w*|"
-    r"подозрительн\w*|атак\w*|şüpheli|saldırı\w*|podejrzan\w*|atak\w*|verdacht\w*|aanval\w*)\b",
+    r"подозрительн\w*|атак\w*|şüpheli|saldırı\w*|podejrzan\w*|atak\w*|verdacht\w*|aanval\w*|"
+    # security work, moderation and quarantine in the languages the writers use: a quote a moderator removed or a
+    # training quotes is an example. Compounds only: a bare "security" or "filter" word is as often the jailbreak's
+    # own ("sin filtros", "Sicherheitsregeln aus")
+    r"cyber\w*|кибер\w*|kiber\w*|siber|ciber\w*|cyberbezpieczeństw\w*|kyberbezpečnost\w*|"
+    r"sicherheitsteam\w*|sicherheitsschulung\w*|sicherheitswarnung\w*|sicherheitshinweis\w*|"
+    r"güvenlik (?:ekib\w*|eğitim\w*|uyarı\w*)|(?:tim|pelatihan|materi pelatihan) keamanan|"
+    r"(?:équipe|formation|alerte) (?:de )?sécurité|(?:equipo|formación|alerta|capacitación) de seguridad|"
+    r"(?:squadra|formazione|avviso) (?:di )?sicurezza|(?:equipe|treinamento|formação|alerta) de segurança|"
+    r"moderasi|moderación|modération|moderazione|moderação|moderat\w*|модерац\w*|модератор\w*|"
+    r"quarantaine|cuarentena|quarantena|quarantäne|quarentena|карантин\w*|karantina\w*)\b",
     re.I,
 )
 # "prompt injection" in scripts written without spaces (no word boundary there) and other languages
@@ -38,7 +48,10 @@ _ABOUT_NO_BOUNDARY = re.compile(
     r"攻撃|攻击|攻擊|공격|هجوم|حمله|हमला|হামলা|不審|可疑|의심|مشبوه|مشکوک|संदिग्ध|সন্দেহজনক|ύποπτ|חשוד|"
     r"フィッシング|钓鱼|釣魚|피싱|تصيد|फ़िशिंग|फिशिंग|фишинг|詐欺|诈骗|詐騙|사기|احتيال|धोखाधड़ी|越狱|脱獄|탈옥|"
     r"\b(?:serangan|mencurigakan|tấn công|đáng ngờ|επίθεσ|התקפ|útok|podezřel|misstänkt|mistænkelig|mistenkelig|"
-    r"gyanús|támadás|epäilyttäv|hyökkäy|підозріл|атак|shambulio|atac)",
+    r"gyanús|támadás|epäilyttäv|hyökkäy|підозріл|атак|shambulio|atac)|"
+    # security work and moderation in scripts written without spaces (compounds, as above)
+    r"安全培训|安全培訓|网络安全|網路安全|内容审核|內容審核|セキュリティ研修|セキュリティ教育|セキュリティチーム|"
+    r"보안팀|보안 교육|보안 공지|सुरक्षा टीम|सुरक्षा प्रशिक्षण|промпт-инъекци|промпт-ін'єкці",
     re.I,
 )
 # one pattern per kind of quote, each searched on its own, so a quote inside another kind of quote
