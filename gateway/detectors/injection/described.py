@@ -69,6 +69,23 @@ def entered(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ENTERED.finditer(text)]
 
 
+# A question about a secret one has forgotten ("Forgot your password?", "Mot de passe oublié ?", "忘记密码？",
+# "비밀번호를 잊으셨나요?"): the commonest line of a sign-in page, not a request for the secret.
+_FORGOT = (
+    r"forgot|forgotten|lost|oubli[ée]|olvid(?:ado|ó|aste|é)|esquec(?:eu|ido|este|i)|dimenticat\w*|vergessen|vergeten|"
+    r"zapomněl\w*|zapomniał\w*|забыл\w*|забули|unuttu\w*|unuttun\w*|lupa|quên|glemt|glömt|unohtu\w*|elfelejtett\w*|"
+    r"忘记|忘了|忘記|忘れ|잊으셨|잊어버리|잊었|भूल गए|भूल गये|ভুলে গেছেন|نسيت|ลืม"
+)
+_FORGOT_QUESTION = re.compile(rf"[^.!?。！？\n]*(?:{_FORGOT})[^.!?。！？\n]*[?？]")
+
+
+def forgotten(text: str) -> list[tuple[int, int]]:
+    """Spans of questions about a forgotten secret in `text` (normalised, lower-case)."""
+    if "?" not in text and "？" not in text:
+        return []
+    return [m.span() for m in _FORGOT_QUESTION.finditer(text)]
+
+
 def inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     """Whether `span` lies within one of `spans`."""
     return any(s <= span[0] and span[1] <= e for s, e in spans)
