@@ -15,6 +15,7 @@ mark inside one, and the detector drops an instruction-override match that holds
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 _FORMS = (
     # zh: perfective 已/了, passive 被 (an agent may stand between), "will/can be", progressive 正在, "automatically",
@@ -98,6 +99,23 @@ def forgotten(text: str) -> list[tuple[int, int]]:
         start = max(text.rfind(c, lo, m.start()) for c in ".!?。！？\n") + 1
         spans.append((max(start, lo), end.end()))
     return spans
+
+
+class Forms:
+    """The spans above for one text, each found only when a match needs it: most texts hold no candidate of the
+    families they exempt, so a scan pays for none of them."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def statements(self) -> list[tuple[int, int]]:
+        return described(self._text)
+
+    @cached_property
+    def not_asked(self) -> list[tuple[int, int]]:
+        """A secret typed into a form, or a forgotten one asked about: no request for it."""
+        return entered(self._text) + forgotten(self._text)
 
 
 def inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -11,7 +11,7 @@ from gateway.detectors.base import Finding
 from gateway.detectors.injection.classifier import Classifier
 from gateway.detectors.injection.cues import cue_table
 from gateway.detectors.injection.decode import encoded_segments, is_prose
-from gateway.detectors.injection.described import described, entered, forgotten, inside_any, overlaps_any
+from gateway.detectors.injection.described import Forms, inside_any, overlaps_any
 from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.goals import goal_table
 from gateway.detectors.injection.image_slots import has_data_slot
@@ -116,7 +116,7 @@ class InjectionDetector:
         words = tokens(norm.text)
         is_ascii = norm.text.isascii()
         marks = self._lexicon.marks(norm.text, words)
-        statements, typed, asked_back = described(norm.text), entered(norm.text), forgotten(norm.text)
+        forms = Forms(norm.text)
         for i in self._index.candidates(norm.text, words, is_ascii):
             fam = self._families[i]
             if not fam.triggered(norm.text, words, is_ascii):
@@ -128,9 +128,9 @@ class InjectionDetector:
                     continue  # "help me write the system prompt of my bot": one to author, not the assistant's
                 if fam.name == "instruction-override" and withdrawn(marks, (m.start(), m.end())):
                     continue  # "ignore the earlier instruction, I made a mistake": the writer's own slip
-                if fam.name == "instruction-override" and overlaps_any(m.span(), statements):
+                if fam.name == "instruction-override" and overlaps_any(m.span(), forms.statements):
                     continue  # "(this option) is ignored": a statement about software, not an order
-                if fam.name == "prompt-exfiltration" and inside_any(m.span(), typed + asked_back):
+                if fam.name == "prompt-exfiltration" and inside_any(m.span(), forms.not_asked):
                     continue  # "Geben Sie das Passwort ein", "Forgot your password?": a form, not a request
                 start, end = norm.span(m.start(), m.end())
                 image = fam.name == "markdown-exfiltration" and _IMAGE.match(m.group())
