@@ -233,7 +233,12 @@ MORE_CONCEPTS: dict[str, str] = {
         "archivo fichier datei arquivo файл dosya berkas tệp फ़ाइल फाइल ফাইল ملف 文件 檔案 ファイル 파일 ไฟล์ bestand "
         "plik soubor αρχείο קובץ فایل faili fájl tiedosto মেসেজ barua melding meldingen تذكرة 문의 "
         "comentario commentaire kommentar commento comentário комментари yorum komentar bình_luận टिप्पणी মন্তব্য "
-        "تعليق 评论 評論 コメント 댓글 ความคิดเห็น opmerking komentarz komentář коментар σχόλι תגובה maoni hozzászólás kommentti"
+        "تعليق 评论 評論 コメント 댓글 ความคิดเห็น opmerking komentarz komentář коментар σχόλι תגובה maoni hozzászólás kommentti "
+        # an earlier artefact a changelog or runbook withdraws ("Ignorieren Sie die vorherige Migration"): a
+        # migration, an update, a release
+        "migration migración migração migrazione migracj migrac миграци міграці マイグレーション 迁移 遷移 마이그레이션 "
+        "aktualisierung actualización atualização aggiornamento обновлени оновлен aktualizacj aktualizac アップデート 업데이트 "
+        "versión versão versione верси wersj verz リリース 版本 릴리스"
     ),
     "mine": (
         # the writer's own (first-person singular possessive): "olvida mis instrucciones anteriores" is a

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from gateway.detectors.injection.reference import option_entries
+
 _FORMS = (
     # zh: perfective 已/了, passive 被 (an agent may stand between), "will/can be", progressive 正在, "automatically",
     # attributive 的 ("the patterns to ignore"), and a verb coordinated under 已 ("已廢棄並忽略")
@@ -25,7 +27,7 @@ _FORMS = (
     r"已[^，。,.;；\n]{1,6}?[并並和及](?:忽略|忽視)",
     r"(?:忽略|无视|無視|忽視)(?:了|的)",
     # ja: passive, progressive, potential negative, polite declarative
-    r"無視(?:され|して?い(?:ます|る|た)|できま?せん|できない|します|しました)",
+    r"無視(?:され|して?い(?:ます|る|た)|できま?せん|できない|します|しました|しな[いくかけ]|しません)",
     # ko: passive and declarative forms
     r"무시(?:됩니다|된다|되며|되고|되어|된|됨|합니다|한다|했습니다|했다)",
     # ru, uk: reflexive passive, third person, participles
@@ -60,7 +62,8 @@ def described(text: str) -> list[tuple[int, int]]:
 # German "eingeben" (to type in) splits around its object: "Geben Sie das neue Passwort ein:" asks a user to type a
 # secret into a form, not to hand it over. The particle "ein" closes its clause (before punctuation or "und"/"oder");
 # the article "ein" never does.
-_ENTERED = re.compile(r"\b(?:geben sie|gib)\b[^.!?\n:]{0,50}?\bein(?:\s*(?:[:.!?,;\n]|$)|\s(?:und|oder)\b)")
+# A manual wraps its lines: a line break followed by indentation continues the clause.
+_ENTERED = re.compile(r"\b(?:geben sie|gib)\b(?:[^.!?\n:]|\n[ \t]+){0,50}?\bein(?:\s*(?:[:.!?,;\n]|$)|\s(?:und|oder)\b)")
 
 
 def entered(text: str) -> list[tuple[int, int]]:
@@ -110,7 +113,8 @@ class Forms:
 
     @cached_property
     def statements(self) -> list[tuple[int, int]]:
-        return described(self._text)
+        """Descriptive forms, and a program's option entries and names (`reference.py`)."""
+        return described(self._text) + option_entries(self._text)
 
     @cached_property
     def not_asked(self) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,6 +23,7 @@ from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
 from gateway.detectors.injection.prefilter import TriggerIndex, tokens
 from gateway.detectors.injection.prohibition import SECRET_FAMILIES, prohibition_spans
+from gateway.detectors.injection.reference import option_entries, section_starts
 from gateway.detectors.injection.tool_result import tool_result_table
 
 
@@ -161,15 +163,18 @@ class InjectionDetector:
         findings = self._rules(text, 0)
         if findings and (mentioned := mention_spans(text)):
             findings = [f for f in findings if not inside(f.start, f.end, mentioned)]
-        if any(f.entity in SECRET_FAMILIES for f in findings) and (forbidden := prohibition_spans(text)):
-            # "never share your password": a rule for the secret's owner (`prohibition.py`)
-            findings = [f for f in findings if f.entity not in SECRET_FAMILIES or not inside(f.start, f.end, forbidden)]
+        # "never share your password": a rule for the secret's owner (`prohibition.py`); "--password-stdin  read the
+        # password from standard input": what a program's option does with it (`reference.py`)
+        if any(f.entity in SECRET_FAMILIES for f in findings) and (
+            exempt := prohibition_spans(text) + option_entries(text)
+        ):
+            findings = [f for f in findings if f.entity not in SECRET_FAMILIES or not inside(f.start, f.end, exempt)]
         if self._classifier is not None:
             p = self._classifier.probability(text, self.profile.value)
             if p >= 0.2:
                 findings.append(Finding(self.name, "classifier", 0, len(text), round(p, 4)))
         if len({f.entity for f in findings}) > 1:
-            for cluster in _passages(findings, self._placement.cue_gap):
+            for cluster in _passages(findings, self._placement.cue_gap, section_starts(text)):
                 if len({f.entity for f in cluster}) < 2:
                     continue
                 best = _independent_best(cluster)
@@ -185,20 +190,26 @@ class InjectionDetector:
         return findings
 
 
-def _passages(findings: list[Finding], gap: int) -> list[list[Finding]]:
+def _passages(findings: list[Finding], gap: int, headings: list[int]) -> list[list[Finding]]:
     """Findings grouped into passages: a finding joins the passage before it when it starts within
-    `gap` characters of that passage's end. An attack stacks its moves in one passage (an inserted
-    comment, a paragraph, a message); weak cues scattered over a long manual page are coincidence.
-    A classifier finding covers the whole text and so joins every passage."""
+    `gap` characters of that passage's end and no heading (`headings`: offsets) lies between. An attack
+    stacks its moves in one passage (an inserted comment, a paragraph, a message); weak cues scattered
+    over a long manual page, or in two of its sections, are coincidence. A classifier finding covers
+    the whole text and so joins every passage."""
     whole = [f for f in findings if f.entity == "classifier"]
     groups: list[list[Finding]] = []
     end = -1
     for f in sorted((f for f in findings if f.entity != "classifier"), key=lambda f: (f.start, f.end)):
-        if not groups or f.start > end + gap:
+        if not groups or f.start > end + gap or _heading_between(headings, end, f.start):
             groups.append([])
         groups[-1].append(f)
         end = max(end, f.end) if len(groups[-1]) > 1 else f.end
     return [g + whole for g in groups] or ([whole] if whole else [])
+
+
+def _heading_between(headings: list[int], a: int, b: int) -> bool:
+    i = bisect_right(headings, a)
+    return i < len(headings) and headings[i] < b
 
 
 def _independent_best(findings: list[Finding]) -> dict[str, float]:

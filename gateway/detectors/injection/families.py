@@ -25,7 +25,9 @@ _WEAK = r"directions?|commands?|context|filters?|polic(?:y|ies)|settings|convers
 _WEAK_TRIGGERS = "direction directions command commands context filter filters policy policies settings conversation message messages text content task tasks everything"
 # What a writer withdraws of their own ("forget the previous question", "disregard the earlier draft",
 # "ignore the earlier calendar invite"): one earlier message or artefact, singular, not the reader's orders.
-_WITHDRAWN = r"e-?mail|mail|message|note|text|reply|post|comment|question|request|query|draft|version|invite|invitation|attachment|file|link|photo|screenshot|order|booking"
+# A changelog or runbook withdraws an earlier artefact of its own the same way ("ignore the previous migration",
+# "disregard the earlier release"): a migration, release, build, commit, patch, update, step or notice.
+_WITHDRAWN = r"e-?mail|mail|message|note|text|reply|post|comment|question|request|query|draft|version|invite|invitation|attachment|file|link|photo|screenshot|order|booking|migration|release|build|commit|patch|update|upgrade|deploy(?:ment)?|step|notice|announcement"
 _CRUD_NOUN = r"instructions?|directives?|guidelines?|prompts?|programming|training|guardrails?|safeguards?|restrictions?|constraints?|limitations?"
 _CRUD_NOUN_TRIGGERS = "instruction instructions directive directives guideline guidelines prompt prompts programming training guardrail guardrails safeguard safeguards restriction restrictions constraint constraints limitation limitations"
 
@@ -278,7 +280,8 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ("##", "(?:^|\\n)\\s*#{2,}\\s*(?:system|instructions?|new instructions?|admin|developer)\\b"),
             (
                 "system assistant developer admin + :",
-                "(?:^|\\n)\\s*(?:system|assistant|developer|admin)\\s*(?:message|prompt)?\\s*:\\s*\\S",
+                # (not a YAML key: "admin:" over an indented mapping, "admin: true")
+                "(?:^|\\n)\\s*(?:system|assistant|developer|admin)\\s*(?:message|prompt)?\\s*:(?!\\s*\\n[ \\t]+[\\w.-]+[ \\t]*:)(?![ \\t]*(?:true|false|yes|no|null|none|on|off|\\d+)[ \\t]*(?:#|$|\\n))\\s*\\S",
             ),
             (
                 "***",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from gateway.detectors.injection.combinations import AUTHORED, OWNED, RULES, UNLESS, WITHDRAWN
 from gateway.detectors.injection.concepts import CONCEPTS
 from gateway.detectors.injection.described import described, entered, inside_any
+from gateway.detectors.injection.reference import option_entries
 
 # concept -> (start, end) of each occurrence in a normalised text
 Marks = dict[str, list[tuple[int, int]]]
@@ -121,6 +122,7 @@ class Lexicon:
         marks = self._marks(text, words)
         if "ignore" in marks:
             _drop_inside(marks, "ignore", described(text))  # "(this option) is ignored": a statement, not an order
+            _drop_inside(marks, "ignore", option_entries(text))  # "--force  ignore missing files": what an option does
         if "reveal" in marks:
             _drop_inside(marks, "reveal", entered(text))  # "Geben Sie das Passwort ein": typed in, not handed over
         for spans in marks.values():
@@ -150,7 +152,7 @@ class Lexicon:
 
 def _drop_inside(marks: Marks, concept: str, spans: list[tuple[int, int]]) -> None:
     """Drop the marks of `concept` that lie inside one of `spans` (forms that `described.py` sets apart)."""
-    if spans:
+    if spans and concept in marks:
         kept = [m for m in marks[concept] if not inside_any(m, spans)]
         if kept:
             marks[concept] = kept

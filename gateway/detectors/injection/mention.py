@@ -19,12 +19,16 @@ import re
 _ABOUT = re.compile(
     r"\b(?:prompt[- ]injections?|jailbreak(?:s|ing)?|injection attacks?|red[- ]team(?:ing|ers?)?|adversarial prompts?|"
     r"attack (?:prompts?|strings?|payloads?|examples?|patterns?|techniques?)|phishing|scam|suspicious|"
-    r"malicious (?:e-?mails?|mails?|messages?|prompts?|instructions?|payloads?)|security (?:team|awareness|training|research(?:er)?s?|advisory|alert)|"
+    r"malicious (?:e-?mails?|mails?|messages?|prompts?|instructions?|payloads?)|security (?:team|awareness|training|research(?:er)?s?|advisory|alert|notice|bulletin|warning)|"
     r"(?:this|the|our) (?:dataset|data set|benchmark|corpus)|classifier|guardrails?|do not (?:click|reply|respond|act on|follow|open)|"
     r"don't (?:click|reply|respond|act on|follow|open)|reported (?:as|this)|for (?:analysis|awareness|your awareness|training purposes)|"
     # reported speech about attacks: who attacks, what a filter does with the quoted words
     r"attackers?|adversar(?:y|ies)|(?:an|the|this) attack|injected|planted|(?:flags?|flagged|detects?|detected|blocks?|blocked|filters?|filtered) (?:text|inputs?|lines?|phrases?|strings?|messages?|mails?|e-?mails?|content|it|them|such|as)|"
     r"moderation|heuristics?|test (?:fixtures?|cases?)|"
+    # a writer announcing examples of phrases (a detector's rule table, a lesson): what follows is catalogued
+    r"(?:example|sample) (?:phrases?|prompts?|inputs?|strings?|sentences?)|examples? of (?:phrases?|prompts?|inputs?|strings?|sentences?)|quoted examples?|"
+    r"ejemplos? de (?:frases|prompts|entradas)|exemples? de (?:phrases|prompts|requêtes)|beispiel(?:sätze|phrasen|eingaben)|beispiele für (?:sätze|phrasen|eingaben)|"
+    r"esempi(?:o)? di (?:frasi|prompt)|exemplos? de (?:frases|prompts)|примеры? фраз|приклади? фраз|příklad\w* frází|przykład\w* fraz|παραδείγματα φράσεων|örnek (?:ifadeler|cümleler)|"
     # the same words in other languages the writers use most ("suspicious", "attack", "phishing")
     r"verdächtig\w*|angriff\w*|angreifer\w*|sospechos\w*|ataque\w*|suspeit\w*|sospett\w*|attaque\w*|malveillant\w*|"
     r"подозрительн\w*|атак\w*|şüpheli|saldırı\w*|podejrzan\w*|atak\w*|verdacht\w*|aanval\w*|"
@@ -51,7 +55,10 @@ _ABOUT_NO_BOUNDARY = re.compile(
     r"gyanús|támadás|epäilyttäv|hyökkäy|підозріл|атак|shambulio|atac)|"
     # security work and moderation in scripts written without spaces (compounds, as above)
     r"安全培训|安全培訓|网络安全|網路安全|内容审核|內容審核|セキュリティ研修|セキュリティ教育|セキュリティチーム|"
-    r"보안팀|보안 교육|보안 공지|सुरक्षा टीम|सुरक्षा प्रशिक्षण|промпт-инъекци|промпт-ін'єкці",
+    # examples of phrases announced (a detector's rule table): "typical sentences", "example sentences", in Chinese,
+    # Japanese, Korean, Arabic and Hindi
+    r"典型语句|示例语句|例句|例文|예시 문장|예문|أمثلة على العبارات|أمثلة العبارات|उदाहरण वाक्यांश|"
+    r"보안팀|보안 교육|보안 공지|सुरक्षा टीम|सुरक्षा प्रशिक्षण|सुरक्षा सूचना|промпт-инъекци|промпт-ін'єкці",
     re.I,
 )
 # one pattern per kind of quote, each searched on its own, so a quote inside another kind of quote

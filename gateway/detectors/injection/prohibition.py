@@ -40,8 +40,8 @@ _SECRET = re.compile(
 # Other languages: a negation marker in the clause (words with boundaries where the script has them;
 # in scripts written without spaces, the negating characters and verb endings themselves).
 _NEGATION = re.compile(
-    r"\b(?:never|not|cannot|no one|nobody)\b(?:\s+\w+){0,3}?\s+(?:share|give|tell|send|disclose|reveal|e-?mail|text|type|enter|write|post|reuse|re-use|ask|request|store|save|hand|provide|say|read|spell|show|leak|forward|request)\w*\b|"
-    r"\b\w+n't\b(?:\s+\w+){0,3}?\s+(?:share|give|tell|send|disclose|reveal|e-?mail|text|type|enter|write|post|reuse|ask|request|store|save|hand|provide|say|read|spell|show|leak|forward)\w*\b|"
+    r"\b(?:never|not|cannot|no one|nobody)\b(?:\s+\w+){0,3}?\s+(?:share|give|tell|send|disclose|reveal|e-?mail|text|type|enter|write|post|reuse|re-use|ask|request|store|save|hand|provide|say|read|spell|show|leak|forward|request|paste|copy|upload|commit|log|print|include|expose)\w*\b|"
+    r"\b\w+n't\b(?:\s+\w+){0,3}?\s+(?:share|give|tell|send|disclose|reveal|e-?mail|text|type|enter|write|post|reuse|ask|request|store|save|hand|provide|say|read|spell|show|leak|forward|paste|copy|upload|commit|log|print|include|expose)\w*\b|"
     r"\b(?:nunca|jamás|jamais|no|não|nao|pas|nie|niemals|nicht|keine?n?|nooit|niet|mai|non|nigdy|никогда|ніколи|не|ни|asla|hiçbir|hiç|kimseyle|jangan|tidak|không|đừng|chớ|huwag|hindi|kamwe|nu|niciodată|nikdy)\b|\bn'|"
     r"\b\w+m[ae](?:y[ıi]n(?:[ıi]z)?|m[ae]l[ıi](?:d[ıi]r)?|z)\b|"  # Turkish verb negation (-mayın, -mamalı, -maz)
     r"कभी|नहीं|मत |কখনো|কখনও|না\b|لا\b|لن\b|أبد|ابد|"
