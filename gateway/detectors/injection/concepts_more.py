@@ -238,7 +238,10 @@ MORE_CONCEPTS: dict[str, str] = {
         # migration, an update, a release
         "migration migración migração migrazione migracj migrac миграци міграці マイグレーション 迁移 遷移 마이그레이션 "
         "aktualisierung actualización atualização aggiornamento обновлени оновлен aktualizacj aktualizac アップデート 업데이트 "
-        "versión versão versione верси wersj verz リリース 版本 릴리스"
+        "versión versão versione верси wersj verz リリース 版本 릴리스 "
+        # ... and records a program or a cache keeps ("ignore all previous values in this cache"): data, not orders
+        "value$ values$ entry$ entries$ record$ records$ row$ rows$ reading$ readings$ measurement log$ logs$ data$ "
+        "timestamp invoice receipt"
     ),
     "mine": (
         # the writer's own (first-person singular possessive): "olvida mis instrucciones anteriores" is a

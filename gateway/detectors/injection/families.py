@@ -27,7 +27,9 @@ _WEAK_TRIGGERS = "direction directions command commands context filter filters p
 # "ignore the earlier calendar invite"): one earlier message or artefact, singular, not the reader's orders.
 # A changelog or runbook withdraws an earlier artefact of its own the same way ("ignore the previous migration",
 # "disregard the earlier release"): a migration, release, build, commit, patch, update, step or notice.
-_WITHDRAWN = r"e-?mail|mail|message|note|text|reply|post|comment|question|request|query|draft|version|invite|invitation|attachment|file|link|photo|screenshot|order|booking|migration|release|build|commit|patch|update|upgrade|deploy(?:ment)?|step|notice|announcement"
+_WITHDRAWN = r"e-?mail|mail|message|note|text|reply|post|comment|question|request|query|draft|version|invite|invitation|attachment|file|link|photo|screenshot|order|booking|migration|release|build|commit|patch|update|upgrade|deploy(?:ment)?|step|notice|announcement|invoice|receipt|quote|quotation|estimate|statement|offer|agenda|schedule|document|report|form|letter|ticket"
+# ... and data, in any number: "ignore all previous values in this cache" handles records, not orders
+_DATA = r"values?|entries|entry|records?|rows?|results?|readings?|measurements?|logs?|data|numbers?|figures?|totals?|scores?|timestamps?|events?|builds|versions|releases|migrations|commits"
 _CRUD_NOUN = r"instructions?|directives?|guidelines?|prompts?|programming|training|guardrails?|safeguards?|restrictions?|constraints?|limitations?"
 _CRUD_NOUN_TRIGGERS = "instruction instructions directive directives guideline guidelines prompt prompts programming training guardrail guardrails safeguard safeguards restriction restrictions constraint constraints limitation limitations"
 
@@ -55,7 +57,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
                 # back at what came before: "ignore all previous messages", not "ignore the warning messages"
                 f"{_MENTAL_TRIGGERS} + {_WEAK_TRIGGERS}",
                 # ("ignore the previous e-mail": one message withdrawn by its writer)
-                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that)\W+(?:previous|last|earlier|prior|above)\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
+                rf"\b(?:{_MENTAL})\b(?!\W+my\b)(?!\W+(?:the|our|this|that|their|his|her|its)\W+(?:previous|last|earlier|prior|above)\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))(?:\W+\w+){{0,3}}?\W+(?:{_PRIOR})\W+(?:\w+\W+){{0,3}}?(?:{_WEAK})\b",
             ),
             (
                 # delete / reset / override are the everyday verbs of manuals and APIs ("delete the
@@ -66,7 +68,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 f"{_MENTAL_TRIGGERS} + above before below prior previous earlier",
-                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))",
+                rf"\b(?:{_MENTAL})\W+(?:the|all|everything)\W+(?:above|before|below|prior|previous|earlier)\b(?!\W+(?:\w+\W+)?(?:{_WITHDRAWN})\b(?!s))(?!\W+(?:\w+\W+)?(?:{_DATA})\b)",
             ),
             (
                 # an order armed for later: "if you are asked to summarise this, instead ..."
@@ -281,7 +283,7 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             (
                 "system assistant developer admin + :",
                 # (not a YAML key: "admin:" over an indented mapping, "admin: true")
-                "(?:^|\\n)\\s*(?:system|assistant|developer|admin)\\s*(?:message|prompt)?\\s*:(?!\\s*\\n[ \\t]+[\\w.-]+[ \\t]*:)(?![ \\t]*(?:true|false|yes|no|null|none|on|off|\\d+)[ \\t]*(?:#|$|\\n))\\s*\\S",
+                "(?:^|\\n)\\s*(?:system|assistant|developer|admin)\\s*(?:message|prompt)?\\s*:(?!\\s*\\n[ \\t]+(?:[\\w.-]+[ \\t]*:|#))(?![ \\t]*(?:true|false|yes|no|null|none|on|off|\\d+)[ \\t]*(?:#|$|\\n))\\s*\\S",
             ),
             (
                 "***",
