@@ -21,7 +21,7 @@ import json
 import sysconfig
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benign_corpus import Chunk, build_corpus, synthetic_requests
@@ -30,7 +30,7 @@ from gateway.evaluation.dataset import read_injection
 
 HERE = Path(__file__).resolve().parent
 TRAINING = HERE / "training"
-WRITERS = tuple(f"writer_{w}" for w in (*"abcdefghijklmnopqrstuvwxyz", "aa", "ab", "ac", "ad"))
+WRITERS = tuple(f"writer_{w}" for w in (*"abcdefghijklmnopqrstuvwxyz", "aa", "ab", "ac", "ad", "af"))
 # Writers whose files are small (N 24 rows, R 58, U 40) form one group, so that each weighs a third of
 # one group rather than as much as an 800-row writer (`item_weights`), and they are held out together.
 SMALL_WRITERS = {"writer_n": "writer-nru", "writer_r": "writer-nru", "writer_u": "writer-nru"}
@@ -203,12 +203,15 @@ def sample(items: Sequence[Item], n: int, salt: str) -> list[Item]:
 
 @dataclass(frozen=True, slots=True)
 class Fold:
-    """Train on `train`, pick thresholds on `calib` (never trained on), measure on `test`."""
+    """Train on `train`, pick thresholds on `calib` (never trained on), measure on `test`. `spare`: benign corpus
+    chunks of the train split left out of the train sample, never trained on either, which join the calibration
+    split's corpus chunks when the thresholds are bounded by the corpus."""
 
     name: str
     train: list[int]
     calib: list[int]
     test: list[int]
+    spare: list[int] = field(default_factory=list)
 
 
 ATTACK_GROUPS = ("cyberseceval", "bipia", "spikee-seeds")
@@ -219,6 +222,7 @@ def folds(items: Sequence[Item], which: str, corpus_train: int) -> list[Fold]:
     `final`: the shipped model (train split of everything, calibration split held apart)."""
     corpus_tr = [i for i, it in enumerate(items) if it.group.startswith("corpus:") and it.split == "train"]
     keep = set(sample([items[i] for i in corpus_tr], corpus_train, "corpus-train"))
+    spare = [i for i in corpus_tr if items[i] not in keep]
     corpus_tr = [i for i in corpus_tr if items[i] in keep]
     corpus_cal = [i for i, it in enumerate(items) if it.group.startswith("corpus:") and it.split == "calib"]
     corpus_te = [i for i, it in enumerate(items) if it.group.startswith("corpus:") and it.split == "test"]
@@ -231,6 +235,7 @@ def folds(items: Sequence[Item], which: str, corpus_train: int) -> list[Fold]:
             [i for i in rest if items[i].split == "train"] + corpus_tr,
             [i for i in rest if items[i].split == "calib"] + corpus_cal,
             [i for i in labelled if items[i].group in out] + corpus_te,
+            spare,
         )
 
     groups = sorted({items[i].group for i in labelled})
@@ -248,6 +253,7 @@ def folds(items: Sequence[Item], which: str, corpus_train: int) -> list[Fold]:
                 [i for i in labelled if items[i].split == "train"] + corpus_tr,
                 [i for i in labelled if items[i].split == "calib"] + corpus_cal,
                 corpus_te,
+                spare,
             )
         ]
     raise ValueError(which)
