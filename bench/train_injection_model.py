@@ -163,7 +163,7 @@ def bound_by_corpus(
     return out
 
 
-def shipped_added(pool: Sequence[Item], shipped: Classifier) -> dict[str, str]:
+def shipped_added(pool: Sequence[Item], shipped: Classifier) -> dict[str, float]:
     """What the shipped model adds to the rules on the corpus chunks of `pool` at its own thresholds: the figure a
     new fit's bound is held to."""
     probs = [shipped.raw_probability(it.text) for it in pool]
@@ -173,7 +173,7 @@ def shipped_added(pool: Sequence[Item], shipped: Classifier) -> dict[str, str]:
         window=shipped._window, words=shipped._words, concepts=shipped._concepts, layer=shipped._layer,
     )
     verdicts = corpus_verdicts(pool, probs, always_boost)
-    return {prof: f"{added_share(verdicts, prof, t['block'], t['boost']):.5f}" for prof, t in own.items()}
+    return {prof: added_share(verdicts, prof, t["block"], t["boost"]) for prof, t in own.items()}
 
 
 def model_of(
@@ -227,7 +227,7 @@ def auc(items: Sequence[Item], probs: Sequence[float], profile: str) -> float | 
 
 def run_fold(
     items: Sequence[Item], fold: Fold, p: FitParams, t0: float, with_rules: bool = True, corpus_bound: bool = True,
-    shipped: Classifier | None = None,
+    shipped: Classifier | None = None, by_shipped: bool = False,
 ) -> tuple[dict[str, object], Classifier]:
     train = [items[i] for i in fold.train]
     w, b = fit(train, p)
@@ -243,11 +243,12 @@ def run_fold(
         spare = [items[i] for i in fold.spare]
         pool, pool_p = [*calib, *spare], [*calib_p, *(bare.raw_probability(it.text) for it in spare)]
         verdicts = corpus_verdicts(pool, pool_p, always_boost)
-        cal = bound_by_corpus(cal, verdicts)
+        reference = shipped_added(pool, shipped) if shipped is not None else None
+        cal = bound_by_corpus(cal, verdicts, reference if by_shipped else None)
         pool_report = {prof: f"{added_share(verdicts, prof, t['block'], t['boost']):.5f} of "
                        f"{sum(1 for v in verdicts if v.profile == prof)}" for prof, t in cal.items()}
-        if shipped is not None:
-            pool_report["shipped"] = shipped_added(pool, shipped)
+        if reference is not None:
+            pool_report["shipped"] = {prof: f"{a:.5f}" for prof, a in reference.items()}
     model = model_of(w, b, p, cal, layer)
     test = [items[i] for i in fold.test]
     test_p = [model.raw_probability(it.text) for it in test]
@@ -350,6 +351,9 @@ def main() -> None:
                     help="thresholds from the labelled quantiles alone (the ninth round's calibration)")
     ap.add_argument("--shipped-reference", action="store_true",
                     help="also report what the shipped model adds on the corpus pool the bound reads")
+    ap.add_argument("--bound-by-shipped", action="store_true",
+                    help="bound what the model adds on the corpus pool by what the shipped model adds there, per "
+                         "placement, instead of CORPUS_ADDED")
     ap.add_argument("--write", action="store_true", help="write the `final` fold's model into the package")
     ap.add_argument("--append-report", action="store_true", help="add these folds' reports to the shipped metadata")
     ap.add_argument("--scores", type=Path, help="write per-item raw scores of every fold here (JSON)")
@@ -377,7 +381,8 @@ def main() -> None:
                 fold = replace(fold, test=[i for i in fold.test
                                            if not items[i].group.startswith("corpus:") or id(items[i]) in keep])
             report, model = run_fold(items, fold, p, t0, not args.skip_rules_only, not args.no_corpus_bound,
-                                     Classifier.load_default() if args.shipped_reference else None)
+                                     Classifier.load_default() if args.shipped_reference or args.bound_by_shipped
+                                     else None, args.bound_by_shipped)
             scores[fold.name] = report.pop("_scores")
             results[fold.name] = report
             print(fold.name, json.dumps(report), flush=True)
