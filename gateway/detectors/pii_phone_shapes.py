@@ -33,6 +33,8 @@ _WHOLE_SHAPES = re.compile(
 # A latitude and longitude in decimal degrees (`50.99917, 5.41304`): either number of the pair.
 _COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
 _COORDINATE_PAIR = re.compile(r"-?\d{1,3}\.\d{3,}[,;]? ?-?\d{1,3}\.\d{3,}")
+# A JSON number right after its key (`"lat":24.713552`): a float in a JSON value, never a phone (phones are strings).
+_JSON_KEY_BEFORE = re.compile(r"[\"']\s*:\s*\Z")
 # A US ZIP+4 code after its state's two capitals (`Austin, TX 73301-1234`).
 _ZIP4 = re.compile(r"\d{5}-\d{4}")
 _STATE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2},? \Z")
@@ -62,11 +64,14 @@ def _in_pair(text: str, start: int, end: int) -> bool:
 
 def separated_non_phone(text: str, value: str, start: int, end: int) -> bool:
     """`value` (text[start:end]) is a date, a dotted quad, an amount, an id or postal shape, a birth number, a
-    document numbered within its year, a range, a coordinate of a pair, a ZIP+4 after its state, or thousands after
-    a currency. Every one of these shapes holds a separator: a run of digits alone is none of them."""
+    document numbered within its year, a range, a coordinate of a pair or a JSON float, a ZIP+4 after its state, or
+    thousands after a currency. Every one of these shapes holds a separator: a run of digits alone is none of them."""
     if _WHOLE_SHAPES.match(value) or _ascending_range(value):
         return True
-    if _COORDINATE.fullmatch(value) and _in_pair(text, start, end):
+    if _COORDINATE.fullmatch(value) and (
+        _in_pair(text, start, end)
+        or (_JSON_KEY_BEFORE.search(text, max(0, start - 8), start) and text[end : end + 1] not in ('"', "'"))
+    ):
         return True
     if _ZIP4.fullmatch(value) and _STATE_BEFORE.search(text, max(0, start - 4), start):
         return True

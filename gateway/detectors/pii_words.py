@@ -313,10 +313,41 @@ class ContextIndex:
             return Lean.NONE  # the caller keeps the candidate only with a type word: skip the other lookup
         con = self.nearest(AGAINST_TAG, start, end, floor, labels=strong, skip_keys=skip_keys)
         if pro is None and con is None:
-            return Lean.NONE
+            return self._asked(entity, start)
         if con is None or (pro is not None and pro <= con):
             return Lean.FOR
         return Lean.AGAINST
+
+    def _asked(self, entity: str, start: int) -> Lean:
+        """A reply that is the number alone, to a question that names what is asked for: "Agent: And your policy
+        number? ⏎ Caller: It's 617 554 4203." The question's last word that names `entity` or an identifier
+        decides; the reply may hold a speaker's name and a few words before the number, no digit."""
+        text = self.text
+        line = text.rfind("\n", 0, start) + 1
+        lead = text[line:start]
+        if not line or len(lead) > _REPLY_LEAD or any(c.isdigit() for c in lead):
+            return Lean.NONE
+        above = text.rfind("\n", 0, line - 1) + 1
+        if not _QUESTION_END.search(text, above, line - 1):
+            return Lean.NONE
+        if not self._built:
+            self._build()
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        j = bisect_left(self._starts, start)
+        while j < len(self._starts) and self._starts[j] < stop:
+            if entity in self._tags[j]:
+                return Lean.FOR  # the reply says what it gave ("..., no, that is my mobile number")
+            j += 1
+        i = bisect_left(self._starts, line) - 1
+        while i >= 0 and self._starts[i] >= above:
+            tags = self._tags[i]
+            if entity in tags:
+                return Lean.FOR
+            if AGAINST_TAG in tags:
+                return Lean.AGAINST
+            i -= 1
+        return Lean.NONE
 
     def named_earlier(self, tag: str, start: int, reach: int = EARLIER_REACH) -> bool:
         """Whether a word tagged `tag` stands before `start` within `reach` characters, one sentence back at most
@@ -355,6 +386,9 @@ class ContextIndex:
         return m.group(1).lower() if m else ""
 
 
+_REPLY_LEAD = 40  # "Customer: Yes, it's " before the number a question above asked for
+# The line above ends with a question (its mark, then at most a closing quote, bracket or space).
+_QUESTION_END = re.compile(r"[?？؟][\s\"')\]»”]*\Z")
 _KEY_END = re.compile(r"\w*(?:[\"']\s*[:=]|=)")  # the rest of a key: `telefon": `, `comanda=`
 
 

@@ -1,0 +1,54 @@
+"""A number given as the reply to a question that names what it is, and a float in a JSON value.
+
+A call or chat transcript asks for a number on one line and gets it alone on the next ("Agent: And your policy
+number? ⏎ Caller: It's 617 555 0144."): the question names the number. A JSON value written without quotes is a
+number literal (`"lat":24.713552`), and a float is never a phone. Every row is written for this test; none comes
+from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.detectors.pii import PiiDetector
+
+THRESHOLD = 0.5
+
+
+def phones(pii: PiiDetector, text: str) -> list[str]:
+    return [text[f.start : f.end] for f in pii.scan(text) if f.entity == "PHONE_NUMBER" and f.score >= THRESHOLD]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the question names an identifier: the reply is that identifier
+        ("Agent: Could I have your policy number?\nCaller: Sure, it's 617 555 0144.", []),
+        ("Operador: ¿Me dice el número de contrato?\nCliente: Sí, 640 118 273.", []),
+        ("Mitarbeiter: Und Ihre Kundennummer?\nKundin: 089 2209 4487", []),
+        # the question names a phone: the reply is one
+        ("Agent: What's the best phone number to reach you?\nCaller: 617 555 0144", ["617 555 0144"]),
+        # the reply corrects itself: it says what it gave
+        ("Agent: What is your order number?\nCaller: 617 555 0144, no wait, that is my mobile number.",
+         ["617 555 0144"]),
+        # no question above: the number stands on its own
+        ("Agent: Thanks for calling.\nCaller: 617 555 0144", ["617 555 0144"]),
+        # a reply with a number before it is not the number alone
+        ("Agent: And your policy number?\nCaller: Flat 4, then call 617 555 0144 after six.", ["617 555 0144"]),
+    ],
+)
+def test_a_reply_to_a_question_that_names_the_number(pii: PiiDetector, text: str, expected: list[str]) -> None:
+    assert phones(pii, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"site":"depot 4","lat":48.137154,"alt_m":519,"lon":11.576124}', []),
+        ('{"reading": 21.447815, "unit": "C"}', []),
+        ('{"المدينة":"جدة","خط_العرض":21.485811,"خط_الطول":39.192505}', []),
+        # a phone written as a string value stays one
+        ('{"name":"Ana","phone":"+34 644 019 372"}', ["+34 644 019 372"]),
+    ],
+)
+def test_a_json_float_is_no_phone(pii: PiiDetector, text: str, expected: list[str]) -> None:
+    assert phones(pii, text) == expected
