@@ -171,6 +171,18 @@ def _valid(number: str, hints: tuple[str, ...]) -> bool:
 
 
 _NUMBER_SIGN = re.compile(r"(?:#|№ ?)\Z")
+# A code written in front of the digits, one space before them: capitals (`CC 0653 7719`, `TID 0382 7714`) or a
+# group of letters and digits (`1Z 9R4 W88 03 6127 2853`): the digits are the rest of a serial, a meter, a frame
+# or a tracking number. Not the phone abbreviations people write that way (`TEL 0612…`, `WA 0812…`, Vietnamese `LH`
+# for "contact"), not inside a line written in capitals (`ZELLE FROM (415) …`), and not before a bracketed area
+# code or a `+`.
+_CODE_BEFORE = re.compile(
+    r"(?<![\w.])(?<![A-Z]{2} )((?:[A-Z]{2,4}|(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,5})) \Z"
+)
+_PHONE_ABBREVIATIONS = frozenset({
+    "TEL", "TELP", "TELF", "TFNO", "TLFN", "TLF", "TFN", "FAX", "GSM", "MOB", "MOV", "CEL", "CELL", "KOM", "FON",
+    "SMS", "MMS", "WA", "HP", "PH", "LH", "VOIP", "SIP", "DDI", "DID", "MTN",
+})
 # The abbreviation of "number" right before a value (`Nr. `, `No: `, `nº`, `br. `): the value is what it numbers.
 _NUMBERED = re.compile(r"(?i)(?<![^\W_])(?:nr\.?|no\.|nº|n°|br\.)[ \t:]*\Z")  # not `me liga no (48) …`
 
@@ -250,6 +262,12 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             continue
         if _SSN_SHAPE.fullmatch(value):
             continue  # `666-14-2093` beside "SSN": the shape of an SSN, with no phone word
+        if (
+            value[0] not in "(+"
+            and (code := _CODE_BEFORE.search(text, max(0, start - 9), start))
+            and code[1] not in _PHONE_ABBREVIATIONS
+        ):
+            continue  # `stelnr. CC 0653 7719`: the digits of a longer code, with no phone word to say otherwise
         if hints is None:
             hints = regions(text)
         if _valid(number.translate(_PLAIN_SEPARATORS), hints):

@@ -52,3 +52,21 @@ def test_a_reply_to_a_question_that_names_the_number(pii: PiiDetector, text: str
 )
 def test_a_json_float_is_no_phone(pii: PiiDetector, text: str, expected: list[str]) -> None:
     assert phones(pii, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a code in capitals, or letters and digits, one space before the digits: the rest of a longer code
+        ("Bike for sale, frame no. KX 0653 7719, collect in person.", []),
+        ("Card terminal TID 0382 7714 declined the payment.", []),
+        ("Parcel 1Z 8H2 W47 03 6127 2853 is out for delivery.", []),
+        # the abbreviations people write a phone with
+        ("Call me: TEL 0612 345 678", ["0612 345 678"]),
+        ("Bán xe, LH 097 221 4408 (chính chủ)", ["097 221 4408"]),
+        # a line in capitals, and a bracketed area code
+        ("11/07  PAYMENT FROM (415) 555-0182  RENT", ["(415) 555-0182"]),
+    ],
+)
+def test_a_code_before_the_digits(pii: PiiDetector, text: str, expected: list[str]) -> None:
+    assert phones(pii, text) == expected
