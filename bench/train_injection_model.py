@@ -249,6 +249,7 @@ def run_fold(
                        f"{sum(1 for v in verdicts if v.profile == prof)}" for prof, t in cal.items()}
         if reference is not None:
             pool_report["shipped"] = {prof: f"{a:.5f}" for prof, a in reference.items()}
+        pool_report["bound"] = "the shipped model's addition" if by_shipped else "CORPUS_ADDED"
     model = model_of(w, b, p, cal, layer)
     test = [items[i] for i in fold.test]
     test_p = [model.raw_probability(it.text) for it in test]
