@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# A calendar date (month 1-12, day 1-31, a year 1800-2099): `0450.00.67.20` is a Belgian number, not a date.
-_M, _D, _Y = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[89]|20)\d\d"
+# A calendar date (month 1-12, day 1-31, a year 1800-2099, or 2500-2599 of the Thai Buddhist era, `01/08/2569`):
+# `0450.00.67.20` is a Belgian number, not a date.
+_M, _D, _Y = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[89]|20|25)\d\d"
 _DATE = rf"(?:{_Y}[-/.]{_M}[-/.]{_D}|{_D}[-/.]{_M}[-/.]{_Y}|{_M}[-/.]{_D}[-/.]{_Y})(?!\d)"
 # `10.20.0.0/16`: a quad with its prefix length is a network; `012.36.78.68` is no address: a trunk 0.
 _DOTTED_QUAD = r"(?!0)\d{1,3}(?:\.\d{1,3}){3}"
@@ -80,5 +81,10 @@ def separated_non_phone(text: str, value: str, start: int, end: int) -> bool:
 
 
 def quantity_after(text: str, end: int) -> bool:
-    """A unit or a currency right after the digits that end at `end`, or the cents of an amount."""
-    return _UNIT_AFTER.match(text, end) is not None or _CENTS_AFTER.match(text, end) is not None
+    """A unit or a currency right after the digits that end at `end`, the cents of an amount, or the `#` that ends
+    a code typed on a keypad (a conference's meeting id or PIN: `,,771902443#`)."""
+    return (
+        _UNIT_AFTER.match(text, end) is not None
+        or _CENTS_AFTER.match(text, end) is not None
+        or text.startswith("#", end)
+    )

@@ -61,7 +61,7 @@ def key_lean(key: str, entity: str) -> Lean:
     if entity == "PHONE_NUMBER" and key.lower().rstrip(".") in PHONE_KEYS:
         return Lean.FOR
     for _, word in reversed(_words(key)):
-        tags = _tags_of(word)
+        tags = _head_tags(word) or _tags_of(word)
         if entity in tags:
             return Lean.FOR
         if AGAINST_TAG in tags:
@@ -72,6 +72,18 @@ def key_lean(key: str, entity: str) -> Lean:
         if for_sub != against:
             return Lean.FOR if for_sub else Lean.AGAINST
     return Lean.NONE
+
+
+_HEAD = 6  # the shortest head read off a closed compound (`version`, `ticket`; not `port` of `support`)
+
+
+def _head_tags(word: str) -> frozenset[str]:
+    """The tags of the longest lexicon word that ends a closed compound key (`klientversion`, `serverversion`): a
+    Germanic compound names its kind last."""
+    for i in range(1, len(word) - _HEAD + 1):
+        if tags := _tags_of(word[i:]):
+            return tags
+    return frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -261,7 +273,10 @@ class ContextIndex:
                     # a word that ends a sentence before the candidate's own (`PSČ 370 01. Poruchová linka: …`)
                     dist = None if _BREAK_BEFORE.search(self.text, b, start) else start - b
                 elif a >= end:
-                    dist = None if _BREAK.search(self.text, end, a) else a - end + _AFTER_PENALTY
+                    # a word after the candidate that labels a number of its own (`…44 80, dosarul 2213/44`) is not
+                    # the candidate's
+                    broken = _BREAK.search(self.text, end, a) or _OWN_NUMBER.match(self.text, b)
+                    dist = None if broken else a - end + _AFTER_PENALTY
                 else:
                     dist = None  # inside the candidate: not context
                 if dist is not None and labels:
@@ -386,6 +401,7 @@ class ContextIndex:
         return m.group(1).lower() if m else ""
 
 
+_OWN_NUMBER = re.compile(r"[ \t:#№.=-]{0,3}\d")  # a word right before digits labels them
 _REPLY_LEAD = 40  # "Customer: Yes, it's " before the number a question above asked for
 # The line above ends with a question (its mark, then at most a closing quote, bracket or space).
 _QUESTION_END = re.compile(r"[?？؟][\s\"')\]»”]*\Z")

@@ -70,3 +70,36 @@ def test_a_json_float_is_no_phone(pii: PiiDetector, text: str, expected: list[st
 )
 def test_a_code_before_the_digits(pii: PiiDetector, text: str, expected: list[str]) -> None:
     assert phones(pii, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting id typed after a dial-in number ends with `#`
+        ("Dial in: +44 20 7946 0321,,4418 2093#", ["+44 20 7946 0321"]),
+        # a Thai date in the Buddhist era
+        ("เริ่มงาน 15/06/2569 โทร 081 234 5678", ["081 234 5678"]),
+        # a closed compound key names its kind last: a version, a phone
+        ('{"klientversion": "8.4.2.17", "kundentelefon": "030 901820"}', ["030 901820"]),
+    ],
+)
+def test_more_non_phones(pii: PiiDetector, text: str, expected: list[str]) -> None:
+    assert phones(pii, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # identifiers written like phone numbers, named in their language (the lexicon's identifier words)
+        ("Numero polizza 348 112 9045, scadenza marzo.", []),
+        ("Zählernummer 0172 4583 906 – Ablesung am 3. Mai", []),
+        ("契約番号 03-5871-2046 のご案内", []),
+        ("Tiketi: namba ya mita 0172 4583 9061", []),
+        # the same digits named as a phone
+        ("電話 03-5871-2046 までご連絡ください", ["03-5871-2046"]),
+        # a word that labels the next number is not the previous one's
+        ("Notar: 021 312 44 80, dosarul 2213/44/2026", ["021 312 44 80"]),
+    ],
+)
+def test_identifier_words(pii: PiiDetector, text: str, expected: list[str]) -> None:
+    assert phones(pii, text) == expected
