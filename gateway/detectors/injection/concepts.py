@@ -15,6 +15,7 @@ or more words copied from a DEV row.
 
 from __future__ import annotations
 
+from gateway.detectors.injection.concepts_harm import HARM_CONCEPTS
 from gateway.detectors.injection.concepts_more import MORE_CONCEPTS
 
 # concept -> space-separated stems; "_" stands for a space inside a stem.
@@ -238,5 +239,5 @@ CONCEPTS: dict[str, str] = {
     ),
 }
 
-for _concept, _stems in MORE_CONCEPTS.items():
+for _concept, _stems in (*MORE_CONCEPTS.items(), *HARM_CONCEPTS.items()):
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
