@@ -35,8 +35,30 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 @lru_cache(maxsize=65536)
 def _tags_of(word: str) -> frozenset[str]:
-    """The lexicons a lower-cased word belongs to (memoised: a pure function of the word)."""
+    """The lexicons a lower-cased word belongs to (memoised: a pure function of the word). A German, Dutch or Nordic
+    compound abbreviated with `nr` (`Personalnr`, `aftalenr`, `Zählernr`) names the kind of number its head says: a
+    phone for `Mobilnr`, an SSN for `Sozialversicherungsnr`, an identifier for every other head but a line's own
+    (`Privatnr`, `Durchwahlnr`)."""
+    tags = _lexicon_tags(word)
+    if tags or len(word) < _NR_COMPOUND or not word.endswith("nr"):
+        return tags
+    stem = word[:-2].rstrip("-")
+    head = _lexicon_tags(stem)
+    if head - {AGAINST_TAG}:
+        return head  # `Sozialversicherungsnr`, `Kartennr`, `Mobilnr`: the head names the type
+    return frozenset() if stem in _LINE_HEADS else frozenset({AGAINST_TAG})
+
+
+def _lexicon_tags(word: str) -> frozenset[str]:
     return frozenset(tag for tag, lex in LEXICONS.items() if lex.has(word))
+
+
+_NR_COMPOUND = 6  # `kundnr`, `postnr`: a head of four letters at least, then `nr`
+# Heads that name a telephone line, not an identifier (`Privatnr`, `Direktnr`, `Durchwahlnr`, `Växelnr`): no pull.
+_LINE_HEADS = frozenset({
+    "privat", "direkt", "jobb", "arbeit", "hem", "hjem", "växel", "vaxel", "sentral", "central", "zentral",
+    "durchwahl", "kontakt", "notfall", "nødnummer", "vakt", "bereitschaft", "fest", "mobiel", "vast",
+})
 
 
 def tags_of(word: str) -> frozenset[str]:
@@ -81,7 +103,7 @@ def _head_tags(word: str) -> frozenset[str]:
     """The tags of the longest lexicon word that ends a closed compound key (`klientversion`, `serverversion`): a
     Germanic compound names its kind last."""
     for i in range(1, len(word) - _HEAD + 1):
-        if tags := _tags_of(word[i:]):
+        if tags := _lexicon_tags(word[i:]):
             return tags
     return frozenset()
 

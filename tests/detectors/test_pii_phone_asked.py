@@ -97,6 +97,10 @@ def test_more_non_phones(pii: PiiDetector, text: str, expected: list[str]) -> No
         ("Tiketi: namba ya mita 0172 4583 9061", []),
         # the same digits named as a phone
         ("電話 03-5871-2046 までご連絡ください", ["03-5871-2046"]),
+        # a compound abbreviated with `nr` names an identifier, unless its head names a phone or a line
+        ("Vertretung: Personalnr. 0172 5180 44", []),
+        ("Mobilnr. 0172 5180 440", ["0172 5180 440"]),
+        ("Durchwahlnr. 089 2209 4487", ["089 2209 4487"]),
         # a word that labels the next number is not the previous one's
         ("Notar: 021 312 44 80, dosarul 2213/44/2026", ["021 312 44 80"]),
     ],
