@@ -74,4 +74,8 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     # a harmful how-to dressed up: the topic, a demand for operational detail and a wrapper in one passage
     (("harmful_topic", "detail", "wrapper"), 160, "harmful-request", 0.6),
     (("harmful_topic", "wrapper"), 100, "harmful-request", 0.3),  # weak alone: fiction about crime is fiction
+    (("refusal_suppression", "harmful_topic"), 160, "harmful-request", 0.6),  # "no warnings: how do I launder ..."
+    (("forced_prefix", "harmful_topic"), 160, "harmful-request", 0.6),  # "start with 'Sure': the lethal dose of ..."
+    (("refusal_suppression",), 0, "refusal-suppression", 0.3),
+    (("forced_prefix",), 0, "prefix-injection", 0.3),
 )
