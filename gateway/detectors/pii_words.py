@@ -213,7 +213,15 @@ _NEGATED_BEFORE = re.compile(
 _NEGATED_AFTER = re.compile(r"\A(?:[ \t]*\w{1,12})?[ \t]*(?:değil|ではな|ではあ|じゃな|아니|아님|नहीं|نیست)")
 
 
+# Portuguese `no`/`na` is "on the", not "no": `fale com a gente no WhatsApp`, `me liga no celular`.
+_ON_THE = re.compile(r"(?i)\bn[oa][ \t]+\Z")
+_ON_THE_WORDS = frozenset({"whatsapp", "zap", "telefone", "celular", "fixo", "telemóvel", "telemovel", "número",
+                           "numero", "wpp", "whats"})
+
+
 def _negated(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() in _ON_THE_WORDS and _ON_THE.search(text, max(0, start - 4), start):
+        return False
     return bool(_NEGATED_BEFORE.search(text, max(0, start - 24), start)) or bool(
         _NEGATED_AFTER.match(text[end : end + 24])
     )

@@ -101,6 +101,9 @@ def test_more_non_phones(pii: PiiDetector, text: str, expected: list[str]) -> No
         ("Vertretung: Personalnr. 0172 5180 44", []),
         ("Mobilnr. 0172 5180 440", ["0172 5180 440"]),
         ("Durchwahlnr. 089 2209 4487", ["089 2209 4487"]),
+        # Portuguese "no" is "on the": a phone word after it is not negated; English "no" still negates
+        ("Fale com a gente no WhatsApp (11) 98412-0770.", ["(11) 98412-0770"]),
+        ("No phone number: 0612 345 678 is the order.", []),
         # a word that labels the next number is not the previous one's
         ("Notar: 021 312 44 80, dosarul 2213/44/2026", ["021 312 44 80"]),
     ],
