@@ -98,7 +98,7 @@ casis siri kwsp kontrata* kasunduan* resibo* rehistr* pensiyon* pensyon* mkataba
 nssf 合同号 保单 工号 表号 工单 流水号 序列号 车架号 车牌 注册号 学号 病历号 取件码 合約 保單 工號 錶號 工單
 序號 車身號 車牌 統編 學號 病歷號 客様番号 お客さま番号 顧客番号 契約番号 証券番号 会員番号 社員番号 管理番号
 予約番号 保険者番号 製造番号 車台番号 年金番号 登録番号 供給地点 고객번호 계약번호 증권번호 사원번호 계량기
-접수번호 예약번호 환자번호 등록번호 승인번호 일련번호 차대번호 학번 관리번호
+접수번호 예약번호 환자번호 등록번호 승인번호 일련번호 차대번호 학번 관리번호 帳號 帐号 賬號 账号
 """
 _PHONE = """
 phone* telephone* tel tele mobile* mob cell cellphone fax call calling called dial whatsapp sms
@@ -124,6 +124,43 @@ soita soitathan soittakaa soittaa soitto* helista* nazov* volajte zavolajte hubu
 thoại โทร ফোন মোবাইল தொலைபேசி கைபேசி மொபைல் טלפון נייד تلفن تلفون موبايل موبائل فون ስልክ ტელ
 電話 电话 手机 携帯 联系 연락처 전화 휴대 هاتف جوال تواصل
 फ़ोन फोन मोबाइल 問い合わせ 問合せ 拨打 致电 热线 연락 문의 संपर्क اتصل
+calls dialing dialling dialed dialled rang ringing texting switchboard cellular freephone tollfree voicemail
+landlines viber ruft rufe anzurufen angerufen zurückruf* notruf* telefax faxnummer telnr natel nebenstelle*
+rufnr fernsprech* télécopie télécopieur cellulaire texto textos textez joignez portables téléph teléfonos
+móviles moviles marcar márcanos cel celu centralita conmutador extensión wasap wsp wpp telf telef centraleta
+extensió marqueu telèf mòb contestador deitu deituz deitzeko deitzen deia deiak mugikor* sakelako* markatu
+faxa móbil móbiles chamar chámanos chámenos chámame chamada chamadas centraliña ligação ligações chame disque
+discar disca ramal whats zapzap telm tlm cellulari centralino componi squillo belde belden belnummer opbel*
+opgebeld mobieltje mobiele doorkies* toestelnummer appen appje whatsappen selfoon* selnommer foon* landlyn
+hulplyn faks* oproep* sentrale ringede ringet ringes opkald* opringning fastnet* omstilling lokalnummer ringte
+ringt anrop* oppringing fasttelefon sentralbord* direktenummer ringde vxl tfn uppringning växel växeln
+hringdu hringið hringja hringir hringdi skiptiborð* heimasím* vinnusím* bréfsím* gemsi gemsinn gemsann soitt*
+soitat soitan soitit matkapuh* kännyk* känny lankapuh* telekopio tekstiviesti* tekstaa tekstari* vaihde
+vaihteen vaihteeseen kõned kõnekeskus* infotelefon* usaldustelefon* abitelefon* mobla tekstisõnum* piezvan*
+uzzvan* pazvan* atzvan* sazvan* īsziņ* fakss paskambin* perskambin* skambut* skambuč* karštoji karštosios
+guthán gutháin fón fóin glaoigh glaoch ghlaoigh téacs téacsáil facs ffôn ffonio ffoniwch ffonia ffonau galwch
+galwad tecstiwch tecst ffacs ċemp* cempel cemplu cempilli cempilna telefown* mowbajl* hív* hivjon hivja hivjal
+hivas tárcsáz* tarcsaz* csörgess* sunati suna suni sunăm apelati apelează apeluri dzwońcie dzwoncie wew wewn
+infolini* komork* esemes* volej volání volal* prozvoň* prozvon* infolink* infolince esemesk* volať volaj
+volanie volaním prezvoň* prezvon* klic klica klicni klicnem klicev zovite zvati nazvati javite zovni pozivni
+pozivnog зови зовите звати позивни централа факс* фиксни смс јави zovnite infolinij* javi centrale telefaks
+повик* ѕвон* фиксен фиксна централата звън* стационарен стационарния есемес* звякн* перезвон* созвон* дозвон*
+сотов* добавочн* вотсап ватсап* вацап телефакс передзвон* додзвон* дзвін* стільников* вайбер* καλέσ* κάλεσ*
+καλώντας φαξ σταθερού σταθερή εσωτ thirr* celi santral* dahili cepten tuşla* zəng zəngi zənglər zəngləri zeng
+daxili vatsap қоңырау* ұялы* шалыңыз шалу qo'ng'iroq* qoʻngʻiroq* qo‘ng‘iroq* qongiroq* қўнғироқ* uyali уяли
+მობილურ ფაქს ცხელი_ხაზ დაგვირეკ დამირეკ ვოტსაპ ვაიბერ հեռախոս զանգահար զանգեք զանգիր զանգել բջջային ֆաքս
+թեժ_գիծ פקס נייח סלולר מרכזיה מרכזייה שלוחה קו_חם צלצל וואטסאפ ווטסאפ פלאפון خلوي فاكس تحويلة بدالة سنترال
+الخط_الساخن واتس نقال كلمني موبایل فکس دورنگار پیامک واتساپ شماره_گیری کال_کریں کال_کرو فیکس واٹس_ایپ
+لینڈ_لائن ہیلپ_لائن ہاٹ_لائن दूरभाष फैक्स हेल्पलाइन हेल्प_लाइन हॉटलाइन लैंडलाइन व्हाट्स डायल एसएमएस चलभाष
+কল_করুন কল_করো ফ্যাক্স হেল্পলাইন হটলাইন দূরভাষ হোয়াটসঅ্যাপ ডায়াল এসএমএস ল্যান্ডলাইন அழையுங்கள் ஃபோன்
+தொலைநகல் ஃபேக்ஸ் கைப்பேசி அலைபேசி வாட்ஸ்அப் உதவி_எண் ஹெல்ப்லைன் ఫోన్ ఫోను మొబైల్ కాల్_చేయ దూరవాణి చరవాణి
+ఫ్యాక్స్ వాట్సాప్ హెల్ప్‌లైన్ ల్యాండ్‌లైన్ दूरध्वन भ्रमणध्वन फॅक्स मोबाईल व्हॉट्स हेल्पलाईन लँडलाईन มือถือ
+แฟกซ์ แฟ็กซ์ สายด่วน สายตรง เอสเอ็มเอส วอทส์แอป di_động đtdđ sdt zalo nhắn máy_lẻ đường_dây_nóng menelepon
+ditelepon nelpon telpon tlp seluler selular talian panggil panggilan dail talipon pejabat tawag* tumawag
+tinawagan tatawag selpon itext magtext nipigie tupigie mpigie pigia rununu mkononi kiganjani ደውል ደውሉ ደወል ሞባይል
+ፋክስ 传真 短信 来电 打给 呼叫 分机 总机 回电 ｔｅｌ ｆａｘ 熱線 傳真 手機 簡訊 短訊 來電 打給 分機 總機 回電
+致電 市話 ファックス ファクス ケータイ スマホ 内線 直通 コールセンター ショートメール 팩스 핸드폰 스마트폰
+내선 대표번호 직통 콜센터 통화 유선
 """
 _CARD = """
 card* credit* debit* visa mastercard amex maestro jcb discover diners cc pan unionpay mir rupay

@@ -101,6 +101,11 @@ def test_more_non_phones(pii: PiiDetector, text: str, expected: list[str]) -> No
         ("Vertretung: Personalnr. 0172 5180 44", []),
         ("Mobilnr. 0172 5180 440", ["0172 5180 440"]),
         ("Durchwahlnr. 089 2209 4487", ["089 2209 4487"]),
+        # call verbs and phone nouns in more languages make a bare run of digits a phone
+        ("Glaoigh ar 0871234567 tar éis a sé.", ["0871234567"]),
+        ("Zavolej mi na 606123456 zítra.", ["606123456"]),
+        # an account number in Chinese is an identifier
+        ("手機: +886 935 003 117\n薪轉帳戶: 銀行代碼 686 帳號 360024338283", ["+886 935 003 117"]),
         # Portuguese "no" is "on the": a phone word after it is not negated; English "no" still negates
         ("Fale com a gente no WhatsApp (11) 98412-0770.", ["(11) 98412-0770"]),
         ("No phone number: 0612 345 678 is the order.", []),
