@@ -1,4 +1,4 @@
-"""A number given as the reply to a question that names what it is, and a float in a JSON value.
+"""Phone numbers and the numbers written like them: one table, a row per rule that tells them apart.
 
 A call or chat transcript asks for a number on one line and gets it alone on the next ("Agent: And your policy
 number? ⏎ Caller: It's 617 555 0144."): the question names the number. A JSON value written without quotes is a
@@ -18,9 +18,8 @@ def phones(pii: PiiDetector, text: str) -> list[str]:
     return [text[f.start : f.end] for f in pii.scan(text) if f.entity == "PHONE_NUMBER" and f.score >= THRESHOLD]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+CASES = [
+    # --- a reply to a question that names the number ---
         # the question names an identifier: the reply is that identifier
         ("Agent: Could I have your policy number?\nCaller: Sure, it's 617 555 0144.", []),
         ("Operador: ¿Me dice el número de contrato?\nCliente: Sí, 640 118 273.", []),
@@ -34,29 +33,13 @@ def phones(pii: PiiDetector, text: str) -> list[str]:
         ("Agent: Thanks for calling.\nCaller: 617 555 0144", ["617 555 0144"]),
         # a reply with a number before it is not the number alone
         ("Agent: And your policy number?\nCaller: Flat 4, then call 617 555 0144 after six.", ["617 555 0144"]),
-    ],
-)
-def test_a_reply_to_a_question_that_names_the_number(pii: PiiDetector, text: str, expected: list[str]) -> None:
-    assert phones(pii, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    # --- a json float is no phone ---
         ('{"site":"depot 4","lat":48.137154,"alt_m":519,"lon":11.576124}', []),
         ('{"reading": 21.447815, "unit": "C"}', []),
         ('{"المدينة":"جدة","خط_العرض":21.485811,"خط_الطول":39.192505}', []),
         # a phone written as a string value stays one
         ('{"name":"Ana","phone":"+34 644 019 372"}', ["+34 644 019 372"]),
-    ],
-)
-def test_a_json_float_is_no_phone(pii: PiiDetector, text: str, expected: list[str]) -> None:
-    assert phones(pii, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    # --- a code before the digits ---
         # a code in capitals, or letters and digits, one space before the digits: the rest of a longer code
         ("Bike for sale, frame no. KX 0653 7719, collect in person.", []),
         ("Card terminal TID 0382 7714 declined the payment.", []),
@@ -66,30 +49,14 @@ def test_a_json_float_is_no_phone(pii: PiiDetector, text: str, expected: list[st
         ("Bán xe, LH 097 221 4408 (chính chủ)", ["097 221 4408"]),
         # a line in capitals, and a bracketed area code
         ("11/07  PAYMENT FROM (415) 555-0182  RENT", ["(415) 555-0182"]),
-    ],
-)
-def test_a_code_before_the_digits(pii: PiiDetector, text: str, expected: list[str]) -> None:
-    assert phones(pii, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    # --- more non phones ---
         # a meeting id typed after a dial-in number ends with `#`
         ("Dial in: +44 20 7946 0321,,4418 2093#", ["+44 20 7946 0321"]),
         # a Thai date in the Buddhist era
         ("เริ่มงาน 15/06/2569 โทร 081 234 5678", ["081 234 5678"]),
         # a closed compound key names its kind last: a version, a phone
         ('{"klientversion": "8.4.2.17", "kundentelefon": "030 901820"}', ["030 901820"]),
-    ],
-)
-def test_more_non_phones(pii: PiiDetector, text: str, expected: list[str]) -> None:
-    assert phones(pii, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    # --- identifier words ---
         # identifiers written like phone numbers, named in their language (the lexicon's identifier words)
         ("Numero polizza 348 112 9045, scadenza marzo.", []),
         ("Zählernummer 0172 4583 906 – Ablesung am 3. Mai", []),
@@ -111,7 +78,9 @@ def test_more_non_phones(pii: PiiDetector, text: str, expected: list[str]) -> No
         ("No phone number: 0612 345 678 is the order.", []),
         # a word that labels the next number is not the previous one's
         ("Notar: 021 312 44 80, dosarul 2213/44/2026", ["021 312 44 80"]),
-    ],
-)
-def test_identifier_words(pii: PiiDetector, text: str, expected: list[str]) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_phones_and_their_look_alikes(pii: PiiDetector, text: str, expected: list[str]) -> None:
     assert phones(pii, text) == expected
