@@ -25,6 +25,10 @@ _ABOUT = re.compile(
     # reported speech about attacks: who attacks, what a filter does with the quoted words
     r"attackers?|adversar(?:y|ies)|(?:an|the|this) attack|injected|planted|(?:flags?|flagged|detects?|detected|blocks?|blocked|filters?|filtered) (?:text|inputs?|lines?|phrases?|strings?|messages?|mails?|e-?mails?|content|it|them|such|as)|"
     r"moderation|heuristics?|test (?:fixtures?|cases?)|"
+    # an incident report tells what someone sent: "A customer pasted a message reading '...'. The bot declined."
+    r"incident reports?|security incidents?|post-?mortems?|vorfallsbericht\w*|sicherheitsvorfall\w*|rapport d'incident|incident de sécurité|"
+    r"informe de(?:l)? incidente|incidente de seguridad|incidente di sicurezza|relatório de incidente|incidente de segurança|"
+    r"инцидент\w*|інцидент\w*|incydent\w*|incident\w* bezpečnost\w*|güvenlik olayı|"
     # a writer announcing examples of phrases (a detector's rule table, a lesson): what follows is catalogued
     r"(?:example|sample) (?:phrases?|prompts?|inputs?|strings?|sentences?)|examples? of (?:phrases?|prompts?|inputs?|strings?|sentences?)|quoted examples?|"
     r"ejemplos? de (?:frases|prompts|entradas)|exemples? de (?:phrases|prompts|requêtes)|beispiel(?:sätze|phrasen|eingaben)|beispiele für (?:sätze|phrasen|eingaben)|"
@@ -58,6 +62,7 @@ _ABOUT_NO_BOUNDARY = re.compile(
     # examples of phrases announced (a detector's rule table): "typical sentences", "example sentences", in Chinese,
     # Japanese, Korean, Arabic and Hindi
     r"典型语句|示例语句|例句|例文|예시 문장|예문|أمثلة على العبارات|أمثلة العبارات|उदाहरण वाक्यांश|"
+    r"安全事件|事件报告|事件報告|インシデント|보안 사고|사고 보고|"
     r"보안팀|보안 교육|보안 공지|सुरक्षा टीम|सुरक्षा प्रशिक्षण|सुरक्षा सूचना|промпт-инъекци|промпт-ін'єкці",
     re.I,
 )
