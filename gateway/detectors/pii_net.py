@@ -10,7 +10,8 @@ from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import SPACELESS, embedded, glued_left
 from gateway.detectors.pii_lexicon import SECTION_MARKERS, UPDATE_WORDS, VERSION_MARKERS
 from gateway.detectors.pii_numbers import AGAINST_SCORE
-from gateway.detectors.pii_words import ContextIndex, Lean, tags_of
+from gateway.detectors.pii_tags import Lean, tags_of
+from gateway.detectors.pii_words import ContextIndex
 
 # Letters of scripts written without spaces do not glue (`IP地址10.0.0.1`).
 _IPV4 = re.compile(

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import IBAN_LENGTHS, aba_ok, card_network, embedded, iban_ok, luhn_ok, ssn_ok
-from gateway.detectors.pii_words import ContextIndex, Lean
+from gateway.detectors.pii_tags import Lean
+from gateway.detectors.pii_words import ContextIndex
 
 AGAINST_SCORE = 0.15  # an identifier word is the nearest context: reported, below any sensible threshold
 

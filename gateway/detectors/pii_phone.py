@@ -13,7 +13,8 @@ from gateway.detectors.pii_checks import SPACELESS, embedded
 from gateway.detectors.pii_numbers import AGAINST_SCORE
 from gateway.detectors.pii_phone_shapes import quantity_after, separated_non_phone
 from gateway.detectors.pii_regions import national_pattern, regions
-from gateway.detectors.pii_words import PHONE_KEYS, ContextIndex, Lean, tags_of
+from gateway.detectors.pii_tags import PHONE_KEYS, Lean, tags_of
+from gateway.detectors.pii_words import ContextIndex
 
 # Digits with single separators between groups (or a spaced slash or hyphen after an area code: `089 / 123 456 78`,
 # `0345 - 51 28 44`), an optional "+"/"00" prefix, "(area)" groups and an extension. Lengths are checked after

@@ -10,7 +10,7 @@ import pytest
 
 from gateway.detectors.pii import PiiDetector
 from gateway.detectors.pii_keys import key_before
-from gateway.detectors.pii_words import Lean, key_lean
+from gateway.detectors.pii_tags import Lean, key_lean
 
 THRESHOLD = 0.4  # the shipped guard's
 
