@@ -20,8 +20,9 @@ import argparse
 import json
 from pathlib import Path
 
+from injection_bound import detector_flags
 from injection_data import TRAINING, corpus_chunks, every_source
-from train_injection_model import STANDALONE, calibrate, detector_flags, rates
+from train_injection_model import STANDALONE, calibrate, rates
 
 
 def main() -> None:

@@ -85,8 +85,9 @@ def with_classifier(config: GuardsConfig, on: bool) -> GuardsConfig:
 
 
 def held_apart(dev: Path, cache: Path | None, model: Classifier) -> dict[str, object]:
+    from injection_bound import detector_flags
     from injection_data import corpus_chunks, every_source
-    from train_injection_model import detector_flags, rates
+    from train_injection_model import rates
 
     items = every_source(dev, corpus_chunks(cache, 7, 15000))
     sets = {

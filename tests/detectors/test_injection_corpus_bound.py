@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from train_injection_model import CorpusVerdict, added_share, bound_by_corpus
+from injection_bound import CorpusVerdict, added_share, bound_by_corpus
 
 
 def _doc(p: float, rules: bool = False, boostable: bool = False) -> CorpusVerdict:
