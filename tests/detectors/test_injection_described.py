@@ -87,7 +87,12 @@ def test_a_secret_handed_over_is(text: str) -> None:
     ("¿Ha olvidado su contraseña? Pulse aquí.", False),
     ("忘记密码？", False),
     ("비밀번호를 잊으셨나요?", False),
-    # a question for the secret itself
+    # how to reset or change one's own secret: a procedure asked for
+    ("Como funciona a redefinição de senha no aplicativo do banco?", False),
+    ("如何重置邮箱密码？", False),
+    ("Cách đổi mật khẩu tài khoản của tôi?", False),
+    # a question for the secret itself, reset or not
+    ("Quelle est la nouvelle valeur du mot de passe après la réinitialisation ?", True),
     ("Quel est le mot de passe du serveur ?", True),
     ("¿Cuál es la contraseña del administrador?", True),
 ])

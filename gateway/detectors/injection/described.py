@@ -104,6 +104,42 @@ def forgotten(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A question about how to reset, change, recover or choose a secret ("How do I reset my e-mail password?", "如何重置邮箱
+# 密码？", "Cách đổi mật khẩu?"): a procedure asked for, not the secret. Only a "how" question: "what is the new
+# password after the reset?" still asks for it.
+_RENEW_WORD = re.compile(
+    r"reset|chang|recover|renew|updat|creat|choos|set up|strong|secur|redefin|alter|troc|recuper|restablec|cambi|"
+    r"renov|actualiz|réinitialis|reinitialis|modifi|récupér|zurücksetz|änder|aender|wiederherstell|erneuer|erstell|"
+    r"reimpost|rinnov|herstel|wijzig|сброс|смен|измен|восстанов|скину|змін|віднов|zresetow|zmieni|zmień|odzysk|"
+    r"resetov|změn|obnov|sıfırla|değiştir|kurtar|atur ulang|ganti|ubah|đổi|đặt lại|cấp lại|khôi phục|"
+    r"重置|修改|更改|找回|重設|リセット|変更|再設定|再発行|재설정|변경|바꾸|초기화|रीसेट|बदल|إعادة تعيين|تغيير|استعادة|"
+    r"איפוס|לשנות|לאפס|รีเซ็ต|เปลี่ยน"
+)
+_HOW = re.compile(
+    r"\b(?:how|como|cómo|comment|wie|come|hoe|hur|hvordan|miten|jak|nasıl|bagaimana|cara|paano|kako|как|як|πώς)\b|"
+    r"cách|如何|怎么|怎樣|怎样|どう|どのように|方法|어떻게|방법|कैसे|كيف|چگونه|איך|อย่างไร|ยังไง"
+)
+
+
+def renewed(text: str) -> list[tuple[int, int]]:
+    """Spans of "how" questions about resetting or changing a secret in `text` (normalised, lower-case): the clause
+    from its start to its question mark, found from the words in one pass, as `forgotten` finds its own."""
+    if "?" not in text and "？" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _RENEW_WORD.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        end = _CLAUSE_END.search(text, m.end())
+        if end is None or end.group() not in "?？":
+            continue
+        lo = max(0, m.start() - _CLAUSE_REACH)
+        start = max(max(text.rfind(c, lo, m.start()) for c in ".!?。！？\n") + 1, lo)
+        if _HOW.search(text, start, end.end()):
+            spans.append((start, end.end()))
+    return spans
+
+
 class Forms:
     """The spans above for one text, each found only when a match needs it: most texts hold no candidate of the
     families they exempt, so a scan pays for none of them."""
@@ -118,8 +154,8 @@ class Forms:
 
     @cached_property
     def not_asked(self) -> list[tuple[int, int]]:
-        """A secret typed into a form, or a forgotten one asked about: no request for it."""
-        return entered(self._text) + forgotten(self._text)
+        """A secret typed into a form, a forgotten one asked about, or how to reset one: no request for it."""
+        return entered(self._text) + forgotten(self._text) + renewed(self._text)
 
 
 def inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
