@@ -87,20 +87,27 @@ _CLAUSE_REACH = 300  # how far back a question's start is looked for: a sign-in 
 
 def forgotten(text: str) -> list[tuple[int, int]]:
     """Spans of questions about a forgotten secret in `text` (normalised, lower-case): from the clause's start to
-    its question mark, for each clause whose first end after a "forgot" word is a question mark. Found from the
-    words, in one pass: a pattern that scanned each clause from every position was quadratic on a long line."""
+    its question mark, for each clause whose first end after a "forgot" word is a question mark."""
+    return _questions_from(text, _FORGOT_WORD, None)
+
+
+def _questions_from(text: str, words: re.Pattern[str], also: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The question clauses of `text` that hold one of `words` (and, if given, one of `also`), from the clause's
+    start to its question mark. Found from the words, in one pass: a pattern that scanned each clause from every
+    position was quadratic on a long line."""
     if "?" not in text and "？" not in text:
         return []
     spans: list[tuple[int, int]] = []
-    for m in _FORGOT_WORD.finditer(text):
+    for m in words.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue
         end = _CLAUSE_END.search(text, m.end())
         if end is None or end.group() not in "?？":
             continue
         lo = max(0, m.start() - _CLAUSE_REACH)
-        start = max(text.rfind(c, lo, m.start()) for c in ".!?。！？\n") + 1
-        spans.append((max(start, lo), end.end()))
+        start = max(max(text.rfind(c, lo, m.start()) for c in ".!?。！？\n") + 1, lo)
+        if also is None or also.search(text, start, end.end()):
+            spans.append((start, end.end()))
     return spans
 
 
@@ -122,22 +129,8 @@ _HOW = re.compile(
 
 
 def renewed(text: str) -> list[tuple[int, int]]:
-    """Spans of "how" questions about resetting or changing a secret in `text` (normalised, lower-case): the clause
-    from its start to its question mark, found from the words in one pass, as `forgotten` finds its own."""
-    if "?" not in text and "？" not in text:
-        return []
-    spans: list[tuple[int, int]] = []
-    for m in _RENEW_WORD.finditer(text):
-        if spans and m.start() < spans[-1][1]:
-            continue
-        end = _CLAUSE_END.search(text, m.end())
-        if end is None or end.group() not in "?？":
-            continue
-        lo = max(0, m.start() - _CLAUSE_REACH)
-        start = max(max(text.rfind(c, lo, m.start()) for c in ".!?。！？\n") + 1, lo)
-        if _HOW.search(text, start, end.end()):
-            spans.append((start, end.end()))
-    return spans
+    """Spans of "how" questions about resetting or changing a secret in `text` (normalised, lower-case)."""
+    return _questions_from(text, _RENEW_WORD, _HOW)
 
 
 class Forms:
