@@ -22,6 +22,7 @@ from gateway.detectors.pii_net import ip_findings
 from gateway.detectors.pii_numbers import card_findings, iban_findings, ssn_findings
 from gateway.detectors.pii_phone import phone_findings
 from gateway.detectors.pii_regions import preload_metadata
+from gateway.detectors.pii_spoken import may_hold_spoken
 from gateway.detectors.pii_words import ContextIndex
 
 __all__ = ["NER_MODEL", "MissingModelError", "PiiDetector", "drop_shadowed_phones"]
@@ -69,6 +70,9 @@ def drop_inside_iban(findings: list[Finding]) -> list[Finding]:
     ]
 
 
+# Two digit groups: a phone of five or six digits is written grouped (`31 82 07`); an ungrouped run is a code.
+_GROUPED = re.compile(r"\d[ .\-/\u00b7]\d")
+
 class PiiDetector:
     """Thread-safe after construction: the recognizers are pure functions, Presidio's analyze() keeps no
     per-call state on the engine."""
@@ -115,6 +119,10 @@ class PiiDetector:
             found.append("EMAIL_ADDRESS")
         if digits >= 7:
             found.extend(e for e in _NUMERIC if e in self._entities)
+        elif "PHONE_NUMBER" in self._entities and (
+            (digits >= 5 and _GROUPED.search(text)) or (not digits and may_hold_spoken(text))
+        ):
+            found.append("PHONE_NUMBER")  # a small country's grouped number, or digits spoken in a transcript
         if "IP_ADDRESS" in self._entities and (("." in text or ":" in text) and _IP_SHAPE.search(text)):
             found.append("IP_ADDRESS")
         if self._ner and _NER_PRESCREEN.search(text):

@@ -13,14 +13,16 @@ from gateway.detectors.pii_checks import SPACELESS, embedded
 from gateway.detectors.pii_numbers import AGAINST_SCORE
 from gateway.detectors.pii_phone_shapes import quantity_after, separated_non_phone
 from gateway.detectors.pii_regions import national_pattern, regions
+from gateway.detectors.pii_spoken import may_hold_spoken, spoken_findings
 from gateway.detectors.pii_tags import PHONE_KEYS, Lean, tags_of
 from gateway.detectors.pii_words import ContextIndex
 
 # Digits with single separators between groups (or a spaced slash or hyphen after an area code: `089 / 123 456 78`,
 # `0345 - 51 28 44`), an optional "+"/"00" prefix, "(area)" groups and an extension. Lengths are checked after
 # the match (7-15 digits, ITU-T E.164).
-# Separators: ASCII, no-break and thin spaces (French typography), non-breaking hyphen, en dash.
-_SEP = " .\\-/\u00a0\u202f\u2009\u2011\u2013"
+# Separators: ASCII, no-break and thin spaces (French typography), non-breaking hyphen, en dash, and the middle
+# dot that Catalan and Spanish numbers are written with (`93·412·45·67`).
+_SEP = " .\\-/\u00a0\u202f\u2009\u2011\u2013\u00b7"
 _BODY = (
     rf"(?=[\d().+{_SEP}]{{7}})(?:\+|00)?\(?\d(?:\d|(?:[{_SEP}]| [/-] )\(?\d|\(\d|\)[{_SEP}]?\(?\d)*"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
@@ -29,7 +31,7 @@ _PHONE = re.compile(rf"(?<![\w+]){_BODY}")
 # Text with letters past ASCII: a number may touch the words of a script written without spaces
 # (`お問い合わせは03-1234-5678まで`). A separate pattern, because its look-behind costs more on ASCII logs.
 _PHONE_WIDE = re.compile(rf"(?<![^\W{SPACELESS}])(?<!\+){_BODY}")
-_PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013", "    -")
+_PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013\u00b7", "    - ")
 _NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
 _AREA_SLASH = re.compile(r"\(?0\d{1,5}\)? ?/ ?\d")
@@ -203,6 +205,31 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+# How far before a five- or six-digit number its phone word may end (`Telefonnummarið hjá Jógvan er 31 82 07`).
+_SHORT_REACH = 30
+
+
+def _short_labelled(ctx: ContextIndex, number: str, start: int, end: int) -> bool:
+    """A national number of five or six digits, as small countries' numbers are (the Faroes, Samoa, Tonga,
+    Luxembourg's landlines), written in groups, with a phone word right before it (and valid in a region the text
+    points to: `_valid_short`). An unbroken run of five or six digits is a code (`[sms] OTP 482913`, a PIN),
+    however near a phone word. The cheap tests first: most short digit groups are amounts, times and codes."""
+    if number.startswith(("+", "00")) or not _SEPARATOR.search(number) or not ctx.mentions("PHONE_NUMBER"):
+        return False
+    dist = ctx.nearest("PHONE_NUMBER", start, end)
+    if dist is None or dist > _SHORT_REACH:
+        return False
+    return ctx.lean("PHONE_NUMBER", start, end, only_for=True) is Lean.FOR
+
+
+def _valid_short(number: str, hints: tuple[str, ...]) -> bool:
+    plain = number.translate(_PLAIN_SEPARATORS)
+    try:
+        return any(phonenumbers.is_valid_number(phonenumbers.parse(plain, r)) for r in hints)
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     """Score 0.7 with a phone word nearest, 0.5 when valid in an international or grouped national form.
 
@@ -212,8 +239,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
     found: list[Finding] = []
     hints: tuple[str, ...] | None = None
     for start, end in _spans(text):
-        if end - start < 7:
-            continue  # fewer than seven characters cannot hold seven digits
+        if end - start < 5:
+            continue  # fewer than five characters cannot hold five digits
         value = text[start:end]
         if value.startswith("(") and ")" not in value:
             value, start = value[1:], start + 1
@@ -222,8 +249,11 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         number = _EXTENSION.sub("", value) if "x" in value or "e" in value else value
         digit_run = number if number.isdecimal() else _NON_DIGIT.sub("", number)
         digits = len(digit_run)
-        if not 7 <= digits <= 15 or (start and text[start - 1] == "%"):
+        if digits > 15 or (start and text[start - 1] == "%"):
             continue  # `%20900123`: digits that start inside a percent escape belong to an encoded value
+        short = digits < 7
+        if short and (digits < 5 or not _short_labelled(ctx, number, start, end)):
+            continue
         # A digit run with no separator is an id unless a phone word says otherwise, `00`-led ones too (`KID
         # 002207441195`): only a "+" marks an unbroken run as a phone by itself. (The filters below are pure;
         # the cheap ones that drop most ids, amounts and dates come first.)
@@ -258,6 +288,12 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
                 found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
                 continue
             pull = ctx.lean("PHONE_NUMBER", start, end, strong=international)
+        if short:  # five or six digits: a phone only with its word and its region's plan
+            if pull is Lean.FOR:
+                hints = regions(text) if hints is None else hints
+                if _valid_short(number, hints):
+                    found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7))
+            continue
         if pull is not Lean.NONE:
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.7 if pull is Lean.FOR else AGAINST_SCORE))
             continue
@@ -275,6 +311,8 @@ def phone_findings(name: str, ctx: ContextIndex) -> list[Finding]:
             found.append(Finding(name, "PHONE_NUMBER", start, end, 0.5))
     if "%2" in text:
         found += _url_encoded(name, ctx)
+    if may_hold_spoken(text) and ctx.mentions("PHONE_NUMBER"):
+        found += spoken_findings(name, ctx)
     return found
 
 

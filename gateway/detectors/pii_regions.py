@@ -218,6 +218,10 @@ _CURRENCY_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 # A country-code top-level domain of an e-mail address or a web address (`@firma.de`, `www.societe.fr/`).
 _EMAIL_CC = re.compile(r"(?:@|//|\bwww\.)[\w.-]+\.([a-z]{2})\b(?![.-])")
+# The country code of an international number the text writes (`Tel.: +352 26 48 07 | Fax: 26 48 08`): its national
+# numbers are most likely that country's. Country codes are a prefix code, so the first of one to three digits that
+# names a country is the code.
+_CALLING_CODE = re.compile(r"(?<![\w+])(?:\+|\(\+)(\d{1,3})")
 _DEFAULT_REGIONS = ("US", "GB")
 _MAX_REGIONS = 4
 
@@ -245,12 +249,27 @@ def regions(text: str) -> tuple[str, ...]:
                     score[r] = score.get(r, 0) + 2
         ranked = sorted((r for r, p in score.items() if p >= 2), key=lambda r: -score[r])
         found.extend(ranked)
+    if "+" in head:
+        found.extend(_calling_regions(head))
     for cc in _EMAIL_CC.findall(head):
         region = "GB" if cc == "uk" else cc.upper()
         if region in phonenumbers.SUPPORTED_REGIONS:
             found.append(region)
     found.extend(_DEFAULT_REGIONS)
     return tuple(dict.fromkeys(found))[:_MAX_REGIONS]
+
+
+def _calling_regions(head: str) -> list[str]:
+    out = []
+    for m in _CALLING_CODE.finditer(head):
+        digits = m.group(1)
+        for n in range(1, len(digits) + 1):
+            regs = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(digits[:n]))
+            if regs:
+                if regs[0] != "001":  # a non-geographic code (satellite, UIFN) names no numbering plan
+                    out.append(regs[0])
+                break
+    return out
 
 
 def preload_metadata() -> None:

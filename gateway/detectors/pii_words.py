@@ -289,7 +289,11 @@ class ContextIndex:
         return m.group(1).lower() if m else ""
 
 
-_OWN_NUMBER = re.compile(r"[ \t:#№.=-]{0,3}\d")  # a word right before digits labels them
+# A word right before digits labels them, also as the first word of a two-word label (`kod pocztowy 00-950`, `code
+# postal 75011`, `partita IVA è 012…`, `member ID is 88 190`), with a copula between label and number.
+_OWN_NUMBER = re.compile(
+    r"(?:[ \t]+[^\W\d]{1,12})?(?:[ \t]+(?:is|es|est|è|é|ist|on|är|er|jest|je|ye|el|le|la))?[ \t:#№.=-]{0,3}\d"
+)
 _REPLY_LEAD = 40  # "Customer: Yes, it's " before the number a question above asked for
 # The line above ends with a question (its mark, then at most a closing quote, bracket or space).
 _QUESTION_END = re.compile(r"[?？؟][\s\"')\]»”]*\Z")
