@@ -48,9 +48,9 @@ def _address_tokens(text: str) -> list[tuple[int, int]]:
     return sorted(spans.items())
 
 # Where a sentence or a line ends between a number and a word after it: that word opens what comes next.
-_BREAK = re.compile(r"[.!?。！？](?:\s|\Z)|\n|\s[–—-]\s|[;|]")
+_BREAK = re.compile(r"[.!?。！？۔](?:\s|\Z)|\n|\s[–—-]\s|[;|]")  # `۔`: the Urdu full stop
 # The same before a candidate: a sentence end followed by a capital (not `Tel. 0123`, `z. B. Telefon`), or a CJK one.
-_BREAK_BEFORE = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[。！？]")
+_BREAK_BEFORE = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[。！？۔]")
 
 
 # A phone word under a negation names what the number is not (`not a phone number`, `kein Telefon`, `ليس رقم هاتف`,
@@ -292,7 +292,7 @@ class ContextIndex:
 # A word right before digits labels them, also as the first word of a two-word label (`kod pocztowy 00-950`, `code
 # postal 75011`, `partita IVA è 012…`, `member ID is 88 190`), with a copula between label and number.
 _OWN_NUMBER = re.compile(
-    r"(?:[ \t]+[^\W\d]{1,12})?(?:[ \t]+(?:is|es|est|è|é|ist|on|är|er|jest|je|ye|el|le|la))?[ \t:#№.=-]{0,3}\d"
+    r"(?:[ \t]+[^\W\d]{1,12})?(?:[ \t]+(?:is|es|est|è|é|ist|on|är|er|jest|je|ye|el|le|la))?[ \t:#№.=+(-]{0,3}\d"
 )
 _REPLY_LEAD = 40  # "Customer: Yes, it's " before the number a question above asked for
 # The line above ends with a question (its mark, then at most a closing quote, bracket or space).
