@@ -78,4 +78,6 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("forced_prefix", "harmful_topic"), 160, "harmful-request", 0.6),  # "start with 'Sure': the lethal dose of ..."
     (("refusal_suppression",), 0, "refusal-suppression", 0.3),
     (("forced_prefix",), 0, "prefix-injection", 0.3),
+    (("approval_bypass",), 0, "approval-bypass", 0.3),  # "skip the approval", "without her consent": weak alone
+    (("track_covering",), 0, "track-covering", 0.3),  # "clear the audit log", "so nobody sees": weak alone
 )

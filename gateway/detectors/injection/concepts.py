@@ -15,9 +15,11 @@ or more words copied from a DEV row.
 
 from __future__ import annotations
 
+from gateway.detectors.injection.concepts_approval import APPROVAL_CONCEPTS
 from gateway.detectors.injection.concepts_harm import HARM_CONCEPTS
 from gateway.detectors.injection.concepts_more import MORE_CONCEPTS
 from gateway.detectors.injection.concepts_moves import MOVE_CONCEPTS
+from gateway.detectors.injection.concepts_tracks import TRACKS_CONCEPTS
 
 # concept -> space-separated stems; "_" stands for a space inside a stem.
 CONCEPTS: dict[str, str] = {
@@ -240,5 +242,6 @@ CONCEPTS: dict[str, str] = {
     ),
 }
 
-for _concept, _stems in (*MORE_CONCEPTS.items(), *HARM_CONCEPTS.items(), *MOVE_CONCEPTS.items()):
+for _concept, _stems in (*MORE_CONCEPTS.items(), *HARM_CONCEPTS.items(), *MOVE_CONCEPTS.items(),
+                         *APPROVAL_CONCEPTS.items(), *TRACKS_CONCEPTS.items()):
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
