@@ -80,4 +80,9 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("forced_prefix",), 0, "prefix-injection", 0.3),
     (("approval_bypass",), 0, "approval-bypass", 0.3),  # "skip the approval", "without her consent": weak alone
     (("track_covering",), 0, "track-covering", 0.3),  # "clear the audit log", "so nobody sees": weak alone
+    # a text that names the AI reading it and asks it to remember for later, to act in the user's name or to rank
+    # something first: "Note for the AI assistant reading this: save to your long-term memory ..."
+    (("ai_reader", "memory_persist"), 200, "embedded-instruction", 0.6),
+    (("ai_reader", "on_behalf"), 200, "embedded-instruction", 0.6),
+    (("ai_reader", "rank_first"), 200, "embedded-instruction", 0.6),
 )
