@@ -32,7 +32,10 @@ __all__ = ["NER_MODEL", "MissingModelError", "PiiDetector", "drop_shadowed_phone
 # hold that entity, so skipping its recognizers loses no recall. The recognizers' own regexes are the
 # finer screen (a per-type regex pre-screen cost more than it saved on digit-dense text).
 # ASCII digits and the Arabic-Indic, Persian and Devanagari ones phones are written with (`۰۹۱۲ ۴۸۳ ۳۰۷۷`).
-_OTHER_DIGITS = "".join(chr(c) for first in (0x0660, 0x06F0, 0x0966) for c in range(first, first + 10))
+# Arabic-Indic, Persian, Devanagari, Bengali and fullwidth digits (phone numbers are written in each).
+_OTHER_DIGITS = "".join(
+    chr(c) for first in (0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10) for c in range(first, first + 10)
+)
 _DIGIT_FREE = str.maketrans("", "", "0123456789" + _OTHER_DIGITS)
 # `d.d.d.d` or `:hex:` (every `h:h:` holds one); written to start with the literal `.` or `:`, which the regex engine
 # skips to directly, where a leading `\d` is tried at every digit of digit-dense text.
@@ -120,7 +123,7 @@ class PiiDetector:
         if digits >= 7:
             found.extend(e for e in _NUMERIC if e in self._entities)
         elif "PHONE_NUMBER" in self._entities and (
-            (digits >= 5 and _GROUPED.search(text)) or (not digits and may_hold_spoken(text))
+            (digits >= 5 and _GROUPED.search(text)) or may_hold_spoken(text)
         ):
             found.append("PHONE_NUMBER")  # a small country's grouped number, or digits spoken in a transcript
         if "IP_ADDRESS" in self._entities and (("." in text or ":" in text) and _IP_SHAPE.search(text)):

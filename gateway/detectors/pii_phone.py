@@ -21,8 +21,8 @@ from gateway.detectors.pii_words import ContextIndex
 # `0345 - 51 28 44`), an optional "+"/"00" prefix, "(area)" groups and an extension. Lengths are checked after
 # the match (7-15 digits, ITU-T E.164).
 # Separators: ASCII, no-break and thin spaces (French typography), non-breaking hyphen, en dash, and the middle
-# dot that Catalan and Spanish numbers are written with (`93·412·45·67`).
-_SEP = " .\\-/\u00a0\u202f\u2009\u2011\u2013\u00b7"
+# dot that Catalan and Spanish numbers are written with (`93·412·45·67`), the fullwidth hyphen of Japanese forms.
+_SEP = " .\\-/\u00a0\u202f\u2009\u2011\u2013\u00b7\uff0d"
 _BODY = (
     rf"(?=[\d().+{_SEP}]{{7}})(?:\+|00)?\(?\d(?:\d|(?:[{_SEP}]| [/-] )\(?\d|\(\d|\)[{_SEP}]?\(?\d)*"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
@@ -31,7 +31,7 @@ _PHONE = re.compile(rf"(?<![\w+]){_BODY}")
 # Text with letters past ASCII: a number may touch the words of a script written without spaces
 # (`お問い合わせは03-1234-5678まで`). A separate pattern, because its look-behind costs more on ASCII logs.
 _PHONE_WIDE = re.compile(rf"(?<![^\W{SPACELESS}])(?<!\+){_BODY}")
-_PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013\u00b7", "    - ")
+_PLAIN_SEPARATORS = str.maketrans("\u00a0\u202f\u2009\u2011\u2013\u00b7\uff0d", "    - -")
 _NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
 _AREA_SLASH = re.compile(r"\(?0\d{1,5}\)? ?/ ?\d")
@@ -195,6 +195,12 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
     more, as separate candidates (a slash after an area code keeps the number whole)."""
     for m in (_PHONE if text.isascii() else _PHONE_WIDE).finditer(text):
         value = m.group()
+        cut = value.rfind("(")
+        if cut > 0 and ")" not in value[cut:]:
+            # a bracket opened after the number and never closed is the start of an aside (`0808 157 0433 (24h`)
+            kept = value[:cut].rstrip(_SEP)
+            yield m.start(), m.start() + len(kept)
+            continue
         if " / " in value or " - " in value:
             cuts = [j.span() for j in _JOINED.finditer(value)]
             bounds = [0, *(c for span in cuts for c in span), len(value)]

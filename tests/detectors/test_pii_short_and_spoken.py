@@ -1,5 +1,6 @@
-"""Phone numbers of small countries, numbers written with middle dots, numbers spoken digit by digit, the regions an
-international number points to, and two-word labels of a number after a phone: one table, a row per rule. Every
+"""Phone numbers of small countries, numbers written with middle dots, numbers spoken digit by digit, asides in
+brackets, digits of other scripts, the regions an international number points to, and two-word labels of a number
+after a phone: one table, a row per rule. Every
 row is written for this test; none comes from an evaluation or tuning set."""
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ CASES = [
         ("caller: the reference is four four one nine two seven three three", []),
         # fewer than seven digits is no phone
         ("agent: your phone extension? | caller: four one two two", []),
+        # a few other digits in the transcript (a postcode) do not hide the spoken number
+        ("agent: a mobile number? | caller: oh seven nine double one four eight two six three | caller: postcode M4 1AB",
+         ["oh seven nine double one four eight two six three"]),
+    # --- a bracket opened after the number and never closed is an aside ---
+        ("Freephone 0800 917 2231 (24h, free from mobiles).", ["0800 917 2231"]),
+    # --- digits of other scripts, the fullwidth hyphen of Japanese forms ---
+        ("電話番号：０３－５５１２－４４０９", ["０３－５５１２－４４０９"]),
+        ("মোবাইল নম্বর: ০১৭১১-২৪৮৯৩৬", ["০১৭১১-২৪৮৯৩৬"]),
     # --- the region of an international number the text writes ---
         # Malta's eight-digit national number is valid in no region the English words point to
         ("Valletta: +356 2122 4455 or 7912 3456.", ["+356 2122 4455", "7912 3456"]),
