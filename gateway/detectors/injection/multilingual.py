@@ -157,10 +157,27 @@ _PHISHING = (
     r"phishing|hame[çc]onnage|фишинг|фішинг|oltalama|email lừa đảo|फ़िशिंग|फिशिंग|ফিশিং|تصيد|钓鱼|釣魚|フィッシング|피싱|ฟิชชิ่ง",
 )
 
+# A bracketed or tagged header that names the system, a developer or an administrator, in other languages (the English
+# fake-delimiter family reads "[SYSTEM]", "<<SYS>>", "### admin"): "[SİSTEM MESAJI]", "<sistema>", "{{system: …}}",
+# "### ΜΗΝΥΜΑ ΣΥΣΤΗΜΑΤΟΣ ###", "[पिछला …]". A weak cue (a log's "[system]" line is one too); it adds to what follows.
+_HEADER_WORDS = (
+    r"system\w*|sistem\w*|système|systeme|systeem|systém\w*|rendszer\w*|järjestelmä\w*|süsteem\w*|σύστημα\w*|"
+    r"συστήματ\w*|систем\w*|سیستم|سيستم|نظام|מערכת|सिस्टम|সিস্টেম|சிஸ்டம்|సిస్టమ్|സിസ്റ്റം|ระบบ|系统|系統|システム|시스템|"
+    r"hệ thống|developer|desarrollador|desenvolvedor|développeur|developpeur|entwickler\w*|sviluppatore|ontwikkelaar|"
+    r"deweloper\w*|vývojář\w*|разработчик\w*|розробник\w*|geliştirici|توسعه|مطور|מפתח|डेवलपर|ডেভেলপার|开发者|開發者|"
+    r"開発者|개발자|nhà phát triển|administra\w*|amministratore|администратор\w*|yönetici|مدير|管理员|管理員|管理者|관리자"
+)
+_HEADER = (
+    "[ < {{ ###",
+    rf"(?:^|\n)[ \t]*(?:\[|<|\{{\{{|#{{3,}})[ \t]*(?:[^\n\]>}}#]{{0,30}}?[ _/-])?(?:{_HEADER_WORDS})"
+    rf"[^\n\]>}}#]{{0,60}}(?:\]|>|\}}\}}|#{{3,}}|:)",
+)
+
 
 def multilingual_table() -> tuple[Family, ...]:
     return (
         family("fake-delimiter", 0.3, *_BANNER),
+        family("fake-delimiter", 0.45, *_HEADER, stems=True),
         family("resource-abuse", 0.35, *_REPEAT_MANY, stems=True),
         family("harmful-request", 0.3, *_PHISHING, stems=True),
         # whole-word triggers: "sin", "sei", "nun" are also pieces of English and German words
