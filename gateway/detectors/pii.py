@@ -31,8 +31,8 @@ __all__ = ["NER_MODEL", "MissingModelError", "PiiDetector", "drop_shadowed_phone
 # Necessary conditions of the structured types, one cheap test per family: a text none fires on cannot
 # hold that entity, so skipping its recognizers loses no recall. The recognizers' own regexes are the
 # finer screen (a per-type regex pre-screen cost more than it saved on digit-dense text).
-# ASCII digits and the Arabic-Indic, Persian and Devanagari ones phones are written with (`۰۹۱۲ ۴۸۳ ۳۰۷۷`).
-# Arabic-Indic, Persian, Devanagari, Bengali and fullwidth digits (phone numbers are written in each).
+# ASCII digits and the Arabic-Indic, Persian, Devanagari, Bengali and fullwidth ones phones are written with
+# (`۰۹۱۲ ۴۸۳ ۳۰۷۷`, `০১৮১৯-৪০৮২৭৩`, `０６－６３７１－２０４８`).
 _OTHER_DIGITS = "".join(
     chr(c) for first in (0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10) for c in range(first, first + 10)
 )
@@ -75,6 +75,7 @@ def drop_inside_iban(findings: list[Finding]) -> list[Finding]:
 
 # Two digit groups: a phone of five or six digits is written grouped (`31 82 07`); an ungrouped run is a code.
 _GROUPED = re.compile(r"\d[ .\-/\u00b7]\d")
+
 
 class PiiDetector:
     """Thread-safe after construction: the recognizers are pure functions, Presidio's analyze() keeps no

@@ -192,7 +192,8 @@ _NUMBERED = re.compile(r"(?i)(?<![^\W_])(?:nr\.?|no\.|nº|n°|br\.)[ \t:]*\Z")  
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """Each candidate's span; two or more numbers joined by a spaced slash or hyphen, each of seven digits or
-    more, as separate candidates (a slash after an area code keeps the number whole)."""
+    more, as separate candidates (a slash after an area code keeps the number whole); a bracket opened after the
+    digits and never closed is left out."""
     for m in (_PHONE if text.isascii() else _PHONE_WIDE).finditer(text):
         value = m.group()
         cut = value.rfind("(")

@@ -159,7 +159,7 @@ _PHISHING = (
 
 # A bracketed or tagged header that names the system, a developer or an administrator, in other languages (the English
 # fake-delimiter family reads "[SYSTEM]", "<<SYS>>", "### admin"): "[SİSTEM MESAJI]", "<sistema>", "{{system: …}}",
-# "### ΜΗΝΥΜΑ ΣΥΣΤΗΜΑΤΟΣ ###", "[पिछला …]". A weak cue (a log's "[system]" line is one too); it adds to what follows.
+# "### ΜΗΝΥΜΑ ΣΥΣΤΗΜΑΤΟΣ ###", "[सिस्टम संदेश]". A weak cue (a log's "[system]" line is one too); it adds to what follows.
 _HEADER_WORDS = (
     r"system\w*|sistem\w*|système|systeme|systeem|systém\w*|rendszer\w*|järjestelmä\w*|süsteem\w*|σύστημα\w*|"
     r"συστήματ\w*|систем\w*|سیستم|سيستم|نظام|מערכת|सिस्टम|সিস্টেম|சிஸ்டம்|సిస్టమ్|സിസ്റ്റം|ระบบ|系统|系統|システム|시스템|"
