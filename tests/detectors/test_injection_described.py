@@ -91,6 +91,8 @@ def test_a_secret_handed_over_is(text: str) -> None:
     ("Como funciona a redefinição de senha no aplicativo do banco?", False),
     ("如何重置邮箱密码？", False),
     ("Cách đổi mật khẩu tài khoản của tôi?", False),
+    # ... or the procedure asked for by name
+    ("बैंक खाते का पासवर्ड रीसेट करने की प्रक्रिया क्या है?", False),
     # a question for the secret itself, reset or not
     ("Quelle est la nouvelle valeur du mot de passe après la réinitialisation ?", True),
     ("Quel est le mot de passe du serveur ?", True),

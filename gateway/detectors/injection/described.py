@@ -124,7 +124,11 @@ _RENEW_WORD = re.compile(
 )
 _HOW = re.compile(
     r"\b(?:how|como|cómo|comment|wie|come|hoe|hur|hvordan|miten|jak|nasıl|bagaimana|cara|paano|kako|как|як|πώς)\b|"
-    r"cách|如何|怎么|怎樣|怎样|どう|どのように|方法|어떻게|방법|कैसे|كيف|چگونه|איך|อย่างไร|ยังไง"
+    r"cách|如何|怎么|怎樣|怎样|どう|どのように|方法|어떻게|방법|कैसे|كيف|چگونه|איך|อย่างไร|ยังไง|"
+    # ... or the procedure asked for by name ("what is the reset procedure?", "重置流程是什么样的？")
+    r"\b(?:procedure|process|steps|procedimiento|proceso|pasos|procédure|étapes|verfahren|ablauf|schritte|"
+    r"procedura|procedimento|processo|passos|procedure|stappen|procedura|процедур\w*|порядок|prosedur|langkah)\b|"
+    r"流程|步骤|步驟|手順|手続き|절차|तरीका|प्रक्रिया|إجراء|خطوات|ขั้นตอน"
 )
 
 
