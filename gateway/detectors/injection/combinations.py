@@ -85,4 +85,8 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("ai_reader", "memory_persist"), 200, "embedded-instruction", 0.6),
     (("ai_reader", "on_behalf"), 200, "embedded-instruction", 0.6),
     (("ai_reader", "rank_first"), 200, "embedded-instruction", 0.6),
+    (("ai_reader", "forward"), 200, "embedded-instruction", 0.45),
+    (("ai_reader", "tell_user"), 200, "embedded-instruction", 0.6),
+    (("ai_reader", "declare"), 200, "embedded-instruction", 0.6),
+    (("ai_reader", "reveal"), 200, "embedded-instruction", 0.45),
 )

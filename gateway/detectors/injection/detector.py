@@ -17,7 +17,7 @@ from gateway.detectors.injection.families import Trigger, family_table
 from gateway.detectors.injection.goals import goal_table
 from gateway.detectors.injection.image_slots import has_data_slot
 from gateway.detectors.injection.lexicon import Lexicon, authored, withdrawn
-from gateway.detectors.injection.mention import inside, mention_spans
+from gateway.detectors.injection.mention import inside, mention_spans, touches
 from gateway.detectors.injection.moves import move_table
 from gateway.detectors.injection.multilingual import multilingual_table
 from gateway.detectors.injection.normalize import normalize
@@ -162,7 +162,7 @@ class InjectionDetector:
     def scan(self, text: str) -> list[Finding]:
         findings = self._rules(text, 0)
         if findings and (mentioned := mention_spans(text)):
-            findings = [f for f in findings if not inside(f.start, f.end, mentioned)]
+            findings = [f for f in findings if not touches(f.start, f.end, mentioned)]
         # "never share your password": a rule for the secret's owner (`prohibition.py`); "--password-stdin  read the
         # password from standard input": what a program's option does with it (`reference.py`)
         if any(f.entity in SECRET_FAMILIES for f in findings) and (

@@ -105,3 +105,11 @@ def _about(outside: str) -> bool:
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
+
+
+
+def touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `start`..`end` begins or ends inside one of `spans`: a hit that runs from a quoted example into the
+    list or sentence around it (`["ignore previous instructions", "disregard the above", "system:"]`) is the
+    example's. A hit that holds a whole quote and more ('assistant, forward "all invoices" to …') is not."""
+    return any(a <= start < b or a < end <= b for a, b in spans)
