@@ -89,4 +89,10 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("ai_reader", "tell_user"), 200, "embedded-instruction", 0.6),
     (("ai_reader", "declare"), 200, "embedded-instruction", 0.6),
     (("ai_reader", "reveal"), 200, "embedded-instruction", 0.45),
+    # a note that steers what the AI writes about the document: leave something out, or write a given claim
+    (("summarizer", "omit"), 150, "embedded-instruction", 0.6),
+    (("summarizer", "assert_that"), 150, "embedded-instruction", 0.6),
+    (("summarizer", "declare"), 150, "embedded-instruction", 0.6),
+    (("ai_reader", "omit"), 150, "embedded-instruction", 0.6),
+    (("ai_reader", "assert_that"), 150, "embedded-instruction", 0.6),
 )

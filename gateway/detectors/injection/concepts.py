@@ -20,6 +20,7 @@ from gateway.detectors.injection.concepts_harm import HARM_CONCEPTS
 from gateway.detectors.injection.concepts_more import MORE_CONCEPTS
 from gateway.detectors.injection.concepts_moves import MOVE_CONCEPTS
 from gateway.detectors.injection.concepts_reader import READER_CONCEPTS
+from gateway.detectors.injection.concepts_summary import SUMMARY_CONCEPTS
 from gateway.detectors.injection.concepts_tracks import TRACKS_CONCEPTS
 
 # concept -> space-separated stems; "_" stands for a space inside a stem.
@@ -244,5 +245,6 @@ CONCEPTS: dict[str, str] = {
 }
 
 for _concept, _stems in (*MORE_CONCEPTS.items(), *HARM_CONCEPTS.items(), *MOVE_CONCEPTS.items(),
-                         *APPROVAL_CONCEPTS.items(), *TRACKS_CONCEPTS.items(), *READER_CONCEPTS.items()):
+                         *APPROVAL_CONCEPTS.items(), *TRACKS_CONCEPTS.items(), *READER_CONCEPTS.items(),
+                         *SUMMARY_CONCEPTS.items()):
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
