@@ -278,7 +278,8 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
         0.8,
         (
             ("<", "<\\|?\\s*(?:im_start|im_end|endoftext|system|assistant|user|end_of_turn|start_of_turn)\\s*\\|?>"),
-            ("[ <<", "\\[/?(?:inst|sys|system|assistant)\\]|<</?sys>>"),
+            # (not a log line's category after its timestamp: "02:00:01 [system] backup started", "[12:00:01] [system]")
+            ("[ <<", "(?<!\\d )(?<!\\dZ )(?<!\\d\\] )\\[/?(?:inst|sys|system|assistant)\\]|<</?sys>>"),
             ("##", "(?:^|\\n)\\s*#{2,}\\s*(?:system|instructions?|new instructions?|admin|developer)\\b"),
             (
                 "system assistant developer admin + :",

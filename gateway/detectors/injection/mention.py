@@ -25,6 +25,10 @@ _ABOUT = re.compile(
     # reported speech about attacks: who attacks, what a filter does with the quoted words
     r"attackers?|adversar(?:y|ies)|(?:an|the|this) attack|injected|planted|(?:flags?|flagged|detects?|detected|blocks?|blocked|filters?|filtered) (?:text|inputs?|lines?|phrases?|strings?|messages?|mails?|e-?mails?|content|it|them|such|as)|"
     r"moderation|heuristics?|test (?:fixtures?|cases?)|"
+    # a labelled dataset: its rows carry "malicious" / "benign" (a CSV column, a JSON field), so each quoted text is a sample
+    r"malicious|benign|malicios[oa]s?|benign[oa]s?|malveillante?s?|bénigne?s?|bösartig\w*|gutartig\w*|dannos[oi]|benign[io]|"
+    r"kwaadaardig\w*|goedaardig\w*|złośliw\w*|łagodn\w*|škodliv\w*|вредоносн\w*|безобидн\w*|zararlı|zararsız|berbahaya|"
+    r"benigní|neškodn\w*|độc hại|lành tính|ondsindet|godartet|skadlig|ofarlig|ondsinnet|haitallinen|vaaraton|rosszindulatú|ártalmatlan|"
     # an incident report tells what someone sent: "A customer pasted a message reading '...'. The bot declined."
     r"incident reports?|security incidents?|post-?mortems?|vorfallsbericht\w*|sicherheitsvorfall\w*|rapport d'incident|incident de sécurité|"
     r"informe de(?:l)? incidente|incidente de seguridad|incidente di sicurezza|relatório de incidente|incidente de segurança|"
@@ -63,6 +67,8 @@ _ABOUT_NO_BOUNDARY = re.compile(
     # Japanese, Korean, Arabic and Hindi
     r"典型语句|示例语句|例句|例文|예시 문장|예문|أمثلة على العبارات|أمثلة العبارات|उदाहरण वाक्यांश|"
     r"安全事件|事件报告|事件報告|インシデント|보안 사고|사고 보고|"
+    # dataset labels in scripts written without spaces and in other alphabets: malicious, benign, harmful, harmless
+    r"恶意|惡意|悪意|良性|악성|خبيث|ضار|حميد|दुर्भावनापूर्ण|हानिरहित|"
     r"보안팀|보안 교육|보안 공지|सुरक्षा टीम|सुरक्षा प्रशिक्षण|सुरक्षा सूचना|промпт-инъекци|промпт-ін'єкці",
     re.I,
 )
