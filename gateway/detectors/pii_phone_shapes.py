@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-# A calendar date (month 1-12, day 1-31, a year 1800-2099, or 2500-2599 of the Thai Buddhist era, `01/08/2569`):
-# `0450.00.67.20` is a Belgian number, not a date.
-_M, _D, _Y = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[89]|20|25)\d\d"
+# A calendar date (month 1-12, day 1-31, a year 1800-2099, 2500-2599 of the Thai Buddhist era, `01/08/2569`, or
+# 1300-1499 of the Hijri and Solar Hijri calendars, `1405/09/10`): `0450.00.67.20` is a Belgian number, not a date.
+_M, _D, _Y = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[3489]|20|25)\d\d"
 _DATE = rf"(?:{_Y}[-/.]{_M}[-/.]{_D}|{_D}[-/.]{_M}[-/.]{_Y}|{_M}[-/.]{_D}[-/.]{_Y})(?!\d)"
 # `10.20.0.0/16`: a quad with its prefix length is a network; `012.36.78.68` is no address: a trunk 0.
 _DOTTED_QUAD = r"(?!0)\d{1,3}(?:\.\d{1,3}){3}"
@@ -26,10 +26,21 @@ _YEAR_NUMBERED = r"(?:199\d|20[0-3]\d)[-/]\d{3,6}|\d{1,6}/(?:199\d|20[0-3]\d|14[
 # as. A hyphen between other numbers is left to phones (`1588-4471`).
 _TIME_RANGE = r"(?:[01]?\d|2[0-4])[.:h][0-5]\d ?[-\u2013] ?(?:[01]?\d|2[0-4])[.:h][0-5]\d"
 _RANGE = re.compile(r"(\d{2,5}) ?\u2013 ?(\d{2,5})|((?:19|20)\d\d) ?- ?((?:19|20)\d\d)")
+# A date with a two-digit year and the time after it (a chat export's `28/11/26 19.02`), and an id stamped with its
+# date (`20261201-0418`: YYYYMMDD, then a sequence).
+_DATE_TIME = rf"{_D}/{_M}/\d\d,? (?:[01]?\d|2[0-3])[.:][0-5]\d"
+_DATE_STAMPED = r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[-_]\d{2,6}"
 # The shapes above that a value is as a whole (a date and a quad: its start), in one pattern: one regex call for a
 # candidate instead of one per shape.
 _WHOLE_SHAPES = re.compile(
-    rf"{_DATE}|{_DOTTED_QUAD}|(?:{_DECIMAL}|{_ID_SHAPE}|{_BIRTH_NUMBER}|{_YEAR_NUMBERED}|{_TIME_RANGE})\Z"
+    rf"{_DATE}|{_DATE_TIME}|{_DOTTED_QUAD}|"
+    rf"(?:{_DECIMAL}|{_ID_SHAPE}|{_BIRTH_NUMBER}|{_YEAR_NUMBERED}|{_DATE_STAMPED}|{_TIME_RANGE})\Z"
+)
+# Dates and numbered documents are written in the digits of the text's script too (`০১/১২/২০২৬`, `۱۴۰۵/۰۹/۱۰`,
+# `۲۰۲۶-۴۱۸۷۷`): the shapes are read on the value in ASCII digits (Arabic-Indic, Persian, Devanagari, Bengali,
+# fullwidth).
+_ASCII_DIGITS = str.maketrans(
+    {chr(first + d): str(d) for first in (0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10) for d in range(10)}
 )
 # A latitude and longitude in decimal degrees (`50.99917, 5.41304`): either number of the pair.
 _COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
@@ -67,6 +78,8 @@ def separated_non_phone(text: str, value: str, start: int, end: int) -> bool:
     """`value` (text[start:end]) is a date, a dotted quad, an amount, an id or postal shape, a birth number, a
     document numbered within its year, a range, a coordinate of a pair or a JSON float, a ZIP+4 after its state, or
     thousands after a currency. Every one of these shapes holds a separator: a run of digits alone is none of them."""
+    if not value.isascii():
+        value = value.translate(_ASCII_DIGITS)
     if _WHOLE_SHAPES.match(value) or _ascending_range(value):
         return True
     if _COORDINATE.fullmatch(value) and (

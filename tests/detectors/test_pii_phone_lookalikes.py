@@ -78,6 +78,12 @@ CASES = [
         ("No phone number: 0612 345 678 is the order.", []),
         # a word that labels the next number is not the previous one's
         ("Notar: 021 312 44 80, dosarul 2213/44/2026", ["021 312 44 80"]),
+    # --- dates are dates in every script's digits, with a time after them, or stamped into an id ---
+        ("تلفن: ۰۹۱۲ ۴۸۳ ۳۰۷۷ — تاریخ جلسه: ۱۴۰۵/۰۹/۱۰", ["۰۹۱۲ ۴۸۳ ۳۰۷۷"]),
+        ("ফোন: ০১৭১১-৪০৮২৭৩, সভার তারিখ ০৩/১২/২০২৬", ["০১৭১১-৪০৮২৭৩"]),
+        ("28/11/26 19.02 - Rina: nomor WA aku +62 857-3041-8827\n28/11/26 19.10 - Budi: oke, nanti aku telepon",
+         ["+62 857-3041-8827"]),
+        ("Call 030 2204 1187 about the delivery 20261201-0418.", ["030 2204 1187"]),
 ]
 
 
