@@ -74,7 +74,8 @@ def test_benign_text_is_benign_in_both_placements(text: str) -> None:
 
 
 def test_placement_changes_the_threshold_through_the_guard() -> None:
-    """With a stricter bar for tool results than for input, a weak stack passes one place only."""
+    """With a stricter bar for tool results than for input, a weak stack passes one place only. (The rule tier
+    alone: the learned tier gives this sentence a boost of its own as user input since the seventeenth fit.)"""
     guard = GuardConfig.model_validate(
         {
             "name": "injection",
@@ -83,6 +84,7 @@ def test_placement_changes_the_threshold_through_the_guard() -> None:
             "action": "block",
             "threshold": 0.5,
             "thresholds": {"tool_result": 0.4},
+            "classifier": False,
         }
     )
     detectors = build_detectors(GuardsConfig(guards=(guard,)))
