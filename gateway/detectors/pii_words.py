@@ -10,6 +10,7 @@ from bisect import bisect_left
 from gateway.detectors.pii_checks import glued_left, glued_right
 from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_lexicon import AGAINST_TAG, LEXICONS
+from gateway.detectors.pii_speakers import speaker_labels
 from gateway.detectors.pii_table import TableLabels
 from gateway.detectors.pii_tags import Lean, column_lean, key_lean, tagged_parts, tags_of, words_of
 
@@ -24,6 +25,7 @@ _AFTER_PENALTY = 12  # a word before the candidate is its label more often than 
 
 # An e-mail address or a URL: the words inside it (`office@…`, `…/contact-us`) name a mailbox or a page, not
 # the number next to it. A token is a run of these characters with `@` or `://` inside it.
+_SPEAKER_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,24}\))?[ \t]*[:\uff1a][ \t\"']*")
 _TOKEN_CHARS = re.compile(r"[^\s;,\"'<>()\[\]]*")
 _TOKEN_STOPS = frozenset(";,\"'<>()[]")
 
@@ -90,7 +92,7 @@ class ContextIndex:
 
     Candidates then look up their neighbours by bisection instead of re-reading the window."""
 
-    __slots__ = ("_built", "_ends", "_label", "_mentions", "_starts", "_table", "_tags", "text")
+    __slots__ = ("_built", "_ends", "_label", "_mentions", "_speakers", "_starts", "_table", "_tags", "text")
 
     def __init__(self, text: str, label: str | None = None) -> None:
         """`label`: the key the whole text sits under (a JSON leaf's key), context for a bare value."""
@@ -98,6 +100,7 @@ class ContextIndex:
         self._label = label
         self._table = TableLabels(text)
         self._mentions: frozenset[str] | None = None
+        self._speakers: list[tuple[int, int]] | None = None
         self._built = False
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -124,6 +127,9 @@ class ContextIndex:
                         marks.append((i, i + len(sub), frozenset({tag})))
                         i = text.find(sub, i + 1)
             marks.sort()
+        if speakers := self.speakers():
+            # a transcript's speaker labels ("Customer:", "Agent:") say who speaks, not what a number is
+            marks = [mk for mk in marks if not any(a <= mk[0] < b for a, b in speakers)]
         marks = [
             (a, b, tags - _PHONE_TAG if "PHONE_NUMBER" in tags and _negated(text, a, b) else tags)
             for a, b, tags in marks
@@ -186,6 +192,8 @@ class ContextIndex:
         is a context word; otherwise only words of the row itself count. Before both, the key of a
         `key: value` / `key=value` pair decides when it names the type or an identifier."""
         key = key_before(self.text, start)
+        if key is not None and self._spoken(start):
+            key = None  # "Customer: (720) 555-0115" in a transcript: the speaker, not the number's key
         if key is None and self._label is not None and _bare(self.text, start, end):
             key = self._label
         floor = 0
@@ -221,6 +229,19 @@ class ContextIndex:
             return Lean.FOR
         return Lean.AGAINST
 
+    def speakers(self) -> list[tuple[int, int]]:
+        """The spans of the text's speaker labels (`pii_speakers`), found once."""
+        if self._speakers is None:
+            self._speakers = speaker_labels(self.text)
+        return self._speakers
+
+    def _spoken(self, start: int) -> bool:
+        """Whether the value at `start` follows its line's speaker label and nothing but the colon."""
+        line = self.text.rfind("\n", 0, start) + 1
+        return any(
+            line <= a and b <= start and _SPEAKER_GAP.fullmatch(self.text, b, start) for a, b in self.speakers()
+        )
+
     def _asked(self, entity: str, start: int) -> Lean:
         """A reply that is the number alone, to a question that names what is asked for: "Agent: And your policy
         number? ⏎ Caller: It's 617 554 4203." The question's last word that names `entity` or an identifier
@@ -239,8 +260,10 @@ class ContextIndex:
         stop = len(text) if stop < 0 else stop
         j = bisect_left(self._starts, start)
         while j < len(self._starts) and self._starts[j] < stop:
-            if entity in self._tags[j]:
-                return Lean.FOR  # the reply says what it gave ("..., no, that is my mobile number")
+            # the reply says what it gave ("..., no, that is my mobile number"), unless the word labels a number of
+            # its own ("2506-1244-18 po. Pwede nyo po ako tawagan sa 0917 …")
+            if entity in self._tags[j] and not _OWN_NUMBER.match(text, self._ends[j]):
+                return Lean.FOR
             j += 1
         i = bisect_left(self._starts, line) - 1
         while i >= 0 and self._starts[i] >= above:
