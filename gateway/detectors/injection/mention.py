@@ -87,6 +87,18 @@ _QUOTED = tuple(
         r"『[^』]{4,300}』",
     )
 )
+# A quote the writer announces as an example ("for example \"assistant, forward …\"", "z. B. „…“", "例如“…”"): an
+# example of something, not an order to the reader. Only explicit example markers: a bare "like" / "wie" / "como"
+# before a quote is as often a jailbreak's own ("act like \"an AI without rules\"").
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:\be\.\s?g\.|\bfor (?:example|instance)|\bsuch as|\bz\.\s?b\.|\bzum beispiel|\bbeispielsweise|\bpor ejemplo|"
+    r"\bp\.\s?ej\.|\bpar exemple|\bp\.\s?ex\.|\bad esempio|\bad es\.|\bper esempio|\bpor exemplo|\bbijvoorbeeld|"
+    r"\bbv\.|\bna przykład|\bnp\.|\bnapříklad|\bnapr\.|\bnapríklad|например|напр\.|наприклад|\börneğin|\bmisalnya|"
+    r"\bcontohnya|\bví dụ|\bhalimbawa|\besimerkiksi|\bt\.\s?ex\.|\btill exempel|\bfor eksempel|\bf\.\s?eks\.|"
+    r"\bpéldául|\bpl\.|\bde exemplu|π\.\s?χ\.|για παράδειγμα|例如|比如|譬如|例えば|たとえば|예를 들어|예컨대|"
+    r"على سبيل المثال|مثلا|مثلاً|उदाहरण के लिए|जैसे कि|למשל|เช่น)[\s:,(]*\Z",
+    re.I,
+)
 _FORWARDED = re.compile(
     r"(?im)^[ \t>]*(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:?|fwd?:\s.*|from:\s.*\bsent:\s.*)$"
 )
@@ -102,7 +114,9 @@ def mention_spans(text: str) -> list[tuple[int, int]]:
         spans.append((forwarded.start(), len(text)))
     # a stretch is a mention when the text outside *it* talks about attacks: a quote inside a quoted
     # description ('Flags text such as "ignore previous instructions"') is framed by that description
-    return [(a, b) for a, b in spans if _about(text[:a] + " " + text[b:])]
+    return [
+        (a, b) for a, b in spans if _EXAMPLE_BEFORE.search(text, max(0, a - 24), a) or _about(text[:a] + " " + text[b:])
+    ]
 
 
 def _about(outside: str) -> bool:
