@@ -95,4 +95,6 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("summarizer", "declare"), 150, "embedded-instruction", 0.6),
     (("ai_reader", "omit"), 150, "embedded-instruction", 0.6),
     (("ai_reader", "assert_that"), 150, "embedded-instruction", 0.6),
+    # an order to the agent reading the document to use a privileged tool: grant admin, delete, pay, change a payee
+    (("ai_reader", "privileged_act"), 200, "embedded-instruction", 0.6),
 )
