@@ -71,6 +71,7 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("personal", "reveal"), 40, "personal-data-target", 0.3),
     (("obfuscate",), 0, "output-obfuscation", 0.3),
     (("mode",), 0, "role-hijack", 0.75),
+    (("service_mode",), 0, "mode-mention", 0.3),  # "modo de depuración": weak alone, as English "debug mode"
     # a harmful how-to dressed up: the topic, a demand for operational detail and a wrapper in one passage
     (("harmful_topic", "detail", "wrapper"), 160, "harmful-request", 0.6),
     (("harmful_topic", "wrapper"), 100, "harmful-request", 0.3),  # weak alone: fiction about crime is fiction

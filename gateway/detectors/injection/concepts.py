@@ -18,6 +18,7 @@ from __future__ import annotations
 from gateway.detectors.injection.concepts_acts import ACT_CONCEPTS
 from gateway.detectors.injection.concepts_approval import APPROVAL_CONCEPTS
 from gateway.detectors.injection.concepts_harm import HARM_CONCEPTS
+from gateway.detectors.injection.concepts_keys import KEY_CONCEPTS
 from gateway.detectors.injection.concepts_more import MORE_CONCEPTS
 from gateway.detectors.injection.concepts_moves import MOVE_CONCEPTS
 from gateway.detectors.injection.concepts_reader import READER_CONCEPTS
@@ -247,5 +248,6 @@ CONCEPTS: dict[str, str] = {
 
 for _concept, _stems in (*MORE_CONCEPTS.items(), *HARM_CONCEPTS.items(), *MOVE_CONCEPTS.items(),
                          *APPROVAL_CONCEPTS.items(), *TRACKS_CONCEPTS.items(), *READER_CONCEPTS.items(),
-                         *SUMMARY_CONCEPTS.items(), *ACT_CONCEPTS.items()):
+                         *SUMMARY_CONCEPTS.items(), *ACT_CONCEPTS.items(),
+                         *KEY_CONCEPTS.items()):
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
