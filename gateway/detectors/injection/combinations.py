@@ -44,6 +44,8 @@ RULES: tuple[tuple[tuple[str, ...], int, str, float], ...] = (
     (("repeat", "system_prompt"), 60, "prompt-exfiltration", 0.75),
     (("split",), 0, "payload-splitting", 0.35),
     (("pretext",), 0, "pretext", 0.3),
+    (("kin_pretext",), 0, "kin-pretext", 0.3),  # "soy su vecina", "he won't mind": weak alone
+    (("kin_pretext", "personal"), 150, "personal-data-request", 0.6),  # "... su dirección, soy su vecina"
     (("previous", "void"), 80, "instruction-override", 0.6),  # "all previous information is no longer valid"
     (("note_to_ai",), 0, "ai-addressee", 0.4),
     (("note_to_ai", "forward"), 80, "embedded-instruction", 0.6),  # "nota para el asistente: reenvía ..."
