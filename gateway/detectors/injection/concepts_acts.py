@@ -1,9 +1,10 @@
-"""One signal of an order to an agent's tools that no document should give its reader: ``privileged_act`` (grant
-administrator rights, create an admin account, turn off two-factor authentication or a security scan, delete a
-repository, branch, namespace or table, force-push to main, release or approve a payment, change a payee's bank
-details, transfer money), in about 17 languages.
+"""Two signals of an order to an agent's tools that no document should give its reader, in about 17 languages:
+``privileged_act`` (grant administrator rights, create an admin account, turn off two-factor authentication or a
+security scan, delete a repository, branch, namespace or table, force-push to main, release or approve a payment,
+change a payee's bank details, transfer money) and ``vouch`` (mark a new account or a change as verified or
+approved, or say the call-back check is not needed: what a forged bank-change notice asks of the AI that files it).
 
-It flags only beside ``ai_reader`` (`combinations.RULES`): "AI agent handling this ticket: grant admin rights to
+Each flags only beside ``ai_reader`` (`combinations.RULES`): "AI agent handling this ticket: grant admin rights to
 …". Alone it is the vocabulary of runbooks, changelogs and access reviews. Written by the seventeenth session from
 general knowledge of the languages; no phrase is an evaluation row's.
 
@@ -65,5 +66,35 @@ ACT_CONCEPTS: dict[str, str] = {
         # ar / hi
         "صلاحيات_المسؤول حساب_مسؤول عطّل_المصادقة وافق_على_الدفع غيّر_رقم_الحساب حوّل_مبلغ "
         "एडमिन_अधिकार व्यवस्थापक_अधिकार भुगतान_मंजूर खाता_नंबर_बदल"
+    ),
+    "vouch": (
+        # en
+        "mark_it_as_verified mark_this_as_verified mark_as_verified mark_it_as_confirmed mark_this_as_confirmed "
+        "mark_as_confirmed mark_the_account_as mark_this_account_as no_need_to_call no_need_to_verify "
+        "no_need_to_confirm no_callback_is_needed no_call-back_is_needed the_change_is_approved "
+        "the_change_is_already_approved already_verified_by_phone "
+        # de / nl / nordic
+        "als_verifiziert_markieren als_bestätigt_markieren als_geprüft_markieren markiere_es_als markiere_dies_als "
+        "rückruf_ist_nicht_nötig rückruf_nicht_nötig kein_rückruf_nötig die_änderung_ist_freigegeben "
+        "markeer_als_geverifieerd markeer_dit_als terugbellen_is_niet_nodig "
+        "de_wijziging_is_goedgekeurd registrera_som_verifierad markera_som_verifierad markér_som_bekræftet "
+        "merk_dette_som_bekreftet merk_som_bekreftet ikke_nødvendig_å_ringe "
+        "ingen_grund_til_at_ringe "
+        # fr / es / pt / it
+        "marquez-le_comme_vérifié marquer_comme_vérifié marquez_comme_vérifié inutile_d'appeler "
+        "inutile_de_rappeler la_modification_est_validée márcalo_como_verificado marcar_como_verificado "
+        "marca_como_verificado no_es_necesario_llamar no_hace_falta_llamar el_cambio_está_aprobado "
+        "marque_como_verificado marcar_como_verificada não_é_necessário_confirmar não_é_necessário_ligar "
+        "a_alteração_está_aprovada segna_come_verificato contrassegna_come_verificato non_serve_richiamare "
+        # pl / ru / tr / id / vi / ro / fi / hu
+        "oznacz_jako_zweryfikowane oznacz_jako_potwierdzone nie_trzeba_dzwonić отметь_как_проверенный "
+        "отметьте_как_проверенный отметь_как_подтверждённый звонить_не_нужно перезванивать_не_нужно "
+        "doğrulanmış_olarak_işaretle onaylandı_olarak_işaretle aramaya_gerek_yok tandai_sebagai_terverifikasi "
+        "tandai_sebagai_terverifikasi tidak_perlu_menelepon đánh_dấu_là_đã_xác_minh không_cần_gọi_lại "
+        "marcați_ca_verificat merkitse_vahvistetuksi jelöld_ellenőrzöttként "
+        # scripts without word spaces and others
+        "标记为已验证 标记为已确认 无需电话确认 不必回电 確認済みとして 確認済みに 折り返しの確認は不要 "
+        "인증된_것으로_표시 확인된_것으로_표시 확인_전화는_필요 "
+        "ضع_علامة_موثق علّمه_كموثق لا_حاجة_للاتصال सत्यापित_के_रूप_में_चिह्नित कॉल_करने_की_जरूरत_नहीं"
     ),
 }
