@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.detectors.injection import InjectionDetector, Profile
+from gateway.detectors.injection import Profile
+from tests.support.rule_tier import rule_flags
 
 CASES = [
     ("Spanish: a customer's address, claimed neighbour",
@@ -22,5 +23,4 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "text", "flagged"), CASES, ids=[c[0] for c in CASES])
 def test_kin_pretext(name: str, text: str, flagged: bool) -> None:
-    det = InjectionDetector("injection", Profile.CHAT, None)
-    assert (max((f.score for f in det.scan(text)), default=0.0) >= 0.5) is flagged, name
+    assert rule_flags(text, Profile.CHAT) is flagged, name
