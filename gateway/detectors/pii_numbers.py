@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import IBAN_LENGTHS, aba_ok, card_network, embedded, iban_ok, luhn_ok, ssn_ok
+from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_tags import Lean
 from gateway.detectors.pii_words import ContextIndex
 
@@ -25,6 +26,9 @@ _CARD = re.compile(
 # separator, which the regex engine skips to (a pattern that starts with a digit is tried at every digit of
 # digit-dense text); the look-behind asks for the three digits before it.
 _SSN_SPLIT = re.compile(r"([- .\u2013])(?<=(?<![\d-])\d{3}[- .\u2013])(\d{2})\1(\d{4})(?!\d)")
+# A key that names a US taxpayer id (`taxId`, `tax_id`, `TIN`, `taxpayerTaxId`): an EIN is written 12-3456789,
+# so a value in the 3-2-4 form under it is an SSN.
+_TAX_KEY = re.compile(r"(?i)(?:taxpayer[\s_-]?)?(?:tax[\s_-]?id(?:entification)?(?:[\s_-]?(?:no|number|nr))?|tin)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
@@ -81,6 +85,8 @@ def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if not ssn_ok(area, group, serial) or ctx.in_token(start, end, "US_SSN"):
             continue
         pull = ctx.lean("US_SSN", start, end, strong=split)
+        if pull is Lean.AGAINST and split and _TAX_KEY.fullmatch(key_before(text, start) or ""):
+            pull = Lean.FOR  # `"taxId": "531-25-1492"`: a person's US taxpayer id in the SSN's own 3-2-4 form is one
         if pull is Lean.FOR:
             score = 0.85
         elif pull is Lean.AGAINST:

@@ -1,5 +1,6 @@
 """An SSN announced in the sentence before: a sentence names the number's type, the next one gives it unbroken
-("… the applicant's SSN. It is 536904399."). Every row is written for this test; none comes from an evaluation set."""
+("… the applicant's SSN. It is 536904399."); or a taxpayer-id key names it (`"taxId": "531-25-1492"`). Every row is
+written for this test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ def ssns(pii: PiiDetector, text: str) -> list[str]:
         ("SSN on file ends in 4399. Call 2 agents about 536904399.", []),
         # a new paragraph is a new subject
         ("Remember to redact every SSN.\n\nBatch 536904399 was uploaded.", []),
+        # a US taxpayer id key over the SSN's own 3-2-4 form names an SSN; an order id over it does not
+        ('{"applicant": {"name": "R. Diaz", "taxId": "531-25-1492", "phone": "(303) 555-0147"}}', ["531-25-1492"]),
+        ("tax_id=531-25-1492 status=ok", ["531-25-1492"]),
+        ('{"orderId": "531-25-1492", "status": "shipped"}', []),
     ],
 )
 def test_an_ssn_announced_in_the_sentence_before(pii: PiiDetector, text: str, expected: list[str]) -> None:
