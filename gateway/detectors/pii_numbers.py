@@ -26,7 +26,7 @@ _CARD = re.compile(
 # separator, which the regex engine skips to (a pattern that starts with a digit is tried at every digit of
 # digit-dense text); the look-behind asks for the three digits before it.
 _SSN_SPLIT = re.compile(r"([- .\u2013])(?<=(?<![\d-])\d{3}[- .\u2013])(\d{2})\1(\d{4})(?!\d)")
-# A key that names a US taxpayer id (`taxId`, `tax_id`, `TIN`, `taxpayerTaxId`): an EIN is written 12-3456789,
+# A key that names a US taxpayer id (`taxId`, `tax_id`, `TaxIdNumber`, `TIN`): an EIN is written 12-3456789,
 # so a value in the 3-2-4 form under it is an SSN.
 _TAX_KEY = re.compile(r"(?i)(?:taxpayer[\s_-]?)?(?:tax[\s_-]?id(?:entification)?(?:[\s_-]?(?:no|number|nr))?|tin)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")

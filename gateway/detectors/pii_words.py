@@ -25,7 +25,6 @@ _AFTER_PENALTY = 12  # a word before the candidate is its label more often than 
 
 # An e-mail address or a URL: the words inside it (`office@…`, `…/contact-us`) name a mailbox or a page, not
 # the number next to it. A token is a run of these characters with `@` or `://` inside it.
-_SPEAKER_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,24}\))?[ \t]*[:\uff1a][ \t\"']*")
 _TOKEN_CHARS = re.compile(r"[^\s;,\"'<>()\[\]]*")
 _TOKEN_STOPS = frozenset(";,\"'<>()[]")
 
@@ -317,6 +316,8 @@ class ContextIndex:
 _OWN_NUMBER = re.compile(
     r"(?:[ \t]+[^\W\d]{1,12})?(?:[ \t]+(?:is|es|est|è|é|ist|on|är|er|jest|je|ye|el|le|la))?[ \t:#№.=+(-]{0,3}\d"
 )
+# Between a speaker's label and the value it is no key of: a bracketed role, the colon, quotes (`Dana (Sales): "…`).
+_SPEAKER_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,24}\))?[ \t]*[:\uff1a][ \t\"']*")
 _REPLY_LEAD = 40  # "Customer: Yes, it's " before the number a question above asked for
 # The line above ends with a question (its mark, then at most a closing quote, bracket or space).
 _QUESTION_END = re.compile(r"[?？؟][\s\"')\]»”]*\Z")

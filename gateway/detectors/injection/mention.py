@@ -127,7 +127,6 @@ def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-
 def touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `start`..`end` begins or ends inside one of `spans`: a hit that runs from a quoted example into the
     list or sentence around it (`["ignore previous instructions", "disregard the above", "system:"]`) is the
