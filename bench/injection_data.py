@@ -31,7 +31,7 @@ from gateway.evaluation.dataset import read_injection
 HERE = Path(__file__).resolve().parent
 TRAINING = HERE / "training"
 WRITERS = tuple(
-    f"writer_{w}" for w in (*"abcdefghijklmnopqrstuvwxyz", "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai")
+    f"writer_{w}" for w in (*"abcdefghijklmnopqrstuvwxyz", "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am")
 )
 # Writers whose files are small (N 24 rows, R 58, U 40) form one group, so that each weighs a third of
 # one group rather than as much as an 800-row writer (`item_weights`), and they are held out together.
