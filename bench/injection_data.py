@@ -30,9 +30,8 @@ from gateway.evaluation.dataset import read_injection
 
 HERE = Path(__file__).resolve().parent
 TRAINING = HERE / "training"
-WRITERS = tuple(
-    f"writer_{w}" for w in (*"abcdefghijklmnopqrstuvwxyz", "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am")
-)
+_LATER = ("aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am")
+WRITERS = tuple(f"writer_{w}" for w in (*"abcdefghijklmnopqrstuvwxyz", *_LATER))
 # Writers whose files are small (N 24 rows, R 58, U 40) form one group, so that each weighs a third of
 # one group rather than as much as an 800-row writer (`item_weights`), and they are held out together.
 SMALL_WRITERS = {"writer_n": "writer-nru", "writer_r": "writer-nru", "writer_u": "writer-nru"}

@@ -125,6 +125,10 @@ class Lexicon:
             _drop_inside(marks, "ignore", option_entries(text))  # "--force  ignore missing files": what an option does
         if "reveal" in marks:
             _drop_inside(marks, "reveal", entered(text))  # "Geben Sie das Passwort ein": typed in, not handed over
+        if "ai_reader" in marks:
+            addressed = _addressed(text, marks["ai_reader"])
+            if addressed:
+                marks["addressed"] = addressed
         for spans in marks.values():
             spans.sort()
         return marks
@@ -148,6 +152,35 @@ class Lexicon:
                 continue
             hits.append(LexiconHit(fam, score, span[0], span[1]))
         return hits
+
+
+# A line that speaks to the AI reader: its name, a clause about what it does, then a colon ("Para el asistente que
+# resume las opiniones: ...", "Note to the screening model evaluating this document: ...").
+_LABEL_NAME = re.compile(r"copilot|chatbot|llm|language model")  # a product or genre named as a heading's label
+# what opens the line before the name ("Note for the ", "[Para sa "): no digit, colon or quote (a log line, a quote)
+_ADDRESS_START = re.compile(r"[^\d:：\"“”„«»「」『』]{0,40}")
+_ADDRESS_END = re.compile(r"[^.!?。！？\n]{0,90}?[:：]")
+
+
+# A repository's own documents and code address coding agents with the project's rules (AGENTS.md, CONTRIBUTING, a
+# comment above a function): a file name of the genre, code in backticks, or the address on a comment line.
+_REPO_DOC = re.compile(r"(?i)\b(?:agents|claude|contributing|readme)(?:\.md)?\b|`[^`\n]{1,80}`|\brepo(?:sitor\w*)?\b")
+_COMMENT_LINE = re.compile(r"[ \t]*(?:#|//|/\*|\*|--|<!--|\"\"\"|')")
+
+
+def _addressed(text: str, readers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans from a named AI reader to the colon that ends its address, when one ends it."""
+    if _REPO_DOC.search(text):
+        return []
+    found = []
+    for start, end in readers:
+        if _LABEL_NAME.fullmatch(text, start, end):
+            continue
+        m = _ADDRESS_END.match(text, end)
+        line = text.rfind("\n", 0, start) + 1
+        if m is not None and _ADDRESS_START.fullmatch(text, line, start) and not _COMMENT_LINE.match(text, line):
+            found.append((start, m.end()))
+    return found
 
 
 def _drop_inside(marks: Marks, concept: str, spans: list[tuple[int, int]]) -> None:
