@@ -34,7 +34,7 @@ ugovor* līgum* sutart* leping* pogodb* zmluv* smlouv* szerződés* sopimus* kon
 договор* mandat* mandate* dossier* expediente* pratica konto* kto compte* cuenta* conto* rekening* rachun* hesap*
 steuer* tax*
 orgnr org organisationsnummer* organisasjonsnummer* cvr tunnus viite* referinț* referinţ* hivatkozás*
-ضريب खाता 口座 계좌 pin passcode* 密码 密碼
+ضريب खाता 口座 계좌 路由号码 路由號碼 tài_khoản partita iva neft rtgs الملف pin passcode* 密码 密碼
 pasūtījum* rēķin* sūtījum* užsakym* sąskait* siuntos tellimus* arve saadetis* поръчк* фактур* проследяван* пратк*
 замовлен* рахун* відправлен* заявк* отслеживани* naročil* narudžb* račun* pošiljk* sledovac* zásilk* zásielk*
 küldemény* bestilling* forsendelse* försändelse* sporing* seuranta* lähetys* zgłoszeni* tiket* resi colet*
@@ -57,7 +57,7 @@ bestell* auftrag* rechnung* sendung* liefer* paket* versions* artikel* teile* ku
 serien* série serie seryjn* серийн* seri
 zeitstempel commande* facture* suivi colis référence réf numéro-de-commande pedido* factura* seguimiento
 envío envio referencia versión ordine* fattura* spedizione tracciamento riferimento versione fatura
-encomenda* rastreamento referência versão bestelling* factuur* zending* referentie versie zamówieni*
+encomenda* rastreamento referência versão bestel* factuur* zending* referentie versie zamówieni*
 faktur* przesyłk* wersj* beställning* spårning sipariş* kargo takip sürüm заказ* счет* счёт*
 накладн* трек* верси* артикул* παραγγελ* τιμολόγ* έκδοσ* objednávk* ordre* tilaus* lasku* rendelés*
 számla* comanda* comandă factur* pesanan versiyon
@@ -194,7 +194,8 @@ karte* kreditkarte* tarjeta* targeta* kartica* kártya* kortti* carte* carta* ca
 _SSN = """
 ssn ssns social soc ss sozialversicherung* seguro tin itin सोशल
 sociale socjaln* sociáln* социальн* соціальн* социалн* κοινωνικ* sosyal sosial* sosiaaliturva* socialförsäkring*
-társadalombiztosítás* socială 社会保障 社會安全 社会保険 사회보장 الاجتماعي ביטוח सामाजिक ประกันสังคม
+társadalombiztosítás* socială 社会保障 社會安全 社会安全 社安号 社安號 社会保険 사회보장 الاجتماعي سوشيال ביטוח
+सामाजिक ประกันสังคม
 """
 _IP = """
 ip ips ipv4 ipv6 ip4 ip6 host* server* address* addr src dst source destination gateway gw dns

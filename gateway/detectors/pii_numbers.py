@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from gateway.detectors.base import Finding
 from gateway.detectors.pii_checks import IBAN_LENGTHS, aba_ok, card_network, embedded, iban_ok, luhn_ok, ssn_ok
-from gateway.detectors.pii_keys import key_before
 from gateway.detectors.pii_tags import Lean
 from gateway.detectors.pii_words import ContextIndex
 
@@ -26,9 +25,20 @@ _CARD = re.compile(
 # separator, which the regex engine skips to (a pattern that starts with a digit is tried at every digit of
 # digit-dense text); the look-behind asks for the three digits before it.
 _SSN_SPLIT = re.compile(r"([- .\u2013])(?<=(?<![\d-])\d{3}[- .\u2013])(\d{2})\1(\d{4})(?!\d)")
-# A key that names a US taxpayer id (`taxId`, `tax_id`, `TaxIdNumber`, `TIN`): an EIN is written 12-3456789,
-# so a value in the 3-2-4 form under it is an SSN.
-_TAX_KEY = re.compile(r"(?i)(?:taxpayer[\s_-]?)?(?:tax[\s_-]?id(?:entification)?(?:[\s_-]?(?:no|number|nr))?|tin)")
+# A key that names a US taxpayer id (`taxId`, `tax_id`, `TaxIdNumber`, `Taxpayer ID:`, `TIN`), right before the value:
+# an EIN is written 12-3456789, so a value in the 3-2-4 form under it is an SSN.
+_TAX_KEY = re.compile(
+    r"(?i)(?<![^\W_])(?:(?:taxpayer|tax)[\s_-]?id(?:entification)?(?:[\s_-]?(?:no|number|nr))?|tin)[\"'\s]{0,2}[:=][\s\"']{0,2}$"
+)
+# A number read out in a call or typed as it is said: its groups joined by a pause (`4927... 6470... 0552... 6132`,
+# `137, 81, 6975`, `5507 - 1462 - 0916 - 9471`, `3564、7855`), one kind of pause throughout. A list of numbers looks
+# the same, so such a form counts only where the type's word is the nearest context. Matched from the first pause
+# (its first group in the look-behind), as `_SSN_SPLIT` is, and only in a text that names the type somewhere.
+_PAUSE = r"(?:\s?(?:\.{2,3}|…)\s?|,\s?|、|\s[-–]\s)"
+_CARD_SPOKEN = re.compile(
+    rf"(?<=(?<![\d,.])\d{{4}})({_PAUSE})(?:\d{{4}}\1\d{{4}}\1\d{{4}}(?:\1\d{{1,3}})?|\d{{6}}\1\d{{4,5}})(?!\d)"
+)
+_SSN_SPOKEN = re.compile(rf"(?<=(?<![\d,.])\d{{3}})({_PAUSE})(\d{{2}})\1(\d{{4}})(?!\d)")
 _SSN_RUN = re.compile(r"(?<!\d)(?=\d{9}(?!\d))(\d{3})(\d{2})(\d{4})(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}")
@@ -71,7 +81,19 @@ def card_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         else:
             score = {Lean.FOR: 1.0, Lean.AGAINST: AGAINST_SCORE}.get(pull, 0.8 if grouped else 0.5)
         found.append(Finding(name, "CREDIT_CARD", m.start(), m.end(), score))
+    for m in _CARD_SPOKEN.finditer(text) if ctx.names("CREDIT_CARD") else ():
+        start = m.start() - 4
+        digits = _NON_DIGIT.sub("", text[start : m.end()])
+        if luhn_ok(digits) and card_network(digits) is not None and _spoken_for(ctx, "CREDIT_CARD", start, m.end()):
+            found.append(Finding(name, "CREDIT_CARD", start, m.end(), 1.0))
     return found
+
+
+def _spoken_for(ctx: ContextIndex, entity: str, start: int, end: int) -> bool:
+    """Whether the type's word is the nearest context of a number read out in groups (`_PAUSE`)."""
+    if ctx.lean(entity, start, end) is Lean.FOR:
+        return True
+    return ctx.named_earlier(entity, start) or ctx.said_before(entity, start)
 
 
 def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
@@ -85,19 +107,23 @@ def ssn_findings(name: str, ctx: ContextIndex) -> list[Finding]:
         if not ssn_ok(area, group, serial) or ctx.in_token(start, end, "US_SSN"):
             continue
         pull = ctx.lean("US_SSN", start, end, strong=split)
-        if pull is Lean.AGAINST and split and _TAX_KEY.fullmatch(key_before(text, start) or ""):
+        if pull is Lean.AGAINST and split and _TAX_KEY.search(text, max(0, start - 40), start):
             pull = Lean.FOR  # `"taxId": "531-25-1492"`: a person's US taxpayer id in the SSN's own 3-2-4 form is one
         if pull is Lean.FOR:
             score = 0.85
         elif pull is Lean.AGAINST:
             score = AGAINST_SCORE
+        elif ctx.named_earlier("US_SSN", start) or ctx.said_before("US_SSN", start):
+            score = 0.85  # "… the applicant's SSN. It is 536904399.": announced a sentence back, or asked for in a call
         elif split and not aba_ok(area + group + serial):
             score = 0.5
-        elif ctx.named_earlier("US_SSN", start):
-            score = 0.85  # "… the applicant's SSN. It is 536904399.": announced a sentence back
         else:
             continue
         found.append(Finding(name, "US_SSN", start, end, score))
+    for m in _SSN_SPOKEN.finditer(text) if ctx.names("US_SSN") else ():
+        start = m.start() - 3
+        if ssn_ok(text[start : m.start()], m.group(2), m.group(3)) and _spoken_for(ctx, "US_SSN", start, m.end()):
+            found.append(Finding(name, "US_SSN", start, m.end(), 0.85))
     return found
 
 

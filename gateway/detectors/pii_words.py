@@ -20,6 +20,8 @@ WINDOW_BEFORE = 40
 WINDOW_AFTER = 20
 LABEL_REACH = 12  # "order no. " / "Version: " sit this close to the number they label
 EARLIER_REACH = 100  # a sentence that names a number's type, then one that gives it
+SAID_REACH = 300  # in a dialogue: the turns since the type was asked for
+_TYPE_TAGS = frozenset(LEXICONS) - {AGAINST_TAG}
 _AFTER_PENALTY = 12  # a word before the candidate is its label more often than a word after it
 
 
@@ -289,9 +291,36 @@ class ContextIndex:
             if AGAINST_TAG in tags:
                 return False
             if tag in tags:
-                gap = text[self._ends[i] : start]
+                gap = _STAMPED.sub("", text[self._ends[i] : start])
                 return ("\n\n" not in gap and not any(c.isdigit() for c in gap)
                         and len(_BREAK_BEFORE.findall(gap)) <= 1)
+            i -= 1
+        return False
+
+    def names(self, tag: str) -> bool:
+        """Whether any word of the text is tagged `tag`."""
+        if not self._built:
+            self._build()
+        return any(tag in tags for tags in self._tags)
+
+    def said_before(self, tag: str, start: int, reach: int = SAID_REACH) -> bool:
+        """In a dialogue (speaker labels, `pii_speakers`), whether the last word before `start` that names a type or an
+        identifier, within `reach` characters, is tagged `tag`: "AGENT: … your social security number … ⏎ CLIENT: Is
+        this line secure? ⏎ … ⏎ CLIENT: Fine. 814, 70, 6832." A number read out answers what was asked for last."""
+        if not self.speakers():
+            return False
+        if not self._built:
+            self._build()
+        i = bisect_left(self._starts, start) - 1
+        lo = max(0, start - reach)
+        while i >= 0 and self._ends[i] > lo:
+            tags = self._tags[i]
+            if AGAINST_TAG in tags:
+                return False
+            if tag in tags:
+                return True
+            if tags & _TYPE_TAGS:
+                return False  # another type was asked for last
             i -= 1
         return False
 
@@ -318,6 +347,9 @@ _OWN_NUMBER = re.compile(
 )
 # Between a speaker's label and the value it is no key of: a bracketed role, the colon, quotes (`Dana (Sales): "…`).
 _SPEAKER_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,24}\))?[ \t]*[:\uff1a][ \t\"']*")
+# What may stand between a type's word and its number without being another number: a chat export's time stamp at a
+# line's start (`[20/11/26 19:03] Andrés: es …`)
+_STAMPED = re.compile(r"(?m)^[\[(【]?\d[\d/.:, -]{3,18}\d(?:\s?[apAP]\.?[mM]\.?)?[\])】]?")
 _REPLY_LEAD = 40  # "Customer: Yes, it's " before the number a question above asked for
 # The line above ends with a question (its mark, then at most a closing quote, bracket or space).
 _QUESTION_END = re.compile(r"[?？؟][\s\"')\]»”]*\Z")
