@@ -23,6 +23,7 @@ from gateway.detectors.injection.concepts_more import MORE_CONCEPTS
 from gateway.detectors.injection.concepts_moves import MOVE_CONCEPTS
 from gateway.detectors.injection.concepts_pretext import PRETEXT_CONCEPTS
 from gateway.detectors.injection.concepts_reader import READER_CONCEPTS
+from gateway.detectors.injection.concepts_scope import SCOPE_CONCEPTS
 from gateway.detectors.injection.concepts_summary import SUMMARY_CONCEPTS
 from gateway.detectors.injection.concepts_tracks import TRACKS_CONCEPTS
 
@@ -250,5 +251,5 @@ CONCEPTS: dict[str, str] = {
 for _concept, _stems in (*MORE_CONCEPTS.items(), *HARM_CONCEPTS.items(), *MOVE_CONCEPTS.items(),
                          *APPROVAL_CONCEPTS.items(), *TRACKS_CONCEPTS.items(), *READER_CONCEPTS.items(),
                          *SUMMARY_CONCEPTS.items(), *ACT_CONCEPTS.items(),
-                         *KEY_CONCEPTS.items(), *PRETEXT_CONCEPTS.items()):
+                         *KEY_CONCEPTS.items(), *PRETEXT_CONCEPTS.items(), *SCOPE_CONCEPTS.items()):
     CONCEPTS[_concept] = f"{CONCEPTS.get(_concept, '')} {_stems}".strip()
