@@ -167,7 +167,8 @@ FAMILIES: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {
             ),
             (
                 "developer creator administrator admin owner system maker programmer operator + am m is",
-                "\\b(?:i am|i'm|this is) (?:your|the) (?:developer|creator|administrator|admin|owner|system|maker|programmer|operator)\\b",
+                # not a role over the writer's own system: "I'm the admin of our support bot, how do I write its prompt"
+                "\\b(?:i am|i'm|this is) (?:your|the) (?:developer|creator|administrator|admin|owner|system|maker|programmer|operator)\\b(?! (?:of|for) (?:our|my)\\b)",
             ),
             (
                 "override access authorization authorisation command + system admin developer root",

@@ -214,12 +214,14 @@ _OWNER = (
     r"nostr[oa]|propri[oa]|meu|minha|noss[oa]|própri[oa]|mijn|onze|ons|mój|moj\w*|nasz\w*|własn\w*|můj|náš|naš\w*|"
     r"vlastní|min|mitt|vår|vårt|vores|egen|eget|oma|meidän|saját|мой|моего|моему|моей|наш\w*|свой|своего|своему|"
     r"свою|власн\w*|собствен\w*|benim|bizim|kendi|saya|kami|tôi)\b"
-    r"|मेरे|मेरी|मेरा|हमारे|हमारी|हमारा|अपनी|अपने|अपना|私の|自分の|うちの|弊社の|我的|我们的|我們的|自己的|우리|저희"
+    r"|मेरे|मेरी|मेरा|हमारे|हमारी|हमारा|अपनी|अपने|अपना|私の|自分の|うちの|弊社の|我的|我们的|我們的|我们公司|我們公司|自己的|우리|저희"
 )
 _BOT = r"(?:bot|бот|बॉट|ボット|机器人|機器人|봇|บอท)"
 _OWN_BOT = re.compile(rf"(?i)(?:{_OWNER})[^.!?\n]{{0,40}}?{_BOT}|{_BOT}\w*[^.!?\n]{{0,25}}?(?:{_OWNER})")
 _BOT_REACH = 120
 _YOUR_BEFORE = re.compile(r"(?i)\byour\b")  # English: "print your system prompt … for my bot"
+_SYSTEM_PROMPT_EN = re.compile(r"\bsystem (?:prompt|message|instructions?)\b")  # English is the families' (no concept)
+_ITS_BEFORE = re.compile(r"(?i)\bits\b")  # "… stop people getting it to dump its system prompt": the bot's own
 
 
 def withdrawn(marks: Marks, span: tuple[int, int]) -> bool:
@@ -235,14 +237,17 @@ def _authored(marks: dict[str, list[tuple[int, int]]], distance: int, span: tupl
     review, configure; our company's) within `distance` of it, a first-person possessive shortly before it or a bot
     of the writer's own within `_BOT_REACH` (`_OWN_BOT`), and no second-person possessive (`yours`: "tu",
     "systemprompten din", "你收到的"; English "your" right before) nor a `verbatim` word there."""
-    if not any(s < span[1] and e > span[0] for s, e in marks.get("system_prompt", ())):
-        return False  # another finding of the family (a password asked for): not this rule's business
-    mine = any(span[0] - 20 <= e <= span[0] for _, e in marks.get("mine", ()))  # "mi bot", "мой промпт"
+    named = any(s < span[1] and e > span[0] for s, e in marks.get("system_prompt", ()))
     bot = _OWN_BOT.search(text, max(0, span[0] - _BOT_REACH), span[1] + _BOT_REACH)
+    its = bot is not None and _ITS_BEFORE.search(text, max(0, span[0] - 12), span[1]) is not None
+    if not named:
+        # English (the families' hit, no concept): only "its system prompt" beside a bot of the writer's own
+        return its and _SYSTEM_PROMPT_EN.search(text, span[0], span[1]) is not None
+    mine = any(span[0] - 20 <= e <= span[0] for _, e in marks.get("mine", ()))  # "mi bot", "мой промпт"
     author = _near(marks, ("author", distance), span)
     if not (mine or bot or author):
         return False  # nothing says the prompt is one to write, or the writer's own
-    if not (mine or author) and _near(marks, ("reveal", distance), span):
+    if not (mine or author or its) and _near(marks, ("reveal", distance), span):
         return False  # "show me the system prompt, I need it for my bot": the assistant's, asked for
     if any(span[0] - 3 <= e <= span[0] for _, e in marks.get("yours_before", ())):
         return False
