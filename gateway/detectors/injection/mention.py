@@ -30,7 +30,7 @@ _ABOUT = re.compile(
     r"kwaadaardig\w*|goedaardig\w*|złośliw\w*|łagodn\w*|škodliv\w*|вредоносн\w*|безобидн\w*|zararlı|zararsız|berbahaya|"
     r"benigní|neškodn\w*|độc hại|lành tính|ondsindet|godartet|skadlig|ofarlig|ondsinnet|haitallinen|vaaraton|rosszindulatú|ártalmatlan|"
     # an incident report tells what someone sent: "A customer pasted a message reading '...'. The bot declined."
-    r"incident reports?|security incidents?|post-?mortems?|vorfallsbericht\w*|sicherheitsvorfall\w*|rapport d'incident|incident de sécurité|"
+    r"incident (?:reports?|reviews?)|security incidents?|post-?mortems?|vorfallsbericht\w*|sicherheitsvorfall\w*|rapport d'incident|incident de sécurité|"
     r"informe de(?:l)? incidente|incidente de seguridad|incidente di sicurezza|relatório de incidente|incidente de segurança|"
     r"инцидент\w*|інцидент\w*|incydent\w*|incident\w* bezpečnost\w*|güvenlik olayı|"
     # a writer announcing examples of phrases (a detector's rule table, a lesson): what follows is catalogued
