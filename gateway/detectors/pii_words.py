@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from gateway.detectors.pii_checks import glued_left, glued_right
 from gateway.detectors.pii_keys import key_before
@@ -281,21 +282,25 @@ class ContextIndex:
         ("Bitte prüfen Sie die SSN des Antragstellers. Sie lautet 536904399."), in the same paragraph, with no
         identifier word (`AGAINST_TAG`) and no other number between them: the number the sentence before
         announced."""
-        if not self._built:
-            self._build()
-        text = self.text
-        i = bisect_left(self._starts, start) - 1
-        lo = max(0, start - reach)
-        while i >= 0 and self._ends[i] > lo:
+        for i in self._back(start, reach):
             tags = self._tags[i]
             if AGAINST_TAG in tags:
                 return False
             if tag in tags:
-                gap = _STAMPED.sub("", text[self._ends[i] : start])
+                gap = _STAMPED.sub("", self.text[self._ends[i] : start])
                 return ("\n\n" not in gap and not any(c.isdigit() for c in gap)
                         and len(_BREAK_BEFORE.findall(gap)) <= 1)
-            i -= 1
         return False
+
+    def _back(self, start: int, reach: int) -> Iterator[int]:
+        """The indexes of the words before `start`, nearest first, back to `reach` characters."""
+        if not self._built:
+            self._build()
+        i = bisect_left(self._starts, start) - 1
+        lo = max(0, start - reach)
+        while i >= 0 and self._ends[i] > lo:
+            yield i
+            i -= 1
 
     def names(self, tag: str) -> bool:
         """Whether any word of the text is tagged `tag`."""
@@ -309,19 +314,12 @@ class ContextIndex:
         this line secure? ⏎ … ⏎ CLIENT: Fine. 814, 70, 6832." A number read out answers what was asked for last."""
         if not self.speakers():
             return False
-        if not self._built:
-            self._build()
-        i = bisect_left(self._starts, start) - 1
-        lo = max(0, start - reach)
-        while i >= 0 and self._ends[i] > lo:
+        for i in self._back(start, reach):
             tags = self._tags[i]
-            if AGAINST_TAG in tags:
-                return False
+            if AGAINST_TAG in tags or (tags & _TYPE_TAGS and tag not in tags):
+                return False  # an identifier, or another type, was asked for last
             if tag in tags:
                 return True
-            if tags & _TYPE_TAGS:
-                return False  # another type was asked for last
-            i -= 1
         return False
 
     def in_token(self, start: int, end: int, entity: str) -> bool:
