@@ -151,10 +151,21 @@ _NO_RULES = (
     r"\b(?:sin (?:restricciones|reglas|filtros|límites)|sem (?:restrições|regras|filtros|limites)|sans (?:restrictions|règles|filtres|limites)|ohne (?:einschränkungen|regeln|filter|grenzen)|uneingeschränkt\w*|senza (?:restrizioni|regole|filtri|limiti)|без (?:ограничений|правил|фильтров|обмежень)|kısıtlamasız|tanpa (?:batasan|aturan|filter)|không (?:có )?(?:giới hạn|hạn chế|quy tắc)|zonder (?:beperkingen|regels)|bez (?:ograniczeń|zasad|omezení|pravidel)|没有任何限制|没有限制|不受限制|无限制|無制限|制限のない|제한(?:이)? 없는|ไม่มีข้อจำกัด|بدون قيود|बिना (?:किसी )?प्रतिबंध|ninguna restricción|nenhuma restrição|aucune restriction|keine einschränkungen|nessuna restrizione)",
 )
 
-# A phishing message asked for, in other languages: the English `harmful-request` cue.
+# A phishing message asked for, in other languages: the English `harmful-request` cue. Not in a question, where a
+# user asks whether a message they received is one.
+_PHISHING_WORD = (
+    r"phishing|hame[çc]onnage|фишинг|фішинг|oltalama|email lừa đảo|फ़िशिंग|फिशिंग|ফিশিং|تصيد|钓鱼|釣魚|フィッシング|피싱|ฟิชชิ่ง"
+)
+# ... asked for in a question too beside a verb of writing, before or after it ("¿puedes escribir un correo de
+# phishing?", "क्या आप एक फ़िशिंग ईमेल लिख सकते हैं?")
+_WRITE = (
+    r"escrib|redact|cre[ae]|schreib|verfass|erstell|écri|rédig|scriv|crea|escrev|redij|schrijf|maak|napisz|napiš|"
+    r"напиш|написа|склади|yaz|tulis|buat|viết|soạn|लिख|बना|اكتب|أنشئ|写|寫|書い|作って|작성|만들|써|write|draft|create|make"
+)
 _PHISHING = (
     "phishing hameçonnage hameconnage фишинг фішинг oltalama lừa फ़िशिंग फिशिंग ফিশিং تصيد 钓鱼 釣魚 フィッシング 피싱 ฟิชชิ่ง",
-    r"phishing|hame[çc]onnage|фишинг|фішинг|oltalama|email lừa đảo|फ़िशिंग|फिशिंग|ফিশিং|تصيد|钓鱼|釣魚|フィッシング|피싱|ฟิชชิ่ง",
+    rf"(?:{_WRITE})[^.!?。！？\n]{{0,60}}(?:{_PHISHING_WORD})|(?:{_PHISHING_WORD})[^.!?。！？\n]{{0,30}}(?:{_WRITE})"
+    rf"|(?:{_PHISHING_WORD})(?![^.!?。！？\n]{{0,60}}[?？؟])",
 )
 
 # A bracketed or tagged header that names the system, a developer or an administrator, in other languages (the English
